@@ -1,0 +1,35 @@
+#pragma once
+/// The main job: old and new boundaries (and the old results) in, notional results out.
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "geo/layer.hpp"
+#include "geo/overlay.hpp"
+#include "model/results.hpp"
+
+namespace notional::cli {
+
+struct JobOptions {
+    bool help = false;
+    std::string old_path, new_path;
+    geo::LayerOptions old_layer, new_layer;
+    geo::CrsOptions crs;
+    geo::OverlayOptions overlay;
+    std::optional<std::string> results_path;
+    std::optional<std::string> results_wards_path;
+    model::ResultsFormat results_format = model::ResultsFormat::automatic;
+    double max_lost = 0.001;  ///< share of all votes; the option takes a percentage
+    std::string output_dir = "notional-out";
+};
+
+/// Parses the main job's arguments (without the program name); no I/O. Throws UsageError.
+[[nodiscard]] JobOptions parse_job(const std::vector<std::string>& args);
+
+/// The main job's --help text.
+[[nodiscard]] std::string job_help();
+
+/// Runs the job, printing the summary on stdout. Throws notional::Error on failure.
+void run_job(const JobOptions& options);
+
+}  // namespace notional::cli

@@ -1,0 +1,23 @@
+#include "geo/gdal.hpp"
+
+#include <mutex>
+
+#include <cpl_error.h>
+#include <gdal.h>
+
+namespace notional::geo {
+
+void register_gdal() {
+    static std::once_flag once;
+    std::call_once(once, [] {
+        GDALAllRegister();
+        CPLSetErrorHandler(CPLQuietErrorHandler);
+    });
+}
+
+std::string last_gdal_error() {
+    const char* message = CPLGetLastErrorMsg();
+    return (message && *message) ? message : "no message from GDAL";
+}
+
+}  // namespace notional::geo

@@ -1,0 +1,28 @@
+#pragma once
+/// Writing ward polygons with properties as RFC 7946 GeoJSON (EPSG:4326, lon/lat).
+#include <filesystem>
+#include <string>
+#include <variant>
+#include <vector>
+
+#include "geo/geos.hpp"
+#include "geo/layer.hpp"
+
+namespace notional::geo {
+
+/// A property value; monostate is JSON null (unknown, never a zero).
+using Value = std::variant<std::monostate, std::string, double, long long, bool>;
+
+/// One property: its name and one value per feature written.
+struct Column {
+    std::string name;
+    std::vector<Value> values;
+};
+
+/// Writes `layer`'s wards in the order `order` gives, each with its values from `columns`,
+/// reprojected by GDAL to lon/lat. Throws IoError when the file cannot be written or closed.
+void write_geojson(const std::filesystem::path& path, const std::string& layer_name,
+                   const Layer& layer, const std::vector<std::size_t>& order,
+                   const std::vector<Column>& columns, GeosContext& context);
+
+}  // namespace notional::geo

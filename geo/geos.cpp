@@ -1,0 +1,67 @@
+#include "geo/geos.hpp"
+
+#include <vector>
+
+#include "model/error.hpp"
+
+namespace notional::geo {
+
+GeosContext::GeosContext() : m_handle(GEOS_init_r()) {
+    GEOSContext_setErrorMessageHandler_r(m_handle, &GeosContext::on_error, this);
+}
+
+GeosContext::~GeosContext() {
+    GEOS_finish_r(m_handle);
+}
+
+void GeosContext::on_error(const char* message, void* self) {
+    static_cast<GeosContext*>(self)->m_error = message ? message : "";
+}
+
+std::string GeosContext::take_error() {
+    std::string message = m_error.empty() ? "no message from GEOS" : m_error;
+    m_error.clear();
+    return message;
+}
+
+Geometry checked(GeosContext& context, GEOSGeometry* result, const std::string& what) {
+    if (!result) throw GeometryError(what + ": " + context.take_error());
+    return Geometry(result, GeometryDeleter{context.get()});
+}
+
+double area(GeosContext& context, const GEOSGeometry* geometry, const std::string& what) {
+    double value = 0.0;
+    if (GEOSArea_r(context.get(), geometry, &value) == 0) {
+        throw GeometryError(what + ": area failed: " + context.take_error());
+    }
+    return value;
+}
+
+namespace {
+void collect_polygons(GEOSContextHandle_t handle, const GEOSGeometry* geometry,
+                      std::vector<GEOSGeometry*>& out) {
+    const int type = GEOSGeomTypeId_r(handle, geometry);
+    if (type == GEOS_POLYGON) {
+        if (!GEOSisEmpty_r(handle, geometry)) out.push_back(GEOSGeom_clone_r(handle, geometry));
+    } else if (type == GEOS_MULTIPOLYGON || type == GEOS_GEOMETRYCOLLECTION) {
+        const int parts = GEOSGetNumGeometries_r(handle, geometry);
+        for (int i = 0; i < parts; ++i) {
+            collect_polygons(handle, GEOSGetGeometryN_r(handle, geometry, i), out);
+        }
+    }
+}
+}  // namespace
+
+Geometry polygonal_part(GeosContext& context, Geometry geometry, const std::string& what) {
+    const int type = GEOSGeomTypeId_r(context.get(), geometry.get());
+    if (type == GEOS_MULTIPOLYGON || type == GEOS_POLYGON) return geometry;
+    std::vector<GEOSGeometry*> polygons;
+    collect_polygons(context.get(), geometry.get(), polygons);
+    if (polygons.empty()) throw GeometryError(what + ": no polygon is left after repair");
+    return checked(context,
+                   GEOSGeom_createCollection_r(context.get(), GEOS_MULTIPOLYGON, polygons.data(),
+                                               static_cast<unsigned>(polygons.size())),
+                   what + ": collecting polygons");
+}
+
+}  // namespace notional::geo

@@ -1,0 +1,53 @@
+#pragma once
+/// GEOS through its reentrant C API: one context per thread, owned geometries, checked calls.
+#include <geos_c.h>
+#include <memory>
+#include <string>
+
+namespace notional::geo {
+
+/// A GEOS context whose handlers only record the last message (never throw from inside GEOS).
+class GeosContext {
+public:
+    GeosContext();
+    ~GeosContext();
+    GeosContext(const GeosContext&) = delete;
+    GeosContext& operator=(const GeosContext&) = delete;
+
+    [[nodiscard]] GEOSContextHandle_t get() const { return m_handle; }
+    /// The last error GEOS reported on this context, then cleared.
+    [[nodiscard]] std::string take_error();
+
+private:
+    static void on_error(const char* message, void* self);
+    GEOSContextHandle_t m_handle;
+    std::string m_error;
+};
+
+struct GeometryDeleter {
+    GEOSContextHandle_t context = nullptr;
+    void operator()(GEOSGeometry* geometry) const { GEOSGeom_destroy_r(context, geometry); }
+};
+using Geometry = std::unique_ptr<GEOSGeometry, GeometryDeleter>;
+
+struct PreparedDeleter {
+    GEOSContextHandle_t context = nullptr;
+    void operator()(const GEOSPreparedGeometry* prepared) const {
+        GEOSPreparedGeom_destroy_r(context, prepared);
+    }
+};
+using Prepared = std::unique_ptr<const GEOSPreparedGeometry, PreparedDeleter>;
+
+/// Takes ownership of a GEOS result; throws GeometryError naming `what` when it is NULL.
+[[nodiscard]] Geometry checked(GeosContext& context, GEOSGeometry* result, const std::string& what);
+
+/// Area of a geometry in the square units of its CRS; throws GeometryError naming `what`.
+[[nodiscard]] double area(GeosContext& context, const GEOSGeometry* geometry,
+                          const std::string& what);
+
+/// The polygons of a geometry (GEOSMakeValid may return lines or points beside them), as one
+/// MultiPolygon; throws GeometryError naming `what` when nothing polygonal is left.
+[[nodiscard]] Geometry polygonal_part(GeosContext& context, Geometry geometry,
+                                      const std::string& what);
+
+}  // namespace notional::geo

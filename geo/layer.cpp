@@ -1,0 +1,267 @@
+#include "geo/layer.hpp"
+
+#include <algorithm>
+#include <array>
+#include <cmath>
+#include <cstdio>
+#include <map>
+#include <mutex>
+#include <regex>
+
+#include <cpl_conv.h>
+#include <cpl_error.h>
+#include <ogr_geometry.h>
+#include <ogrsf_frmts.h>
+
+#include "geo/gdal.hpp"
+#include "model/error.hpp"
+#include "model/text.hpp"
+
+namespace notional::geo {
+
+namespace {
+
+/// The first field whose name matches one of `patterns`, tried in order (case-insensitive).
+std::string find_field(OGRFeatureDefn& definition, const std::vector<std::string>& patterns) {
+    for (const auto& pattern : patterns) {
+        const std::regex re(pattern, std::regex::icase);
+        for (int i = 0; i < definition.GetFieldCount(); ++i) {
+            const std::string name = definition.GetFieldDefn(i)->GetNameRef();
+            if (std::regex_match(name, re)) return name;
+        }
+    }
+    return {};
+}
+
+std::string field_list(OGRFeatureDefn& definition) {
+    std::string names;
+    for (int i = 0; i < definition.GetFieldCount(); ++i) {
+        names += (i ? ", " : "") + std::string(definition.GetFieldDefn(i)->GetNameRef());
+    }
+    return names.empty() ? "none" : names;
+}
+
+std::string describe(const OGRSpatialReference& srs) {
+    const char* authority = srs.GetAuthorityName(nullptr);
+    const char* code = srs.GetAuthorityCode(nullptr);
+    std::string text = srs.GetName() ? srs.GetName() : "unnamed CRS";
+    if (authority && code) text = std::string(authority) + ":" + code + " (" + text + ")";
+    return text;
+}
+
+/// Projected and fit for measuring area: Mercator variants (Web Mercator above all) are not.
+bool measures_area(const OGRSpatialReference* srs) {
+    if (!srs || !srs->IsProjected()) return false;
+    const char* method = srs->GetAttrValue("PROJECTION");
+    const std::string name = method ? model::lower(method) : "";
+    return !(name.starts_with("mercator") || name.find("pseudo_mercator") != std::string::npos);
+}
+
+OGRSpatialReference from_user_input(const std::string& text, const char* option) {
+    OGRSpatialReference srs;
+    if (srs.SetFromUserInput(text.c_str()) != OGRERR_NONE) {
+        throw UsageError(std::string(option) + " '" + text +
+                         "' is not a CRS GDAL knows: " + last_gdal_error());
+    }
+    srs.SetAxisMappingStrategy(OAMS_TRADITIONAL_GIS_ORDER);
+    return srs;
+}
+
+/// The lon/lat bounds of a layer (minx, miny, maxx, maxy).
+std::array<double, 4> lonlat_bounds(const SourceLayer& layer, const OGRSpatialReference& srs) {
+    OGREnvelope extent;
+    if (layer.layer().GetExtent(&extent, TRUE) != OGRERR_NONE) {
+        throw DataError(layer.label() + ": cannot compute the layer's extent (is it empty?)");
+    }
+    OGRSpatialReference wgs84;
+    wgs84.SetWellKnownGeogCS("WGS84");
+    wgs84.SetAxisMappingStrategy(OAMS_TRADITIONAL_GIS_ORDER);
+    std::unique_ptr<OGRCoordinateTransformation> to_lonlat(
+        OGRCreateCoordinateTransformation(&srs, &wgs84));
+    std::array<double, 4> out{};
+    if (!to_lonlat ||
+        !to_lonlat->TransformBounds(extent.MinX, extent.MinY, extent.MaxX, extent.MaxY, &out[0],
+                                    &out[1], &out[2], &out[3], 21)) {
+        throw DataError(layer.label() +
+                        ": cannot transform its extent to lon/lat: " + last_gdal_error());
+    }
+    return out;
+}
+
+}  // namespace
+
+SourceLayer::SourceLayer(std::filesystem::path path, const LayerOptions& options)
+    : m_path(std::move(path)) {
+    register_gdal();
+    m_label = m_path.string();
+    if (!std::filesystem::exists(m_path) && !m_path.string().starts_with("/vsi")) {
+        throw IoError(m_label + ": no such file");
+    }
+    m_dataset.reset(GDALDataset::Open(m_path.c_str(), GDAL_OF_VECTOR | GDAL_OF_READONLY));
+    if (!m_dataset)
+        throw IoError(m_label + ": GDAL cannot open it as a vector layer: " + last_gdal_error());
+    if (!options.layer.empty()) {
+        m_layer = m_dataset->GetLayerByName(options.layer.c_str());
+        if (!m_layer) throw UsageError(m_label + ": no layer named '" + options.layer + "'");
+        m_label += " (layer " + options.layer + ")";
+    } else {
+        if (m_dataset->GetLayerCount() == 0) throw DataError(m_label + ": has no layers");
+        if (m_dataset->GetLayerCount() > 1) {
+            std::string names;
+            for (int i = 0; i < m_dataset->GetLayerCount(); ++i) {
+                names += (i ? ", " : "") + std::string(m_dataset->GetLayer(i)->GetName());
+            }
+            throw UsageError(m_label + ": has " + std::to_string(m_dataset->GetLayerCount()) +
+                             " layers (" + names + "); choose one with --old-layer/--new-layer");
+        }
+        m_layer = m_dataset->GetLayer(0);
+    }
+
+    OGRFeatureDefn& definition = *m_layer->GetLayerDefn();
+    auto check_field = [&](const std::string& name, const char* what) {
+        if (definition.GetFieldIndex(name.c_str()) < 0) {
+            throw UsageError(m_label + ": no field '" + name + "' for the " + what +
+                             "; fields are " + field_list(definition));
+        }
+        return name;
+    };
+    if (!options.key_field.empty()) {
+        m_key_field = check_field(options.key_field, "ward code");
+    } else {
+        // Ward and constituency codes first: a layer often carries its parent's code too.
+        m_key_field = find_field(definition, {"(WD|PCON|ED|UTW|LSOA|MSOA|OA)[0-9]{2}CD", "GSS_CODE",
+                                              "GSS", "WARD_CODE", "CODE", "[A-Z]+[0-9]{2}CD"});
+        if (m_key_field.empty()) {
+            throw UsageError(m_label + ": no ward code field found; fields are " +
+                             field_list(definition) + "; name one with --old-key/--new-key");
+        }
+    }
+    if (!options.name_field.empty()) {
+        m_name_field = check_field(options.name_field, "ward name");
+    } else {
+        m_name_field = find_field(definition, {"(WD|PCON|ED|UTW|LSOA|MSOA|OA)[0-9]{2}NM", "NAME",
+                                               "WARD_NAME", "WARD", "[A-Z]+[0-9]{2}NM"});
+    }
+}
+
+const OGRSpatialReference* SourceLayer::crs() const {
+    return m_layer->GetSpatialRef();
+}
+
+OGRSpatialReference source_crs(const SourceLayer& layer, const CrsOptions& options) {
+    if (const OGRSpatialReference* own = layer.crs()) {
+        OGRSpatialReference srs(*own);
+        srs.SetAxisMappingStrategy(OAMS_TRADITIONAL_GIS_ORDER);
+        return srs;
+    }
+    if (options.assume_crs.empty()) {
+        throw DataError(layer.label() +
+                        ": the layer has no CRS; give one with --assume-crs (e.g. EPSG:27700)");
+    }
+    return from_user_input(options.assume_crs, "--assume-crs");
+}
+
+WorkingCrs choose_crs(const SourceLayer& old_layer, const SourceLayer& new_layer,
+                      const CrsOptions& options) {
+    const OGRSpatialReference old_srs = source_crs(old_layer, options);
+    const OGRSpatialReference new_srs = source_crs(new_layer, options);
+    if (!options.crs.empty()) {
+        OGRSpatialReference srs = from_user_input(options.crs, "--crs");
+        if (!measures_area(&srs)) {
+            throw UsageError("--crs " + options.crs +
+                             " is not a projected CRS fit for measuring area in metres");
+        }
+        return {srs, describe(srs) + ", from --crs"};
+    }
+    if (measures_area(&old_srs)) return {old_srs, describe(old_srs) + ", the old layer's"};
+    if (measures_area(&new_srs)) return {new_srs, describe(new_srs) + ", the new layer's"};
+
+    // Neither is projected: an equal-area projection centred on both layers' extent.
+    const auto a = lonlat_bounds(old_layer, old_srs);
+    const auto b = lonlat_bounds(new_layer, new_srs);
+    const double lon = (std::min(a[0], b[0]) + std::max(a[2], b[2])) / 2.0;
+    const double lat = (std::min(a[1], b[1]) + std::max(a[3], b[3])) / 2.0;
+    char proj[160];
+    std::snprintf(proj, sizeof proj,
+                  "+proj=laea +lat_0=%.4f +lon_0=%.4f +x_0=0 +y_0=0 +datum=WGS84 +units=m "
+                  "+no_defs",
+                  lat, lon);
+    OGRSpatialReference srs = from_user_input(proj, "equal-area CRS");
+    return {srs, std::string("Lambert azimuthal equal-area centred on the data (") + proj + ")"};
+}
+
+Layer read_layer(const SourceLayer& source, const CrsOptions& crs_options,
+                 const WorkingCrs& working, GeosContext& context) {
+    const OGRSpatialReference from = source_crs(source, crs_options);
+    std::unique_ptr<OGRCoordinateTransformation> transform;
+    if (!from.IsSame(&working.srs)) {
+        transform.reset(OGRCreateCoordinateTransformation(&from, &working.srs));
+        if (!transform) {
+            throw DataError(source.label() + ": cannot transform from " + describe(from) + " to " +
+                            working.description + ": " + last_gdal_error());
+        }
+    }
+
+    Layer layer;
+    layer.label = source.label();
+    layer.srs = working.srs;
+    std::map<std::string, std::size_t> by_code;
+    OGRLayer& ogr = source.layer();
+    ogr.ResetReading();
+    for (auto& feature : ogr) {
+        ++layer.features;
+        const std::string what = source.label() + ", feature " + std::to_string(feature->GetFID());
+        const std::string code(model::trim(feature->GetFieldAsString(source.key_field().c_str())));
+        if (code.empty())
+            throw DataError(what + ": empty ward code in field " + source.key_field());
+        const std::string label = what + " (" + code + ")";
+        std::string name =
+            source.name_field().empty()
+                ? code
+                : std::string(model::trim(feature->GetFieldAsString(source.name_field().c_str())));
+
+        const OGRGeometry* original = feature->GetGeometryRef();
+        if (!original || original->IsEmpty()) throw DataError(label + ": no geometry");
+        const auto type = wkbFlatten(original->getGeometryType());
+        OGRGeometryUniquePtr geometry(OGRGeometryFactory::forceToMultiPolygon(original->clone()));
+        if (!geometry || wkbFlatten(geometry->getGeometryType()) != wkbMultiPolygon) {
+            throw DataError(label + ": a " + OGRGeometryTypeToName(type) + ", not a polygon");
+        }
+        if (transform && geometry->transform(transform.get()) != OGRERR_NONE) {
+            throw GeometryError(label + ": cannot transform to " + working.description + ": " +
+                                last_gdal_error());
+        }
+        Geometry shape =
+            checked(context, geometry->exportToGEOS(context.get()), label + ": conversion to GEOS");
+        const char valid = GEOSisValid_r(context.get(), shape.get());
+        if (valid == 2)
+            throw GeometryError(label + ": validity check failed: " + context.take_error());
+        if (valid == 0) {
+            shape = polygonal_part(
+                context,
+                checked(context, GEOSMakeValid_r(context.get(), shape.get()), label + ": repair"),
+                label);
+            ++layer.repaired;
+        }
+
+        auto [it, fresh] = by_code.try_emplace(code, layer.codes.size());
+        if (fresh) {
+            layer.codes.push_back(code);
+            layer.names.push_back(std::move(name));
+            layer.shapes.push_back(std::move(shape));
+        } else {
+            // Several features of one ward are parts of one shape; a union never counts twice.
+            auto& merged = layer.shapes[it->second];
+            merged = checked(context, GEOSUnion_r(context.get(), merged.get(), shape.get()),
+                             label + ": merging with an earlier part of the same ward");
+        }
+    }
+    if (layer.codes.empty()) throw DataError(source.label() + ": no features");
+    for (std::size_t i = 0; i < layer.size(); ++i) {
+        layer.areas_m2.push_back(
+            area(context, layer.shapes[i].get(), source.label() + " (" + layer.codes[i] + ")"));
+    }
+    return layer;
+}
+
+}  // namespace notional::geo

@@ -1,0 +1,82 @@
+#pragma once
+/// Ward layers: read with GDAL, brought into one projected CRS, repaired, held as GEOS shapes.
+#include <cstddef>
+#include <filesystem>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include <gdal_priv.h>
+#include <ogr_spatialref.h>
+
+#include "geo/geos.hpp"
+
+namespace notional::geo {
+
+struct LayerOptions {
+    std::string layer;       ///< layer name for multi-layer files; empty: the only layer
+    std::string key_field;   ///< ward code field; empty: found by itself (GSS_CODE, WD22CD, ...)
+    std::string name_field;  ///< ward name field; empty: found by itself (NAME, WD22NM, ...)
+};
+
+/// A layer opened but not yet read: its source CRS decides the working CRS.
+class SourceLayer {
+public:
+    SourceLayer(std::filesystem::path path, const LayerOptions& options);
+
+    [[nodiscard]] const std::string& label() const { return m_label; }
+    /// The layer's CRS, or nullptr when it has none.
+    [[nodiscard]] const OGRSpatialReference* crs() const;
+    [[nodiscard]] OGRLayer& layer() const { return *m_layer; }
+    [[nodiscard]] const std::filesystem::path& path() const { return m_path; }
+    [[nodiscard]] const std::string& key_field() const { return m_key_field; }
+    [[nodiscard]] const std::string& name_field() const { return m_name_field; }
+
+private:
+    std::filesystem::path m_path;
+    std::string m_label;
+    GDALDatasetUniquePtr m_dataset;
+    OGRLayer* m_layer = nullptr;
+    std::string m_key_field, m_name_field;
+};
+
+struct CrsOptions {
+    std::string crs;         ///< --crs: the working CRS, any definition GDAL accepts
+    std::string assume_crs;  ///< --assume-crs: the CRS of a layer that declares none
+};
+
+/// The one projected CRS all areas are measured in, and why it was chosen.
+struct WorkingCrs {
+    OGRSpatialReference srs;
+    std::string
+        description;  ///< e.g. "EPSG:27700 (OSGB36 / British National Grid), the old layer's"
+};
+
+/// The source CRS of a layer: its own, else --assume-crs; throws DataError when neither.
+[[nodiscard]] OGRSpatialReference source_crs(const SourceLayer& layer, const CrsOptions& options);
+
+/// --crs if given, else the old layer's CRS if projected (and not Web Mercator), else the new
+/// layer's, else a Lambert azimuthal equal-area projection centred on both layers.
+[[nodiscard]] WorkingCrs choose_crs(const SourceLayer& old_layer, const SourceLayer& new_layer,
+                                    const CrsOptions& options);
+
+/// Wards read into the working CRS, valid, one shape per code.
+struct Layer {
+    std::string label;  ///< path, and layer name where the file has several
+    OGRSpatialReference srs;
+    std::vector<std::string> codes;
+    std::vector<std::string> names;
+    std::vector<Geometry> shapes;
+    std::vector<double> areas_m2;
+    std::size_t features = 0;  ///< features read (more than codes where a ward had several parts)
+    std::size_t repaired = 0;  ///< invalid polygons repaired with GEOSMakeValid
+
+    [[nodiscard]] std::size_t size() const { return codes.size(); }
+};
+
+/// Reads every feature, transforms it to `working`, repairs invalid polygons and merges
+/// features that share a code. Throws DataError or GeometryError naming the feature.
+[[nodiscard]] Layer read_layer(const SourceLayer& source, const CrsOptions& crs_options,
+                               const WorkingCrs& working, GeosContext& context);
+
+}  // namespace notional::geo

@@ -1,0 +1,35 @@
+#pragma once
+/// Intersect old wards with new wards and measure every piece.
+#include <cstddef>
+#include <functional>
+#include <vector>
+
+#include "geo/geos.hpp"
+#include "geo/layer.hpp"
+#include "model/crosswalk.hpp"
+
+namespace notional::geo {
+
+/// Called as work advances: (done, total). The CLI shows it on a terminal; the library never
+/// prints.
+using Progress = std::function<void(std::size_t done, std::size_t total)>;
+
+struct OverlayOptions {
+    double min_piece_m2 = 1.0;  ///< pieces smaller than this are slivers: dropped and counted
+};
+
+struct Overlay {
+    std::vector<model::Piece> pieces;   ///< kept pieces, weight = area in m², sorted (old, new)
+    std::vector<double> old_sliver_m2;  ///< per old ward, area of its dropped pieces
+    std::size_t slivers = 0;            ///< pieces dropped
+    std::size_t whole = 0;  ///< pairs where one ward contains the other: no intersection computed
+    std::size_t intersections = 0;  ///< pairs whose boundaries cross: intersection computed
+};
+
+/// An STRtree over the new wards, prepared geometries on both sides, and an intersection only
+/// where boundaries cross. Throws GeometryError naming both ward codes when GEOS fails on a pair.
+[[nodiscard]] Overlay overlay(const Layer& old_wards, const Layer& new_wards,
+                              const OverlayOptions& options, GeosContext& context,
+                              const Progress& progress = {});
+
+}  // namespace notional::geo

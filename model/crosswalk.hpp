@@ -1,0 +1,50 @@
+#pragma once
+/// The crosswalk f[o,n]: the share of old ward o's weight that lies in new ward n.
+#include <cstddef>
+#include <vector>
+
+#include <Eigen/SparseCore>
+
+namespace notional::model {
+
+/// The weight (area in m² in the area method) of old ward `old_index` lying in new ward
+/// `new_index`.
+struct Piece {
+    std::size_t old_index = 0;
+    std::size_t new_index = 0;
+    double weight = 0.0;
+};
+
+/// Where each old ward's weight went: into new wards, dropped as slivers, or outside the map.
+struct OldWardLedger {
+    double weight = 0.0;     ///< the old ward's whole weight (its area)
+    double allocated = 0.0;  ///< share that lies in some new ward (row sum of f)
+    double sliver = 0.0;     ///< share in pieces dropped as slivers
+    double outside = 0.0;    ///< share the new map does not cover
+    double overlap = 0.0;    ///< weight counted twice because new wards overlap there
+};
+
+class Crosswalk {
+public:
+    /// Builds f from pieces. `old_weight[o]` is old ward o's whole weight and `old_sliver[o]` the
+    /// weight of its dropped pieces. Where new wards overlap, pieces add up to more than the old
+    /// ward: the row is scaled down to 1 so nothing is counted twice, and the overlap reported.
+    Crosswalk(std::size_t new_count, const std::vector<Piece>& pieces,
+              const std::vector<double>& old_weight, const std::vector<double>& old_sliver);
+
+    [[nodiscard]] std::size_t old_count() const { return m_ledger.size(); }
+    [[nodiscard]] std::size_t new_count() const { return static_cast<std::size_t>(m_f.cols()); }
+
+    /// f[o,n], old wards in rows; row-major so each old ward's row is contiguous.
+    [[nodiscard]] const Eigen::SparseMatrix<double, Eigen::RowMajor>& shares() const { return m_f; }
+    [[nodiscard]] const std::vector<OldWardLedger>& ledger() const { return m_ledger; }
+    /// The weight each new ward receives (column sums of the pieces kept).
+    [[nodiscard]] const std::vector<double>& new_weight() const { return m_new_weight; }
+
+private:
+    Eigen::SparseMatrix<double, Eigen::RowMajor> m_f;
+    std::vector<OldWardLedger> m_ledger;
+    std::vector<double> m_new_weight;
+};
+
+}  // namespace notional::model

@@ -1,0 +1,43 @@
+#pragma once
+/// Reading and writing RFC 4180 CSV: the results files and every table we write.
+#include <cstddef>
+#include <filesystem>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace notional::model {
+
+/// A CSV file read whole: header names and rows of fields, with the file kept for messages.
+struct CsvTable {
+    std::filesystem::path path;
+    std::vector<std::string> header;
+    std::vector<std::vector<std::string>> rows;
+
+    /// Column index by name, case-insensitive; nullopt when absent.
+    [[nodiscard]] std::optional<std::size_t> find(std::string_view name) const;
+    /// Column index by name; throws DataError naming the file when absent.
+    [[nodiscard]] std::size_t require(std::string_view name) const;
+    /// "file, row N" for messages; `row` counts data rows from 0, the message counts lines from 1.
+    [[nodiscard]] std::string where(std::size_t row) const;
+};
+
+/// Reads a CSV file with a header row; a UTF-8 BOM is skipped, quoted fields may hold commas,
+/// quotes and newlines. Throws IoError when the file cannot be read, DataError when a row's
+/// field count differs from the header's.
+[[nodiscard]] CsvTable read_csv(const std::filesystem::path& path);
+
+/// Parses CSV text (same rules as read_csv); `path` is used only in messages.
+[[nodiscard]] CsvTable parse_csv(std::string_view text, const std::filesystem::path& path);
+
+/// One field quoted when it needs to be (comma, quote, newline).
+[[nodiscard]] std::string csv_field(std::string_view value);
+
+/// A row of fields joined with commas and ended with '\n'.
+[[nodiscard]] std::string csv_row(const std::vector<std::string>& fields);
+
+/// A number in fixed notation with `decimals` places, "-0" written as "0".
+[[nodiscard]] std::string fixed(double value, int decimals);
+
+}  // namespace notional::model

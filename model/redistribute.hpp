@@ -1,0 +1,49 @@
+#pragma once
+/// Notional votes: the old election's votes carried into the new wards through the crosswalk,
+/// with a ledger proving that every vote is allocated or reported lost.
+#include <cstddef>
+#include <string>
+#include <vector>
+
+#include <Eigen/SparseCore>
+
+#include "model/crosswalk.hpp"
+#include "model/results.hpp"
+
+namespace notional::model {
+
+/// One party's votes before and after, and where the difference went.
+struct PartyLedger {
+    std::string party;
+    double old_votes = 0.0;     ///< sum over old wards
+    double new_votes = 0.0;     ///< sum over new wards
+    double lost_sliver = 0.0;   ///< in pieces dropped as slivers
+    double lost_outside = 0.0;  ///< where the new map does not cover the old one
+    /// |new + lost - old| / old: zero up to rounding when every vote is accounted for.
+    [[nodiscard]] double imbalance() const;
+};
+
+struct NotionalVotes {
+    std::vector<std::string> parties;   ///< party codes, sorted; the columns of `votes`
+    Eigen::SparseMatrix<double> votes;  ///< new wards x parties
+    std::vector<PartyLedger> ledger;    ///< one per party, same order
+    std::size_t uncontested_old = 0;    ///< old wards without votes (seats only)
+
+    [[nodiscard]] double old_total() const;
+    [[nodiscard]] double lost_total() const;
+};
+
+struct RedistributeOptions {
+    double max_lost = 0.001;               ///< largest share of all votes that may be lost
+    double conservation_tolerance = 1e-9;  ///< relative, per party
+};
+
+/// `old_polygon[w]` is the crosswalk row of the election's ward w (from match_wards).
+/// Throws DataError when a party's ledger does not balance, or when more than `max_lost` of
+/// the votes fall outside the new map, naming the old wards that lose most.
+[[nodiscard]] NotionalVotes redistribute(const Election& election,
+                                         const std::vector<std::size_t>& old_polygon,
+                                         const Crosswalk& crosswalk,
+                                         const RedistributeOptions& options = {});
+
+}  // namespace notional::model

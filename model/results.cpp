@@ -1,0 +1,373 @@
+#include "model/results.hpp"
+
+#include <algorithm>
+#include <cmath>
+#include <unordered_map>
+
+#include "model/csv.hpp"
+#include "model/error.hpp"
+#include "model/parties.hpp"
+#include "model/text.hpp"
+
+namespace notional::model {
+
+ResultsFormat parse_results_format(const std::string& text) {
+    const std::string t = lower(text);
+    if (t == "auto") return ResultsFormat::automatic;
+    if (t == "dc" || t == "democracyclub" || t == "democracy-club") {
+        return ResultsFormat::democracy_club;
+    }
+    if (t == "gla") return ResultsFormat::gla;
+    if (t == "canonical" || t == "csv") return ResultsFormat::canonical;
+    throw UsageError("--results-format must be auto, dc, gla or canonical, not '" + text + "'");
+}
+
+const char* to_string(ResultsFormat format) {
+    switch (format) {
+        case ResultsFormat::democracy_club: return "Democracy Club";
+        case ResultsFormat::gla: return "GLA";
+        case ResultsFormat::canonical: return "canonical";
+        case ResultsFormat::automatic: break;
+    }
+    return "auto";
+}
+
+std::string WardResult::label() const {
+    if (!code.empty() && !name.empty()) return "'" + name + "' (" + code + ")";
+    return "'" + (code.empty() ? name : code) + "'";
+}
+
+double Election::total_votes() const {
+    double total = 0.0;
+    for (const auto& ward : wards) {
+        for (const auto& candidate : ward.candidates) total += candidate.votes;
+    }
+    return total;
+}
+
+namespace {
+
+ResultsFormat detect(const CsvTable& table) {
+    if (table.find("ballot_paper_id") && table.find("ballots_cast")) {
+        return ResultsFormat::democracy_club;
+    }
+    if (table.find("ward_original") && table.find("WD22CD") && table.find("votes")) {
+        return ResultsFormat::gla;
+    }
+    if ((table.find("ward") || table.find("ward_code") || table.find("ward_name")) &&
+        table.find("party") && table.find("votes")) {
+        return ResultsFormat::canonical;
+    }
+    throw DataError(table.path.string() +
+                    ": not a results format notional knows (Democracy Club, GLA or canonical; "
+                    "see data/README.md); set --results-format to say which");
+}
+
+/// One candidate row before it is grouped into its ward.
+struct Row {
+    std::string ward_code, ward_name;
+    std::string party_id, party_name, candidate, candidate_id;
+    std::string votes, elected;
+    std::string seats, electorate, ballots;
+};
+
+/// Groups rows into wards, classifies parties and checks every number.
+class Builder {
+public:
+    explicit Builder(const CsvTable& table, ResultsFormat format) : m_table(table) {
+        m_election.path = table.path;
+        m_election.format = format;
+    }
+
+    void add(std::size_t row_index, const Row& row) {
+        const std::string where = m_table.where(row_index);
+        if (row.ward_code.empty() && row.ward_name.empty()) {
+            throw DataError(where + ": no ward code or name");
+        }
+        const std::string key = row.ward_code.empty() ? "name:" + ward_name_key(row.ward_name)
+                                                      : "code:" + row.ward_code;
+        auto [it, inserted] = m_index.try_emplace(key, m_election.wards.size());
+        if (inserted) {
+            WardResult ward;
+            ward.code = row.ward_code;
+            ward.name = row.ward_name;
+            ward.row = row_index;
+            m_election.wards.push_back(std::move(ward));
+            m_empty_votes.push_back(0);
+        }
+        WardResult& ward = m_election.wards[it->second];
+        if (ward.name.empty()) ward.name = row.ward_name;
+
+        Candidate candidate;
+        candidate.name = row.candidate;
+        const Party party =
+            classify_party(row.party_id, row.party_name,
+                           row.candidate_id.empty() ? row.candidate : row.candidate_id);
+        candidate.party = party.code;
+        m_election.party_names.try_emplace(party.code, party.name);
+
+        if (trim(row.votes).empty()) {
+            ++m_empty_votes[it->second];  // an uncontested ward has no votes at all
+        } else if (!parse_count(row.votes, candidate.votes)) {
+            throw DataError(where + ": votes '" + row.votes + "' is not a whole number of votes");
+        }
+        if (!parse_flag(row.elected, candidate.elected)) {
+            throw DataError(where + ": elected '" + row.elected + "' is not true or false");
+        }
+        ward_number(where, "seats", row.seats, ward.seats);
+        ward_number(where, "electorate", row.electorate, ward.electorate);
+        ward_number(where, "ballots", row.ballots, ward.ballots);
+        ward.candidates.push_back(std::move(candidate));
+    }
+
+    /// Applies a ward statistics row (GLA) to the ward with this code.
+    void add_stats(const std::string& where, const std::string& code, const std::string& seats,
+                   const std::string& electorate, const std::string& ballots) {
+        auto it = m_index.find("code:" + code);
+        if (it == m_index.end()) {
+            throw DataError(where + ": ward " + code + " has statistics but no candidates in " +
+                            m_table.path.string());
+        }
+        WardResult& ward = m_election.wards[it->second];
+        ward_number(where, "seats", seats, ward.seats);
+        ward_number(where, "electorate", electorate, ward.electorate);
+        ward_number(where, "ballots", ballots, ward.ballots);
+    }
+
+    Election finish() {
+        for (std::size_t w = 0; w < m_election.wards.size(); ++w) {
+            WardResult& ward = m_election.wards[w];
+            const std::string where = m_table.where(ward.row) + ": ward " + ward.label();
+            if (m_empty_votes[w] == ward.candidates.size()) {
+                ward.uncontested = true;
+            } else if (m_empty_votes[w] > 0) {
+                throw DataError(where + " has candidates without votes beside others with votes");
+            }
+            const auto winners =
+                static_cast<int>(std::count_if(ward.candidates.begin(), ward.candidates.end(),
+                                               [](const Candidate& c) { return c.elected; }));
+            if (!ward.seats) ward.seats = winners;
+            if (winners != *ward.seats) {
+                throw DataError(where + " has " + std::to_string(winners) + " winners but " +
+                                std::to_string(*ward.seats) + " seats");
+            }
+            if (*ward.seats <= 0) throw DataError(where + " elected nobody");
+        }
+        if (m_election.wards.empty()) throw DataError(m_table.path.string() + ": no results rows");
+        return std::move(m_election);
+    }
+
+private:
+    template <typename T>
+    static void ward_number(const std::string& where, const char* what, const std::string& text,
+                            std::optional<T>& slot) {
+        if (trim(text).empty()) return;
+        double value = 0.0;
+        if (!parse_count(text, value) || value != std::floor(value)) {
+            throw DataError(where + ": " + what + " '" + text + "' is not a whole number");
+        }
+        if (slot && static_cast<double>(*slot) != value) {
+            throw DataError(where + ": " + what + " " + text + " differs from " +
+                            std::to_string(static_cast<long long>(*slot)) +
+                            " on an earlier row of the same ward");
+        }
+        slot = static_cast<T>(value);
+    }
+
+    const CsvTable& m_table;
+    Election m_election;
+    std::unordered_map<std::string, std::size_t> m_index;
+    std::vector<std::size_t> m_empty_votes;
+};
+
+std::string field(const std::vector<std::string>& row, std::optional<std::size_t> column) {
+    return column ? std::string(trim(row[*column])) : std::string();
+}
+
+/// "local.bromley.west-wickham.2018-05-03" -> "west wickham".
+std::string ward_from_ballot_paper_id(const std::string& where, const std::string& id) {
+    std::vector<std::string> parts;
+    std::size_t start = 0;
+    while (true) {
+        const auto dot = id.find('.', start);
+        parts.push_back(id.substr(start, dot - start));
+        if (dot == std::string::npos) break;
+        start = dot + 1;
+    }
+    if (parts.size() < 4) {
+        throw DataError(where + ": ballot_paper_id '" + id +
+                        "' is not of the form local.<council>.<ward>.<date>");
+    }
+    std::string ward = parts[2];
+    std::replace(ward.begin(), ward.end(), '-', ' ');
+    return ward;
+}
+
+Election read_democracy_club(const CsvTable& table) {
+    Builder builder(table, ResultsFormat::democracy_club);
+    const auto ballot = table.require("ballot_paper_id");
+    const auto person = table.find("person_id");
+    const auto party_id = table.find("party_id");
+    const auto party_name = table.require("party_name");
+    const auto name = table.require("person_name");
+    const auto votes = table.require("ballots_cast");
+    const auto winner = table.require("is_winner");
+    for (std::size_t r = 0; r < table.rows.size(); ++r) {
+        const auto& cells = table.rows[r];
+        Row row;
+        row.ward_name = ward_from_ballot_paper_id(table.where(r), cells[ballot]);
+        row.party_id = field(cells, party_id);
+        row.party_name = cells[party_name];
+        row.candidate = cells[name];
+        row.candidate_id = field(cells, person);
+        row.votes = cells[votes];
+        row.elected = cells[winner];
+        builder.add(r, row);
+    }
+    return builder.finish();
+}
+
+Election read_gla(const CsvTable& table, const std::optional<std::filesystem::path>& ward_stats) {
+    Builder builder(table, ResultsFormat::gla);
+    const auto code = table.require("WD22CD");
+    const auto ward = table.find("ward");
+    const auto ward_original = table.require("ward_original");
+    const auto surname = table.require("surname");
+    const auto firstname = table.require("firstname");
+    const auto party = table.require("party");
+    const auto votes = table.require("votes");
+    const auto elected = table.require("elected");
+    for (std::size_t r = 0; r < table.rows.size(); ++r) {
+        const auto& cells = table.rows[r];
+        Row row;
+        row.ward_code = cells[code];
+        row.ward_name = ward ? cells[*ward] : cells[ward_original];
+        row.party_name = cells[party];
+        row.candidate =
+            std::string(trim(cells[firstname])) + " " + std::string(trim(cells[surname]));
+        row.votes = cells[votes];
+        row.elected = cells[elected];
+        builder.add(r, row);
+    }
+    if (ward_stats) {
+        const CsvTable stats = read_csv(*ward_stats);
+        const auto stats_code = stats.require("WD22CD");
+        const auto seats = stats.require("num_councillors");
+        const auto electorate = stats.find("entitled_electors");
+        const auto ballots = stats.find("valid_ballots");
+        for (std::size_t r = 0; r < stats.rows.size(); ++r) {
+            const auto& cells = stats.rows[r];
+            builder.add_stats(stats.where(r), std::string(trim(cells[stats_code])), cells[seats],
+                              field(cells, electorate), field(cells, ballots));
+        }
+    }
+    return builder.finish();
+}
+
+Election read_canonical(const CsvTable& table) {
+    Builder builder(table, ResultsFormat::canonical);
+    const auto ward = table.find("ward");
+    const auto ward_code = table.find("ward_code");
+    const auto ward_name = table.find("ward_name");
+    if (!ward && !ward_code && !ward_name) {
+        throw DataError(table.path.string() + ": no column 'ward' (or 'ward_code'/'ward_name')");
+    }
+    const auto party = table.require("party");
+    const auto party_id = table.find("party_id");
+    const auto candidate = table.require("candidate");
+    const auto candidate_id = table.find("candidate_id");
+    const auto votes = table.require("votes");
+    const auto elected = table.require("elected");
+    const auto seats = table.find("seats");
+    const auto electorate = table.find("electorate");
+    const auto ballots = table.find("ballots");
+    for (std::size_t r = 0; r < table.rows.size(); ++r) {
+        const auto& cells = table.rows[r];
+        Row row;
+        row.ward_code = field(cells, ward_code);
+        row.ward_name = field(cells, ward_name);
+        if (ward) {
+            // "ward" holds a code or a name; a GSS code is recognised by its shape.
+            const std::string value = field(cells, ward);
+            (looks_like_gss_code(value) ? row.ward_code : row.ward_name) = value;
+        }
+        row.party_name = cells[party];
+        row.party_id = field(cells, party_id);
+        row.candidate = cells[candidate];
+        row.candidate_id = field(cells, candidate_id);
+        row.votes = cells[votes];
+        row.elected = cells[elected];
+        row.seats = field(cells, seats);
+        row.electorate = field(cells, electorate);
+        row.ballots = field(cells, ballots);
+        builder.add(r, row);
+    }
+    return builder.finish();
+}
+
+}  // namespace
+
+Election read_results(const std::filesystem::path& path, ResultsFormat format,
+                      const std::optional<std::filesystem::path>& ward_stats) {
+    const CsvTable table = read_csv(path);
+    if (format == ResultsFormat::automatic) format = detect(table);
+    if (ward_stats && format != ResultsFormat::gla) {
+        throw UsageError("--results-wards goes with GLA results, but " + path.string() + " is " +
+                         to_string(format));
+    }
+    switch (format) {
+        case ResultsFormat::democracy_club: return read_democracy_club(table);
+        case ResultsFormat::gla: return read_gla(table, ward_stats);
+        case ResultsFormat::canonical:
+        case ResultsFormat::automatic: break;
+    }
+    return read_canonical(table);
+}
+
+std::vector<std::size_t> match_wards(const Election& election,
+                                     const std::vector<std::string>& layer_codes,
+                                     const std::vector<std::string>& layer_names,
+                                     const std::string& layer_label) {
+    std::unordered_map<std::string, std::size_t> by_code, by_name;
+    for (std::size_t i = 0; i < layer_codes.size(); ++i) by_code.emplace(layer_codes[i], i);
+    for (std::size_t i = 0; i < layer_names.size(); ++i) {
+        by_name.emplace(ward_name_key(layer_names[i]), i);
+    }
+    std::vector<std::size_t> matched;
+    std::vector<std::string> unmatched;
+    std::unordered_map<std::size_t, std::size_t> claimed;  // polygon -> result ward
+    for (std::size_t w = 0; w < election.wards.size(); ++w) {
+        const WardResult& ward = election.wards[w];
+        std::optional<std::size_t> polygon;
+        if (auto it = by_code.find(ward.code); !ward.code.empty() && it != by_code.end()) {
+            polygon = it->second;
+        } else if (auto named = by_name.find(ward_name_key(ward.name));
+                   !ward.name.empty() && named != by_name.end()) {
+            polygon = named->second;
+        }
+        if (!polygon) {
+            unmatched.push_back(ward.label() + " (row " + std::to_string(ward.row + 2) + ")");
+            matched.push_back(0);
+            continue;
+        }
+        matched.push_back(*polygon);
+        auto [previous, fresh] = claimed.emplace(*polygon, w);
+        if (!fresh) {
+            throw DataError(election.path.string() + ": wards " +
+                            election.wards[previous->second].label() + " and " + ward.label() +
+                            " both match the same polygon in " + layer_label);
+        }
+    }
+    if (!unmatched.empty()) {
+        std::string message = election.path.string() + ": " + std::to_string(unmatched.size()) +
+                              " of " + std::to_string(election.wards.size()) +
+                              " wards match no polygon in " + layer_label + " by code or name:";
+        for (std::size_t i = 0; i < unmatched.size(); ++i) {
+            message += (i ? ", " : " ") + unmatched[i];
+        }
+        throw DataError(message);
+    }
+    return matched;
+}
+
+}  // namespace notional::model

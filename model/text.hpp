@@ -1,0 +1,29 @@
+#pragma once
+/// Small text helpers: trimming, case, slugs and the ward-name key used for matching.
+#include <string>
+#include <string_view>
+
+namespace notional::model {
+
+[[nodiscard]] std::string_view trim(std::string_view text);
+[[nodiscard]] std::string lower(std::string_view text);
+[[nodiscard]] bool iequals(std::string_view a, std::string_view b);
+
+/// Lower-case words joined by '-', apostrophes dropped: "St Paul's Cray" -> "st-pauls-cray".
+[[nodiscard]] std::string slug(std::string_view text);
+
+/// The key two spellings of one ward name share: case, punctuation and apostrophes do not
+/// matter, "&" is "and", "St." is "St": "St. Paul's Cray" and "st-pauls-cray" -> "st pauls cray".
+[[nodiscard]] std::string ward_name_key(std::string_view name);
+
+/// True for a GSS code such as E05000106 (a letter and eight digits).
+[[nodiscard]] bool looks_like_gss_code(std::string_view text);
+
+/// Parses a non-negative count of votes or electors (digits, optional "," thousands separators
+/// and decimals); returns false when the text is not one.
+[[nodiscard]] bool parse_count(std::string_view text, double& value);
+
+/// true/false, yes/no, 1/0, t/f, y/n in any case; returns false when it is none of them.
+[[nodiscard]] bool parse_flag(std::string_view text, bool& value);
+
+}  // namespace notional::model
