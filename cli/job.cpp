@@ -333,15 +333,21 @@ void run_job(const JobOptions& options) {
             << " wards, " << seats << " seats, from " << election->path.string() << " ("
             << model::to_string(election->format) << ")";
         if (notional->uncontested_old) out << "; " << notional->uncontested_old << " uncontested";
-        out << "\n\nvotes by party        old          new    lost sliver   lost outside\n";
+        int width = 5;  // wide enough for "party" and the longest code
+        for (const auto& entry : notional->ledger) {
+            width = std::max(width, static_cast<int>(entry.party.size()));
+        }
+        char line[256];
+        std::snprintf(line, sizeof line, "\n\n  %-*s %12s %14s %12s %12s\n", width, "party",
+                      "old votes", "new votes", "lost sliver", "lost outside");
+        out << line;
         model::PartyLedger sum;
         double worst = 0.0;
-        char line[160];
         auto print = [&](const model::PartyLedger& entry) {
-            std::snprintf(line, sizeof line, "%-14s %12.0f %12.4f %14.4f %14.4f\n",
+            std::snprintf(line, sizeof line, "  %-*s %12.0f %14.4f %12.4f %12.4f\n", width,
                           entry.party.c_str(), entry.old_votes, entry.new_votes, entry.lost_sliver,
                           entry.lost_outside);
-            out << "  " << line;
+            out << line;
         };
         for (const auto& entry : notional->ledger) {
             print(entry);

@@ -43,7 +43,7 @@ const Known* by_name(std::string_view name) {
     const std::string key = ward_name_key(name);  // lower-case words, "&" as "and"
     auto has = [&](std::string_view words) { return key.find(words) != std::string::npos; };
     if (has("conservative")) return by_code("CON");
-    if (has("liberal democrat")) return by_code("LD");
+    if (has("liberal democrat") || has("lib dem")) return by_code("LD");
     if (has("labour")) return by_code("LAB");  // Labour and Co-operative is Labour
     if (key == "green" || has("green party")) return by_code("GRN");
     if (has("uk independence") || key == "ukip") return by_code("UKIP");
@@ -67,12 +67,14 @@ Party classify_party(std::string_view ec_id, std::string_view name, std::string_
         return {"IND-" + slug(candidate_id), "Independent"};
     }
     const Known* known = by_ec_id(ec_id);
-    if (!known) known = by_code(name);
-    if (!known) known = by_name(name);
+    // An EC id decides on its own: "Socialist Labour Party" (PP73) is not Labour.
+    const bool has_ec_id = ec_id.size() > 2 && (ec_id.starts_with("PP") || ec_id.starts_with("pp"));
+    if (!known && !has_ec_id) known = by_code(name);
+    if (!known && !has_ec_id) known = by_name(name);
     if (known) return {std::string(known->code), std::string(known->name)};
 
     std::string code;
-    if (ec_id.size() > 2 && (ec_id.starts_with("PP") || ec_id.starts_with("pp"))) {
+    if (has_ec_id) {
         code = std::string(ec_id);
     } else {
         code = slug(name);

@@ -100,7 +100,7 @@ NotionalVotes redistribute(const Election& election, const std::vector<std::size
         std::sort(losers.rbegin(), losers.rend());
         std::string names;
         for (std::size_t i = 0; i < std::min<std::size_t>(3, losers.size()); ++i) {
-            if (losers[i].first <= 0.0) break;
+            if (losers[i].first < 0.05) break;  // would print as 0.0
             names += (i ? ", " : "") + election.wards[losers[i].second].label() + " " +
                      fixed(losers[i].first, 1);
         }

@@ -2,6 +2,7 @@
 
 #include <cctype>
 #include <charconv>
+#include <cmath>
 
 namespace notional::model {
 
@@ -94,7 +95,8 @@ bool parse_count(std::string_view text, double& value) {
     if (digits.empty() || digits.front() == '-' || digits.front() == '+') return false;
     const char* end = digits.data() + digits.size();
     auto [ptr, ec] = std::from_chars(digits.data(), end, value);
-    return ec == std::errc() && ptr == end && value >= 0.0;
+    // from_chars also reads "inf" and "nan", which are no count.
+    return ec == std::errc() && ptr == end && std::isfinite(value) && value >= 0.0;
 }
 
 bool parse_flag(std::string_view text, bool& value) {
