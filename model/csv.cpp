@@ -26,7 +26,8 @@ std::size_t CsvTable::require(std::string_view name) const {
 
 std::string CsvTable::where(std::size_t row) const {
     // Line numbers as a text editor shows them: the header is line 1.
-    return path.string() + ", row " + std::to_string(row + 2);
+    const std::size_t line = row < lines.size() ? lines[row] : row + 2;
+    return path.string() + ", row " + std::to_string(line);
 }
 
 CsvTable parse_csv(std::string_view text, const std::filesystem::path& path) {
@@ -34,7 +35,9 @@ CsvTable parse_csv(std::string_view text, const std::filesystem::path& path) {
     CsvTable table;
     table.path = path;
     std::vector<std::vector<std::string>> records;
+    std::vector<std::size_t> record_lines;
     std::vector<std::string> record;
+    std::size_t line = 1, record_line = 1;
     std::string field;
     bool quoted = false;
     bool field_started = false;
@@ -46,7 +49,10 @@ CsvTable parse_csv(std::string_view text, const std::filesystem::path& path) {
     auto end_record = [&] {
         end_field();
         // A blank line is no record.
-        if (!(record.size() == 1 && record[0].empty())) records.push_back(std::move(record));
+        if (!(record.size() == 1 && record[0].empty())) {
+            records.push_back(std::move(record));
+            record_lines.push_back(record_line);
+        }
         record.clear();
     };
     for (std::size_t i = 0; i < text.size(); ++i) {
@@ -60,6 +66,7 @@ CsvTable parse_csv(std::string_view text, const std::filesystem::path& path) {
                     quoted = false;
                 }
             } else {
+                if (c == '\n') ++line;
                 field += c;
             }
         } else if (c == '"' && !field_started) {
@@ -70,6 +77,7 @@ CsvTable parse_csv(std::string_view text, const std::filesystem::path& path) {
         } else if (c == '\n' || c == '\r') {
             if (c == '\r' && i + 1 < text.size() && text[i + 1] == '\n') ++i;
             end_record();
+            record_line = ++line;
         } else {
             field += c;
             field_started = true;
@@ -81,6 +89,7 @@ CsvTable parse_csv(std::string_view text, const std::filesystem::path& path) {
 
     table.header = std::move(records.front());
     for (auto& name : table.header) name = std::string(trim(name));
+    table.lines.assign(record_lines.begin() + 1, record_lines.end());
     for (std::size_t r = 1; r < records.size(); ++r) {
         if (records[r].size() != table.header.size()) {
             throw DataError(table.where(r - 1) + ": " + std::to_string(records[r].size()) +

@@ -14,12 +14,13 @@ struct CsvTable {
     std::filesystem::path path;
     std::vector<std::string> header;
     std::vector<std::vector<std::string>> rows;
+    std::vector<std::size_t> lines;  ///< the line each row starts on (the header is line 1)
 
     /// Column index by name, case-insensitive; nullopt when absent.
     [[nodiscard]] std::optional<std::size_t> find(std::string_view name) const;
     /// Column index by name; throws DataError naming the file when absent.
     [[nodiscard]] std::size_t require(std::string_view name) const;
-    /// "file, row N" for messages; `row` counts data rows from 0, the message counts lines from 1.
+    /// "file, row N" for messages: `row` counts data rows from 0, N is the line it starts on.
     [[nodiscard]] std::string where(std::size_t row) const;
 };
 

@@ -91,7 +91,7 @@ public:
             WardResult ward;
             ward.code = row.ward_code;
             ward.name = row.ward_name;
-            ward.row = row_index;
+            ward.line = m_table.lines.at(row_index);
             m_election.wards.push_back(std::move(ward));
             m_empty_votes.push_back(0);
         }
@@ -108,7 +108,8 @@ public:
 
         if (trim(row.votes).empty()) {
             ++m_empty_votes[it->second];  // an uncontested ward has no votes at all
-        } else if (!parse_count(row.votes, candidate.votes)) {
+        } else if (!parse_count(row.votes, candidate.votes) ||
+                   candidate.votes != std::floor(candidate.votes)) {
             throw DataError(where + ": votes '" + row.votes + "' is not a whole number of votes");
         }
         if (!parse_flag(row.elected, candidate.elected)) {
@@ -137,7 +138,8 @@ public:
     Election finish() {
         for (std::size_t w = 0; w < m_election.wards.size(); ++w) {
             WardResult& ward = m_election.wards[w];
-            const std::string where = m_table.where(ward.row) + ": ward " + ward.label();
+            const std::string where = m_table.path.string() + ", row " + std::to_string(ward.line) +
+                                      ": ward " + ward.label();
             if (m_empty_votes[w] == ward.candidates.size()) {
                 ward.uncontested = true;
             } else if (m_empty_votes[w] > 0) {
@@ -329,9 +331,11 @@ std::vector<std::size_t> match_wards(const Election& election,
                                      const std::vector<std::string>& layer_names,
                                      const std::string& layer_label) {
     std::unordered_map<std::string, std::size_t> by_code, by_name;
+    std::unordered_map<std::string, int> name_count;  // a name two polygons share matches neither
     for (std::size_t i = 0; i < layer_codes.size(); ++i) by_code.emplace(layer_codes[i], i);
     for (std::size_t i = 0; i < layer_names.size(); ++i) {
         by_name.emplace(ward_name_key(layer_names[i]), i);
+        ++name_count[ward_name_key(layer_names[i])];
     }
     std::vector<std::size_t> matched;
     std::vector<std::string> unmatched;
@@ -343,10 +347,16 @@ std::vector<std::size_t> match_wards(const Election& election,
             polygon = it->second;
         } else if (auto named = by_name.find(ward_name_key(ward.name));
                    !ward.name.empty() && named != by_name.end()) {
+            if (name_count[named->first] > 1) {
+                throw DataError(election.path.string() + ": ward " + ward.label() +
+                                " has no code and its name belongs to " +
+                                std::to_string(name_count[named->first]) + " polygons in " +
+                                layer_label);
+            }
             polygon = named->second;
         }
         if (!polygon) {
-            unmatched.push_back(ward.label() + " (row " + std::to_string(ward.row + 2) + ")");
+            unmatched.push_back(ward.label() + " (row " + std::to_string(ward.line) + ")");
             matched.push_back(0);
             continue;
         }

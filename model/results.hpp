@@ -23,9 +23,9 @@ struct Candidate {
 };
 
 struct WardResult {
-    std::string code;     ///< GSS code when the file gives one, else empty
-    std::string name;     ///< ward name as the file writes it (for Democracy Club, from the slug)
-    std::size_t row = 0;  ///< first data row of the ward, for messages
+    std::string code;      ///< GSS code when the file gives one, else empty
+    std::string name;      ///< ward name as the file writes it (for Democracy Club, from the slug)
+    std::size_t line = 0;  ///< the file's line where the ward first appears, for messages
     std::vector<Candidate> candidates;
     std::optional<int> seats;  ///< from the file, else the count of winners
     std::optional<double> electorate;

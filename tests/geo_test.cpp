@@ -1,0 +1,312 @@
+/// geo/: reading layers into one CRS, repair, overlay, and GeoJSON out.
+#include <cmath>
+#include <numbers>
+
+#include <gtest/gtest.h>
+#include <ogrsf_frmts.h>
+
+#include "geo/gdal.hpp"
+#include "geo/geojson.hpp"
+#include "geo/layer.hpp"
+#include "geo/overlay.hpp"
+#include "model/crosswalk.hpp"
+#include "model/error.hpp"
+#include "support.hpp"
+
+namespace notional::geo {
+namespace {
+
+using test::TempDir;
+
+struct Ward {
+    std::string code, name, wkt;
+};
+
+/// Writes wards to a new file with GDAL; `epsg` 0 writes no CRS.
+void write_layer(const std::filesystem::path& path, const char* driver_name, int epsg,
+                 const std::vector<Ward>& wards, const char* code_field = "code",
+                 const char* name_field = "name", const char* layer_name = "wards") {
+    register_gdal();
+    GDALDriver* driver = GetGDALDriverManager()->GetDriverByName(driver_name);
+    ASSERT_NE(driver, nullptr);
+    GDALDatasetUniquePtr dataset(GDALDataset::Open(path.c_str(), GDAL_OF_VECTOR | GDAL_OF_UPDATE));
+    if (!dataset) dataset.reset(driver->Create(path.c_str(), 0, 0, 0, GDT_Unknown, nullptr));
+    ASSERT_NE(dataset, nullptr) << last_gdal_error();
+    OGRSpatialReference srs;
+    if (epsg) srs.importFromEPSG(epsg);
+    OGRLayer* layer = dataset->CreateLayer(layer_name, epsg ? &srs : nullptr, wkbUnknown);
+    ASSERT_NE(layer, nullptr) << last_gdal_error();
+    OGRFieldDefn code(code_field, OFTString), name(name_field, OFTString);
+    ASSERT_EQ(layer->CreateField(&code), OGRERR_NONE);
+    ASSERT_EQ(layer->CreateField(&name), OGRERR_NONE);
+    for (const auto& ward : wards) {
+        OGRFeatureUniquePtr feature(OGRFeature::CreateFeature(layer->GetLayerDefn()));
+        feature->SetField(code_field, ward.code.c_str());
+        feature->SetField(name_field, ward.name.c_str());
+        OGRGeometry* geometry = nullptr;
+        ASSERT_EQ(OGRGeometryFactory::createFromWkt(ward.wkt.c_str(), nullptr, &geometry),
+                  OGRERR_NONE);
+        feature->SetGeometryDirectly(geometry);
+        ASSERT_EQ(layer->CreateFeature(feature.get()), OGRERR_NONE);
+    }
+}
+
+/// A square of side `size` metres with its south-west corner at (x, y) on the British grid.
+std::string square(double x, double y, double width, double height) {
+    std::ostringstream wkt;
+    wkt.precision(12);
+    wkt << "POLYGON((" << x << " " << y << "," << x + width << " " << y << "," << x + width << " "
+        << y + height << "," << x << " " << y + height << "," << x << " " << y << "))";
+    return wkt.str();
+}
+
+/// Both layers read into their working CRS, ready to overlay.
+struct Pair {
+    GeosContext context;
+    WorkingCrs working;
+    Layer old_wards, new_wards;
+    Pair(const std::filesystem::path& old_path, const std::filesystem::path& new_path,
+         const CrsOptions& crs = {}) {
+        const SourceLayer old_source(old_path, {}), new_source(new_path, {});
+        working = choose_crs(old_source, new_source, crs);
+        old_wards = read_layer(old_source, crs, working, context);
+        new_wards = read_layer(new_source, crs, working, context);
+    }
+    model::Crosswalk crosswalk(const Overlay& result) const {
+        return model::Crosswalk(new_wards.size(), result.pieces, old_wards.areas_m2,
+                                result.old_sliver_m2);
+    }
+};
+
+double share(const model::Crosswalk& crosswalk, std::size_t o, std::size_t n) {
+    return crosswalk.shares().coeff(static_cast<Eigen::Index>(o), static_cast<Eigen::Index>(n));
+}
+
+constexpr double x0 = 530000, y0 = 170000;  // somewhere in south London
+
+TEST(Overlay, TwoSquaresOverlappingByHalfGiveHalfShares) {
+    TempDir dir;
+    // Old: 100 m square; new: the same square moved 50 m east. They share a 50 x 100 m strip.
+    write_layer(dir / "old.gpkg", "GPKG", 27700, {{"E05000001", "Old", square(x0, y0, 100, 100)}});
+    write_layer(dir / "new.gpkg", "GPKG", 27700,
+                {{"E05000101", "New", square(x0 + 50, y0, 100, 100)}});
+    Pair pair(dir / "old.gpkg", dir / "new.gpkg");
+    const Overlay result = overlay(pair.old_wards, pair.new_wards, {}, pair.context);
+    ASSERT_EQ(result.pieces.size(), 1U);
+    EXPECT_NEAR(result.pieces[0].weight, 5000.0, 1e-6);  // 50 m x 100 m
+    const auto crosswalk = pair.crosswalk(result);
+    EXPECT_NEAR(share(crosswalk, 0, 0), 0.5, 1e-12);  // share of the old ward
+    EXPECT_NEAR(result.pieces[0].weight / pair.new_wards.areas_m2[0], 0.5, 1e-12);  // of the new
+    EXPECT_NEAR(crosswalk.ledger()[0].outside, 0.5, 1e-12);  // the rest is outside the new map
+}
+
+TEST(Overlay, OneOldWardSplitInTwoByAStraightLine) {
+    TempDir dir;
+    write_layer(dir / "old.gpkg", "GPKG", 27700, {{"E05000001", "Old", square(x0, y0, 400, 100)}});
+    write_layer(dir / "new.gpkg", "GPKG", 27700,
+                {{"E05000101", "West", square(x0, y0, 100, 100)},
+                 {"E05000102", "East", square(x0 + 100, y0, 300, 100)}});
+    Pair pair(dir / "old.gpkg", dir / "new.gpkg");
+    const auto result = overlay(pair.old_wards, pair.new_wards, {}, pair.context);
+    const auto crosswalk = pair.crosswalk(result);
+    EXPECT_NEAR(share(crosswalk, 0, 0), 0.25, 1e-12);
+    EXPECT_NEAR(share(crosswalk, 0, 1), 0.75, 1e-12);
+    EXPECT_NEAR(crosswalk.ledger()[0].outside, 0.0, 1e-12);
+    EXPECT_EQ(result.whole, 2U);  // each new ward lies wholly inside the old one
+    EXPECT_EQ(result.intersections, 0U);
+}
+
+TEST(Overlay, IdenticalWardIsWholeWithoutIntersection) {
+    TempDir dir;
+    const auto shape = square(x0, y0, 300, 200);
+    write_layer(dir / "old.gpkg", "GPKG", 27700, {{"E05000001", "Same", shape}});
+    write_layer(dir / "new.gpkg", "GPKG", 27700, {{"E05000101", "Same", shape}});
+    Pair pair(dir / "old.gpkg", dir / "new.gpkg");
+    const auto result = overlay(pair.old_wards, pair.new_wards, {}, pair.context);
+    EXPECT_EQ(result.whole, 1U);
+    EXPECT_EQ(result.intersections, 0U);
+    EXPECT_EQ(share(pair.crosswalk(result), 0, 0), 1.0);  // exactly: area / same area
+}
+
+TEST(Overlay, SliversBelowThresholdAreDroppedAndCounted) {
+    TempDir dir;
+    // New ward B reaches 0.0005 m into the old ward along a 1000 m edge: a 0.5 m² sliver.
+    write_layer(dir / "old.gpkg", "GPKG", 27700,
+                {{"E05000001", "Old", square(x0, y0, 1000, 1000)}});
+    write_layer(dir / "new.gpkg", "GPKG", 27700,
+                {{"E05000101", "A", square(x0, y0 + 0.0005, 1000, 999.9995)},
+                 {"E05000102", "B", square(x0, y0 - 100, 1000, 100.0005)}});
+    Pair pair(dir / "old.gpkg", dir / "new.gpkg");
+    const auto result =
+        overlay(pair.old_wards, pair.new_wards, {.min_piece_m2 = 1.0}, pair.context);
+    EXPECT_EQ(result.slivers, 1U);
+    ASSERT_EQ(result.pieces.size(), 1U);
+    EXPECT_EQ(result.pieces[0].new_index, 0U);
+    EXPECT_NEAR(result.old_sliver_m2[0], 0.5, 1e-3);
+    const auto crosswalk = pair.crosswalk(result);
+    EXPECT_NEAR(crosswalk.ledger()[0].sliver, 0.5e-6, 1e-9);
+    // Without a threshold the sliver is a piece like any other.
+    const auto kept = overlay(pair.old_wards, pair.new_wards, {.min_piece_m2 = 0.0}, pair.context);
+    EXPECT_EQ(kept.slivers, 0U);
+    EXPECT_EQ(kept.pieces.size(), 2U);
+}
+
+TEST(Crs, LonLatLayersAreMeasuredInMetres) {
+    TempDir dir;
+    // A 0.01° square at 51.5°N. On the WGS84 ellipsoid its area is M N cos(phi) dphi dlambda,
+    // with M and N the meridian and prime-vertical radii at its middle latitude: about 0.77 km².
+    const std::string cell = "POLYGON((0 51.5,0.01 51.5,0.01 51.51,0 51.51,0 51.5))";
+    write_layer(dir / "old.geojson", "GeoJSON", 4326, {{"E05000001", "Old", cell}});
+    write_layer(dir / "new.geojson", "GeoJSON", 4326, {{"E05000101", "New", cell}});
+    Pair pair(dir / "old.geojson", dir / "new.geojson");
+    EXPECT_NE(pair.working.description.find("equal-area"), std::string::npos);
+    const double a = 6378137.0, f = 1 / 298.257223563, e2 = f * (2 - f);
+    const double phi = 51.505 * std::numbers::pi / 180, step = 0.01 * std::numbers::pi / 180;
+    const double w = 1 - e2 * std::sin(phi) * std::sin(phi);
+    const double expected =
+        a * (1 - e2) / std::pow(w, 1.5) * a / std::sqrt(w) * std::cos(phi) * step * step;
+    EXPECT_NEAR(expected, 772'500.0, 100.0);  // the hand figure: 694.4 m x 1112.6 m
+    // Equal-area: the projected area matches the ellipsoid's to well under 0.01%.
+    EXPECT_NEAR(pair.old_wards.areas_m2[0] / expected, 1.0, 1e-4);
+}
+
+TEST(Crs, ProjectedOldLayerIsChosenAndLonLatNewIsBroughtIntoIt) {
+    TempDir dir;
+    write_layer(dir / "old.gpkg", "GPKG", 27700, {{"E05000001", "Old", square(x0, y0, 100, 100)}});
+    write_layer(
+        dir / "new.geojson", "GeoJSON", 4326,
+        {{"E05000101", "New", "POLYGON((-0.1 51.4,-0.09 51.4,-0.09 51.41,-0.1 51.41,-0.1 51.4))"}});
+    Pair pair(dir / "old.gpkg", dir / "new.geojson");
+    EXPECT_NE(pair.working.description.find("27700"), std::string::npos);
+    EXPECT_NE(pair.working.description.find("old layer"), std::string::npos);
+    // The new ward is now in metres. A 0.01° cell at 51.405°N is 695.8 m x 1112.6 m = 774,200 m²
+    // on the ellipsoid, times the grid's area scale there, k² = 0.99962 (k = 0.99981 at 1.9°
+    // from the central meridian): about 773,900 m². In degrees it would have been 0.0001.
+    EXPECT_NEAR(pair.new_wards.areas_m2[0], 773'900.0, 400.0);
+}
+
+TEST(Crs, LayerWithoutCrsIsAnErrorUnlessAssumed) {
+    TempDir dir;
+    write_layer(dir / "old.shp", "ESRI Shapefile", 0,
+                {{"E05000001", "Old", square(x0, y0, 100, 100)}});
+    write_layer(dir / "new.gpkg", "GPKG", 27700, {{"E05000101", "New", square(x0, y0, 100, 100)}});
+    try {
+        Pair pair(dir / "old.shp", dir / "new.gpkg");
+        FAIL() << "a layer without CRS was accepted";
+    } catch (const DataError& error) {
+        EXPECT_NE(std::string(error.what()).find("old.shp"), std::string::npos);
+        EXPECT_NE(std::string(error.what()).find("--assume-crs"), std::string::npos);
+    }
+    Pair assumed(dir / "old.shp", dir / "new.gpkg", {.crs = "", .assume_crs = "EPSG:27700"});
+    EXPECT_NEAR(assumed.old_wards.areas_m2[0], 10'000.0, 1e-6);
+}
+
+TEST(Crs, GeographicCrsOptionIsRefused) {
+    TempDir dir;
+    write_layer(dir / "old.gpkg", "GPKG", 27700, {{"E05000001", "Old", square(x0, y0, 100, 100)}});
+    EXPECT_THROW(Pair(dir / "old.gpkg", dir / "old.gpkg", {.crs = "EPSG:4326", .assume_crs = ""}),
+                 UsageError);
+    EXPECT_THROW(Pair(dir / "old.gpkg", dir / "old.gpkg", {.crs = "EPSG:3857", .assume_crs = ""}),
+                 UsageError);  // Web Mercator inflates area by 1/cos²(latitude)
+}
+
+TEST(Layer, InvalidPolygonIsRepairedAndCounted) {
+    TempDir dir;
+    // A bow-tie: two triangles of 100 x 200 / 2 m² meeting at a point once repaired.
+    const std::string bowtie =
+        "POLYGON((530000 170000,530200 170200,530200 170000,"
+        "530000 170200,530000 170000))";
+    write_layer(dir / "old.gpkg", "GPKG", 27700, {{"E05000001", "Bow", bowtie}});
+    Pair pair(dir / "old.gpkg", dir / "old.gpkg");
+    EXPECT_EQ(pair.old_wards.repaired, 1U);
+    EXPECT_NEAR(pair.old_wards.areas_m2[0], 20'000.0, 1e-6);
+}
+
+TEST(Layer, FieldsAreFoundByThemselvesWardCodeBeforeParentCode) {
+    TempDir dir;
+    register_gdal();
+    write_layer(dir / "w.gpkg", "GPKG", 27700, {{"E05000001", "Ward One", square(x0, y0, 10, 10)}},
+                "WD22CD", "WD22NM");
+    {
+        // A parent code field beside the ward code must not be taken for it.
+        GDALDatasetUniquePtr dataset(
+            GDALDataset::Open((dir / "w.gpkg").c_str(), GDAL_OF_VECTOR | GDAL_OF_UPDATE));
+        OGRLayer* layer = dataset->GetLayer(0);
+        OGRFieldDefn parent("LAD22CD", OFTString);
+        ASSERT_EQ(layer->CreateField(&parent), OGRERR_NONE);
+    }
+    const SourceLayer source(dir / "w.gpkg", {});
+    EXPECT_EQ(source.key_field(), "WD22CD");
+    EXPECT_EQ(source.name_field(), "WD22NM");
+    EXPECT_THROW(SourceLayer(dir / "w.gpkg", {.layer = "", .key_field = "NOPE", .name_field = ""}),
+                 UsageError);
+}
+
+TEST(Layer, MultiLayerFileNeedsALayerName) {
+    TempDir dir;
+    write_layer(dir / "two.gpkg", "GPKG", 27700, {{"E05000001", "A", square(x0, y0, 10, 10)}},
+                "code", "name", "first");
+    write_layer(dir / "two.gpkg", "GPKG", 27700, {{"E05000002", "B", square(x0, y0, 20, 10)}},
+                "code", "name", "second");
+    EXPECT_THROW(SourceLayer(dir / "two.gpkg", {}), UsageError);
+    const SourceLayer second(dir / "two.gpkg",
+                             {.layer = "second", .key_field = "", .name_field = ""});
+    GeosContext context;
+    const auto working = choose_crs(second, second, {});
+    const Layer layer = read_layer(second, {}, working, context);
+    ASSERT_EQ(layer.size(), 1U);
+    EXPECT_EQ(layer.codes[0], "E05000002");
+    EXPECT_NEAR(layer.areas_m2[0], 200.0, 1e-9);
+}
+
+TEST(Layer, FeaturesSharingACodeAreOneWard) {
+    TempDir dir;
+    write_layer(dir / "parts.gpkg", "GPKG", 27700,
+                {{"E05000001", "Split", square(x0, y0, 10, 10)},
+                 {"E05000001", "Split", square(x0 + 100, y0, 10, 10)},
+                 {"E05000002", "Other", square(x0 + 200, y0, 10, 10)}});
+    Pair pair(dir / "parts.gpkg", dir / "parts.gpkg");
+    EXPECT_EQ(pair.old_wards.features, 3U);
+    ASSERT_EQ(pair.old_wards.size(), 2U);
+    EXPECT_NEAR(pair.old_wards.areas_m2[0], 200.0, 1e-9);
+}
+
+TEST(Layer, PointLayerIsRefusedNamingTheFeature) {
+    TempDir dir;
+    write_layer(dir / "points.gpkg", "GPKG", 27700, {{"E05000001", "Dot", "POINT(530000 170000)"}});
+    try {
+        Pair pair(dir / "points.gpkg", dir / "points.gpkg");
+        FAIL() << "a point was taken for a ward";
+    } catch (const DataError& error) {
+        EXPECT_NE(std::string(error.what()).find("E05000001"), std::string::npos);
+        EXPECT_NE(std::string(error.what()).find("not a polygon"), std::string::npos);
+    }
+}
+
+TEST(GeoJson, WritesLonLatWithPropertiesAndNulls) {
+    TempDir dir;
+    write_layer(dir / "w.gpkg", "GPKG", 27700, {{"E05000001", "Ward", square(x0, y0, 100, 100)}});
+    Pair pair(dir / "w.gpkg", dir / "w.gpkg");
+    write_geojson(dir / "out.geojson", "wards", pair.old_wards, {0},
+                  {{"ward_code", {std::string("E05000001")}},
+                   {"votes", {1234.5}},
+                   {"share", {Value()}},
+                   {"knife_edge", {true}}},
+                  pair.context);
+    const std::string text = test::read_text(dir / "out.geojson");
+    EXPECT_NE(text.find("\"ward_code\": \"E05000001\""), std::string::npos);
+    EXPECT_NE(text.find("\"votes\": 1234.5"), std::string::npos);
+    EXPECT_NE(text.find("\"share\": null"), std::string::npos);
+    EXPECT_NE(text.find("\"knife_edge\": true"), std::string::npos);
+    EXPECT_EQ(text.find("\"crs\""), std::string::npos);  // RFC 7946 has no crs member
+
+    // Read back: lon/lat around (-0.13, 51.4), where E530000 N170000 is.
+    const SourceLayer back(dir / "out.geojson", {});
+    OGREnvelope extent;
+    ASSERT_EQ(back.layer().GetExtent(&extent), OGRERR_NONE);
+    EXPECT_NEAR(extent.MinX, -0.13, 0.02);
+    EXPECT_NEAR(extent.MinY, 51.41, 0.02);
+}
+
+}  // namespace
+}  // namespace notional::geo

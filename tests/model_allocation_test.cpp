@@ -1,0 +1,338 @@
+/// Unit tests of the crosswalk, the redistribution of votes and the staged output files.
+#include <cmath>
+#include <filesystem>
+#include <fstream>
+#include <set>
+#include <sstream>
+#include <string>
+#include <vector>
+
+#include <gtest/gtest.h>
+
+#include "model/crosswalk.hpp"
+#include "model/error.hpp"
+#include "model/outputs.hpp"
+#include "model/redistribute.hpp"
+#include "model/results.hpp"
+#include "model_test_util.hpp"
+
+namespace notional::model {
+namespace {
+
+using test::message_of;
+using test::TempDir;
+
+bool contains(const std::string& text, const std::string& part) {
+    return text.find(part) != std::string::npos;
+}
+
+// --- crosswalk --------------------------------------------------------------------------------
+
+TEST(Crosswalk, HandExampleWithAWardPartlyOutside) {
+    // Old ward 0 (weight 100) is cut in half between new wards 0 and 1. Old ward 1 (weight 100)
+    // has 60 in new ward 1, 30 in new ward 0 and no slivers, so 10 lies outside the new map.
+    const Crosswalk crosswalk(2, {{0, 0, 50.0}, {0, 1, 50.0}, {1, 1, 60.0}, {1, 0, 30.0}},
+                              {100.0, 100.0}, {0.0, 0.0});
+    ASSERT_EQ(crosswalk.old_count(), 2u);
+    ASSERT_EQ(crosswalk.new_count(), 2u);
+    const auto& f = crosswalk.shares();
+    EXPECT_DOUBLE_EQ(f.coeff(0, 0), 0.5);
+    EXPECT_DOUBLE_EQ(f.coeff(0, 1), 0.5);
+    EXPECT_DOUBLE_EQ(f.coeff(1, 0), 0.3);
+    EXPECT_DOUBLE_EQ(f.coeff(1, 1), 0.6);
+
+    const auto& ledger = crosswalk.ledger();
+    EXPECT_EQ(ledger[0].weight, 100.0);
+    EXPECT_DOUBLE_EQ(ledger[0].allocated, 1.0);
+    EXPECT_EQ(ledger[0].outside, 0.0);
+    EXPECT_EQ(ledger[0].sliver, 0.0);
+    EXPECT_EQ(ledger[0].overlap, 0.0);
+    EXPECT_DOUBLE_EQ(ledger[1].allocated, 0.9);
+    EXPECT_DOUBLE_EQ(ledger[1].outside, 0.1);
+    EXPECT_EQ(ledger[1].sliver, 0.0);
+    EXPECT_EQ(ledger[1].overlap, 0.0);
+
+    // Column sums of the pieces: new 0 gets 50 + 30, new 1 gets 50 + 60.
+    EXPECT_EQ(crosswalk.new_weight(), (std::vector<double>{80.0, 110.0}));
+}
+
+TEST(Crosswalk, SliversAreTheirOwnShare) {
+    // Weight 100: 70 kept in new ward 0, 20 in slivers, so 10 is outside.
+    const Crosswalk crosswalk(1, {{0, 0, 70.0}}, {100.0}, {20.0});
+    EXPECT_DOUBLE_EQ(crosswalk.shares().coeff(0, 0), 0.7);
+    const OldWardLedger& entry = crosswalk.ledger()[0];
+    EXPECT_DOUBLE_EQ(entry.allocated, 0.7);
+    EXPECT_DOUBLE_EQ(entry.sliver, 0.2);
+    EXPECT_DOUBLE_EQ(entry.outside, 0.1);
+    EXPECT_EQ(entry.overlap, 0.0);
+    EXPECT_EQ(crosswalk.new_weight(), (std::vector<double>{70.0}));  // slivers are not kept
+}
+
+TEST(Crosswalk, OverlappingNewWardsAreScaledToOne) {
+    // Pieces of 70 and 50 for a ward of weight 100: 20 is counted twice. The row is divided by
+    // 120 instead of 100 so that it sums to 1.
+    const Crosswalk crosswalk(2, {{0, 0, 70.0}, {0, 1, 50.0}}, {100.0}, {0.0});
+    const auto& f = crosswalk.shares();
+    EXPECT_DOUBLE_EQ(f.coeff(0, 0), 70.0 / 120.0);
+    EXPECT_DOUBLE_EQ(f.coeff(0, 1), 50.0 / 120.0);
+    EXPECT_DOUBLE_EQ(f.coeff(0, 0) + f.coeff(0, 1), 1.0);
+    const OldWardLedger& entry = crosswalk.ledger()[0];
+    EXPECT_DOUBLE_EQ(entry.overlap, 20.0);
+    EXPECT_DOUBLE_EQ(entry.allocated, 1.0);
+    EXPECT_EQ(entry.outside, 0.0);
+    EXPECT_EQ(crosswalk.new_weight(), (std::vector<double>{70.0, 50.0}));
+}
+
+TEST(Crosswalk, PiecesOfOnePairAddUp) {
+    // A multi-part intersection arrives as two pieces of the same pair.
+    const Crosswalk crosswalk(2, {{0, 0, 30.0}, {0, 0, 20.0}, {0, 1, 50.0}}, {100.0}, {0.0});
+    EXPECT_DOUBLE_EQ(crosswalk.shares().coeff(0, 0), 0.5);
+    EXPECT_DOUBLE_EQ(crosswalk.shares().coeff(0, 1), 0.5);
+}
+
+TEST(Crosswalk, WardOfNoWeightSendsNothing) {
+    const Crosswalk crosswalk(1, {{0, 0, 10.0}, {1, 0, 0.0}}, {10.0, 0.0}, {0.0, 0.0});
+    EXPECT_EQ(crosswalk.shares().coeff(1, 0), 0.0);
+    EXPECT_EQ(crosswalk.ledger()[1].allocated, 0.0);
+    EXPECT_EQ(crosswalk.ledger()[1].outside, 0.0);
+}
+
+TEST(Crosswalk, BadInputIsADataError) {
+    (void)message_of<DataError>([] { (void)Crosswalk(1, {{0, 1, 1.0}}, {1.0}, {0.0}); });
+    (void)message_of<DataError>([] { (void)Crosswalk(1, {{1, 0, 1.0}}, {1.0}, {0.0}); });
+    (void)message_of<DataError>([] { (void)Crosswalk(1, {{0, 0, 1.0}}, {1.0}, {}); });
+}
+
+// --- redistribute -----------------------------------------------------------------------------
+
+struct Vote {
+    std::string party;
+    double votes;
+};
+
+WardResult ward_of(const std::string& name, std::size_t row, const std::vector<Vote>& votes) {
+    WardResult ward;
+    ward.name = name;
+    ward.line = row + 2;
+    for (const auto& [party, count] : votes) {
+        Candidate candidate;
+        candidate.name = party + " candidate";
+        candidate.party = party;
+        candidate.votes = count;
+        ward.candidates.push_back(candidate);
+    }
+    ward.candidates.front().elected = true;
+    ward.seats = 1;
+    return ward;
+}
+
+/// Bravo first and Alpha second, so the election's order is not the crosswalk's.
+Election two_ward_election() {
+    Election election;
+    election.path = "old.csv";
+    // Bravo: CON 800, LAB 1200, GRN 200 (2200 in all).
+    election.wards.push_back(ward_of("Bravo", 0, {{"CON", 800}, {"LAB", 1200}, {"GRN", 200}}));
+    // Alpha: CON 600 + 400 (two candidates), LAB 600, LD 400 (2000 in all).
+    election.wards.push_back(
+        ward_of("Alpha", 3, {{"CON", 600}, {"CON", 400}, {"LAB", 600}, {"LD", 400}}));
+    for (const char* party : {"CON", "LAB", "LD", "GRN"}) election.party_names[party] = party;
+    return election;
+}
+const std::vector<std::size_t> alpha_bravo_polygons{1, 0};  // Bravo is row 1, Alpha row 0
+
+double party_column_sum(const NotionalVotes& result, std::size_t p) {
+    double sum = 0.0;
+    for (Eigen::Index n = 0; n < result.votes.rows(); ++n) {
+        sum += result.votes.coeff(n, static_cast<Eigen::Index>(p));
+    }
+    return sum;
+}
+
+TEST(Redistribute, HandExample) {
+    // Old row 0 (Alpha, weight 100) splits 50/50; old row 1 (Bravo, weight 200) puts 50 in new
+    // ward 0 and 150 in new ward 1, i.e. 0.25 and 0.75.
+    const Crosswalk crosswalk(2, {{0, 0, 50.0}, {0, 1, 50.0}, {1, 0, 50.0}, {1, 1, 150.0}},
+                              {100.0, 200.0}, {0.0, 0.0});
+    const NotionalVotes result = redistribute(two_ward_election(), alpha_bravo_polygons, crosswalk);
+    ASSERT_EQ(result.parties, (std::vector<std::string>{"CON", "GRN", "LAB", "LD"}));
+    ASSERT_EQ(result.votes.rows(), 2);
+    ASSERT_EQ(result.votes.cols(), 4);
+    // new 0 = 0.5 Alpha + 0.25 Bravo; new 1 = 0.5 Alpha + 0.75 Bravo (all exact in binary):
+    //   CON: 0.5*1000 + 0.25*800  =  500 + 200 =  700;  0.5*1000 + 0.75*800  = 500 + 600 = 1100
+    //   GRN: 0.5*0    + 0.25*200  =    0 +  50 =   50;  0.5*0    + 0.75*200  =   0 + 150 =  150
+    //   LAB: 0.5*600  + 0.25*1200 =  300 + 300 =  600;  0.5*600  + 0.75*1200 = 300 + 900 = 1200
+    //   LD:  0.5*400  + 0.25*0    =  200 +   0 =  200;  0.5*400  + 0.75*0    = 200 +   0 =  200
+    const double expected[2][4] = {{700, 50, 600, 200}, {1100, 150, 1200, 200}};
+    for (Eigen::Index n = 0; n < 2; ++n) {
+        for (Eigen::Index p = 0; p < 4; ++p) {
+            EXPECT_DOUBLE_EQ(result.votes.coeff(n, p), expected[n][p]) << "new " << n << " p " << p;
+        }
+    }
+    ASSERT_EQ(result.ledger.size(), 4u);
+    EXPECT_EQ(result.ledger[0].party, "CON");
+    EXPECT_DOUBLE_EQ(result.ledger[0].old_votes, 1800.0);
+    EXPECT_DOUBLE_EQ(result.ledger[0].new_votes, 1800.0);
+    EXPECT_EQ(result.ledger[0].lost_outside, 0.0);
+    EXPECT_DOUBLE_EQ(result.old_total(), 4200.0);
+    EXPECT_EQ(result.lost_total(), 0.0);
+    EXPECT_EQ(result.uncontested_old, 0u);
+}
+
+TEST(Redistribute, NewWardIdenticalToAnOldWardTakesAllItsVotes) {
+    // Alpha (row 0) splits 30/70 into new wards 0 and 2; Bravo (row 1) is new ward 1 unchanged.
+    const Crosswalk crosswalk(3, {{0, 0, 30.0}, {0, 2, 70.0}, {1, 1, 200.0}}, {100.0, 200.0},
+                              {0.0, 0.0});
+    const NotionalVotes result = redistribute(two_ward_election(), alpha_bravo_polygons, crosswalk);
+    // Columns CON, GRN, LAB, LD; Bravo had CON 800, GRN 200, LAB 1200, LD 0.
+    EXPECT_EQ(result.votes.coeff(1, 0), 800.0);
+    EXPECT_EQ(result.votes.coeff(1, 1), 200.0);
+    EXPECT_EQ(result.votes.coeff(1, 2), 1200.0);
+    EXPECT_EQ(result.votes.coeff(1, 3), 0.0);
+    // And nothing of Bravo's goes anywhere else: GRN stood only there.
+    EXPECT_EQ(result.votes.coeff(0, 1), 0.0);
+    EXPECT_EQ(result.votes.coeff(2, 1), 0.0);
+}
+
+TEST(Redistribute, EveryVoteIsAllocatedOrReportedLost) {
+    // Awkward weights so the arithmetic rounds: Alpha 0.3 = 0.1 + 0.13 + sliver 0.02 + outside
+    // 0.05; Bravo 0.7 = 0.2 + 0.49 + sliver 0.01.
+    const Crosswalk crosswalk(3, {{0, 0, 0.1}, {0, 2, 0.13}, {1, 1, 0.2}, {1, 2, 0.49}}, {0.3, 0.7},
+                              {0.02, 0.01});
+    RedistributeOptions options;
+    options.max_lost = 1.0;
+    const NotionalVotes result =
+        redistribute(two_ward_election(), alpha_bravo_polygons, crosswalk, options);
+    ASSERT_EQ(result.ledger.size(), 4u);
+    for (std::size_t p = 0; p < result.parties.size(); ++p) {
+        const PartyLedger& entry = result.ledger[p];
+        // The new wards' sum taken from the matrix itself, not from the ledger.
+        const double new_sum = party_column_sum(result, p);
+        EXPECT_NEAR(new_sum, entry.new_votes, 1e-9 * entry.old_votes) << entry.party;
+        // Relative 1e-9: a few hundred roundings of doubles near 1000 stay far below it.
+        EXPECT_NEAR(new_sum + entry.lost_sliver + entry.lost_outside, entry.old_votes,
+                    1e-9 * entry.old_votes)
+            << entry.party;
+        EXPECT_LT(entry.imbalance(), 1e-9) << entry.party;
+    }
+    // CON: Alpha 1000 loses 0.02/0.3 in slivers and 0.05/0.3 outside; Bravo 800 loses 0.01/0.7.
+    const PartyLedger& con = result.ledger[0];
+    EXPECT_EQ(con.party, "CON");
+    EXPECT_DOUBLE_EQ(con.old_votes, 1800.0);
+    EXPECT_NEAR(con.lost_sliver, 1000.0 * 0.02 / 0.3 + 800.0 * 0.01 / 0.7, 1e-9);
+    EXPECT_NEAR(con.lost_outside, 1000.0 * 0.05 / 0.3, 1e-9);
+    EXPECT_NEAR(con.new_votes, 1800.0 - con.lost_sliver - con.lost_outside, 1e-9);
+}
+
+TEST(Redistribute, TooManyVotesOutsideNamesTheWardThatLosesMost) {
+    // Alpha (2000 votes) loses 1% outside, Bravo (2200 votes) 10%: 20 + 220 = 240 of 4200,
+    // 5.714%.
+    const Crosswalk crosswalk(1, {{0, 0, 99.0}, {1, 0, 180.0}}, {100.0, 200.0}, {0.0, 0.0});
+    const std::string message = message_of<DataError>(
+        [&] { (void)redistribute(two_ward_election(), alpha_bravo_polygons, crosswalk); });
+    EXPECT_TRUE(contains(message, "old.csv")) << message;
+    EXPECT_TRUE(contains(message, "240.0 of 4200 votes")) << message;
+    EXPECT_TRUE(contains(message, "most from 'Bravo' 220.0, 'Alpha' 20.0")) << message;
+
+    // 5.714% is within a limit of 6%.
+    RedistributeOptions options;
+    options.max_lost = 0.06;
+    const NotionalVotes result =
+        redistribute(two_ward_election(), alpha_bravo_polygons, crosswalk, options);
+    EXPECT_NEAR(result.lost_total(), 240.0, 1e-9);
+}
+
+TEST(Redistribute, UncontestedWardContributesNoVotes) {
+    Election election = two_ward_election();
+    // Charlie was uncontested: its seats are known, its votes are not. Whatever a reader left in
+    // the votes must not be carried.
+    WardResult charlie = ward_of("Charlie", 6, {{"UKIP", 999.0}});
+    charlie.uncontested = true;
+    election.wards.push_back(charlie);
+    election.party_names["UKIP"] = "UKIP";
+    // Old row 2 (Charlie) lies wholly in new ward 0, as do the others.
+    const Crosswalk crosswalk(1, {{0, 0, 1.0}, {1, 0, 1.0}, {2, 0, 1.0}}, {1.0, 1.0, 1.0},
+                              {0.0, 0.0, 0.0});
+    const NotionalVotes result = redistribute(election, {1, 0, 2}, crosswalk);
+    EXPECT_EQ(result.uncontested_old, 1u);
+    EXPECT_DOUBLE_EQ(result.old_total(), 4200.0);
+    ASSERT_EQ(result.parties, (std::vector<std::string>{"CON", "GRN", "LAB", "LD", "UKIP"}));
+    EXPECT_EQ(result.votes.coeff(0, 4), 0.0);
+    EXPECT_EQ(result.ledger[4].old_votes, 0.0);
+    EXPECT_DOUBLE_EQ(result.votes.coeff(0, 0), 1800.0);
+}
+
+// --- staged outputs ---------------------------------------------------------------------------
+
+std::set<std::string> files_in(const std::filesystem::path& directory) {
+    std::set<std::string> names;
+    if (!std::filesystem::exists(directory)) return names;
+    for (const auto& entry : std::filesystem::directory_iterator(directory)) {
+        names.insert(entry.path().filename().string());
+    }
+    return names;
+}
+
+std::string read_file(const std::filesystem::path& path) {
+    std::ifstream in(path, std::ios::binary);
+    std::ostringstream text;
+    text << in.rdbuf();
+    return text.str();
+}
+
+TEST(StagedOutputs, NothingUnderTheFinalNamesBeforeCommit) {
+    TempDir dir;
+    const auto out = dir.path() / "out" / "nested";  // created when needed
+    StagedOutputs outputs(out);
+    outputs.write_text("votes.csv", "a,b\n1,2\n");
+    const auto staged = outputs.stage("seats.csv");
+    {
+        std::ofstream file(staged);
+        file << "seats\n";
+    }
+    EXPECT_FALSE(std::filesystem::exists(out / "votes.csv"));
+    EXPECT_FALSE(std::filesystem::exists(out / "seats.csv"));
+    EXPECT_NE(staged, out / "seats.csv");
+    EXPECT_EQ(files_in(out).size(), 2u);  // the two temporary files
+
+    const auto written = outputs.commit();
+    EXPECT_EQ(written, (std::vector<std::filesystem::path>{out / "votes.csv", out / "seats.csv"}));
+    EXPECT_EQ(read_file(out / "votes.csv"), "a,b\n1,2\n");
+    EXPECT_EQ(read_file(out / "seats.csv"), "seats\n");
+    EXPECT_EQ(files_in(out), (std::set<std::string>{"votes.csv", "seats.csv"}));
+}
+
+TEST(StagedOutputs, CommittedFilesSurviveTheObject) {
+    TempDir dir;
+    {
+        StagedOutputs outputs(dir.path());
+        outputs.write_text("a.csv", "x\n");
+        (void)outputs.commit();
+    }
+    EXPECT_EQ(read_file(dir.path() / "a.csv"), "x\n");
+}
+
+TEST(StagedOutputs, WithoutCommitNothingIsLeft) {
+    TempDir dir;
+    const auto out = dir.path() / "out";
+    {
+        StagedOutputs outputs(out);
+        outputs.write_text("votes.csv", "a\n");
+        const auto staged = outputs.stage("seats.csv");
+        std::ofstream(staged) << "s\n";
+        ASSERT_EQ(files_in(out).size(), 2u);
+    }
+    EXPECT_TRUE(files_in(out).empty());
+}
+
+TEST(StagedOutputs, CommitReplacesAnOlderFile) {
+    TempDir dir;
+    const auto old_file = dir.write("votes.csv", "old\n");
+    StagedOutputs outputs(dir.path());
+    outputs.write_text("votes.csv", "new\n");
+    EXPECT_EQ(read_file(old_file), "old\n");  // untouched until commit
+    (void)outputs.commit();
+    EXPECT_EQ(read_file(old_file), "new\n");
+}
+
+}  // namespace
+}  // namespace notional::model

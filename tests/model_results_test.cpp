@@ -1,0 +1,418 @@
+/// Unit tests of reading results (Democracy Club, GLA, canonical) and matching them to polygons.
+#include <string>
+#include <vector>
+
+#include <gtest/gtest.h>
+
+#include "model/error.hpp"
+#include "model/results.hpp"
+#include "model_test_util.hpp"
+
+namespace notional::model {
+namespace {
+
+using test::message_of;
+using test::TempDir;
+
+bool contains(const std::string& text, const std::string& part) {
+    return text.find(part) != std::string::npos;
+}
+
+double votes_of(const WardResult& ward, const std::string& party) {
+    double total = 0.0;
+    for (const auto& candidate : ward.candidates) {
+        if (candidate.party == party) total += candidate.votes;
+    }
+    return total;
+}
+
+const char* const democracy_club_csv =
+    "election_id,ballot_paper_id,person_id,person_name,party_id,party_name,ballots_cast,"
+    "is_winner\n"
+    "local.bromley.2018-05-03,local.bromley.west-wickham.2018-05-03,101,Ann Able,PP52,"
+    "Conservative and Unionist Party,\"2,345\",t\n"
+    "local.bromley.2018-05-03,local.bromley.west-wickham.2018-05-03,102,Bob Baker,PP53,"
+    "Labour Party,900,f\n"
+    "local.bromley.2018-05-03,local.bromley.west-wickham.2018-05-03,103,Cat Cole,ynmp-party:2,"
+    "Independent,400,f\n"
+    "local.bromley.2018-05-03,local.bromley.st-pauls-cray.2018-05-03,104,Dan Dee,"
+    "joint-party:53-119,Labour and Co-operative Party,1200,t\n"
+    "local.bromley.2018-05-03,local.bromley.st-pauls-cray.2018-05-03,105,Eve Eck,ynmp-party:2,"
+    "Independent,300,f\n";
+
+const char* const gla_csv =
+    "WD22CD,ward_original,surname,firstname,party,votes,elected\n"
+    "E05000105,Bickley,Able,Ann,Conservative Party,2000,TRUE\n"
+    "E05000105,Bickley,Baker,Bob,Conservative Party,1900,TRUE\n"
+    "E05000105,Bickley,Cole,Cat,Labour Party,800,FALSE\n"
+    "E05000106,Bromley Town,Dee,Dan,Liberal Democrats,1500,TRUE\n"
+    "E05000106,Bromley Town,Eck,Eve,Green Party,700,FALSE\n";
+
+const char* const canonical_csv =
+    "ward,party,candidate,votes,elected,seats,electorate,ballots\n"
+    "E05000107,LAB,Ann Able,1000,yes,1,5000,1800\n"
+    "E05000107,CON,Bob Baker,800,no,1,5000,1800\n"
+    "Chislehurst,Chislehurst Matters,Cat Cole,1200,yes,2,6000,2000\n"
+    "Chislehurst,CON,Dan Dee,1100,yes,,,\n"
+    "Chislehurst,LAB,Eve Eck,300,no,2,6000,2000\n";
+
+// --- formats ----------------------------------------------------------------------------------
+
+TEST(Results, ParseResultsFormat) {
+    EXPECT_EQ(parse_results_format("auto"), ResultsFormat::automatic);
+    EXPECT_EQ(parse_results_format("DC"), ResultsFormat::democracy_club);
+    EXPECT_EQ(parse_results_format("gla"), ResultsFormat::gla);
+    EXPECT_EQ(parse_results_format("canonical"), ResultsFormat::canonical);
+    (void)message_of<UsageError>([] { (void)parse_results_format("xlsx"); });
+}
+
+TEST(Results, DemocracyClubWardNamesComeFromTheBallotPaperId) {
+    TempDir dir;
+    const auto path = dir.write("dc.csv", democracy_club_csv);
+    const Election election = read_results(path, ResultsFormat::democracy_club);
+    EXPECT_EQ(election.format, ResultsFormat::democracy_club);
+    ASSERT_EQ(election.wards.size(), 2u);
+
+    const WardResult& west = election.wards[0];
+    EXPECT_EQ(west.name, "west wickham");
+    EXPECT_EQ(west.code, "");
+    EXPECT_EQ(west.line, 2u);  // the header is line 1
+    ASSERT_EQ(west.candidates.size(), 3u);
+    EXPECT_EQ(west.candidates[0].name, "Ann Able");
+    EXPECT_EQ(west.candidates[0].party, "CON");
+    EXPECT_EQ(west.candidates[0].votes, 2345.0);  // "2,345"
+    EXPECT_TRUE(west.candidates[0].elected);
+    EXPECT_EQ(west.candidates[1].party, "LAB");
+    EXPECT_FALSE(west.candidates[1].elected);
+    EXPECT_EQ(west.candidates[2].party, "IND-103");
+    EXPECT_EQ(west.seats, 1);
+    EXPECT_FALSE(west.electorate.has_value());
+    EXPECT_FALSE(west.uncontested);
+
+    const WardResult& cray = election.wards[1];
+    EXPECT_EQ(cray.name, "st pauls cray");
+    EXPECT_EQ(cray.line, 5u);
+    ASSERT_EQ(cray.candidates.size(), 2u);
+    EXPECT_EQ(cray.candidates[0].party, "LAB");  // joint Labour and Co-operative
+    EXPECT_EQ(cray.candidates[1].party, "IND-105");
+
+    EXPECT_EQ(election.party_names.size(), 4u);  // CON, LAB and two independents
+    EXPECT_EQ(election.party_names.at("IND-103"), "Independent");
+    EXPECT_EQ(election.party_names.at("CON"), "Conservative");
+    EXPECT_EQ(election.total_votes(), 5145.0);  // 2345 + 900 + 400 + 1200 + 300
+}
+
+TEST(Results, DemocracyClubBadBallotPaperIdNamesTheRow) {
+    TempDir dir;
+    const auto path = dir.write("dc.csv",
+                                "ballot_paper_id,person_id,person_name,party_id,party_name,"
+                                "ballots_cast,is_winner\n"
+                                "local.bromley.west-wickham.2018-05-03,1,A,PP52,Con,10,t\n"
+                                "local.bromley,2,B,PP53,Lab,5,f\n");
+    const std::string message =
+        message_of<DataError>([&] { (void)read_results(path, ResultsFormat::automatic); });
+    EXPECT_TRUE(contains(message, "dc.csv, row 3")) << message;
+    EXPECT_TRUE(contains(message, "local.bromley")) << message;
+}
+
+TEST(Results, GlaWithoutWardStatistics) {
+    TempDir dir;
+    const auto path = dir.write("gla.csv", gla_csv);
+    const Election election = read_results(path, ResultsFormat::gla);
+    ASSERT_EQ(election.wards.size(), 2u);
+    const WardResult& bickley = election.wards[0];
+    EXPECT_EQ(bickley.code, "E05000105");
+    EXPECT_EQ(bickley.name, "Bickley");
+    ASSERT_EQ(bickley.candidates.size(), 3u);
+    EXPECT_EQ(bickley.candidates[1].name, "Bob Baker");
+    EXPECT_EQ(votes_of(bickley, "CON"), 3900.0);  // 2000 + 1900
+    EXPECT_EQ(votes_of(bickley, "LAB"), 800.0);
+    EXPECT_EQ(bickley.seats, 2);  // two winners
+    EXPECT_FALSE(bickley.electorate.has_value());
+    EXPECT_FALSE(bickley.ballots.has_value());
+    EXPECT_EQ(bickley.label(), "'Bickley' (E05000105)");
+
+    const WardResult& town = election.wards[1];
+    EXPECT_EQ(votes_of(town, "LD"), 1500.0);
+    EXPECT_EQ(votes_of(town, "GRN"), 700.0);
+    EXPECT_EQ(town.seats, 1);
+}
+
+TEST(Results, GlaWithWardStatistics) {
+    TempDir dir;
+    const auto path = dir.write("gla.csv", gla_csv);
+    const auto stats = dir.write("wards.csv",
+                                 "WD22CD,num_councillors,entitled_electors,valid_ballots\n"
+                                 "E05000106,1,7000,2200\n"
+                                 "E05000105,2,\"9,000\",2600\n");
+    const Election election = read_results(path, ResultsFormat::automatic, stats);
+    EXPECT_EQ(election.format, ResultsFormat::gla);
+    ASSERT_EQ(election.wards.size(), 2u);
+    EXPECT_EQ(election.wards[0].seats, 2);
+    EXPECT_EQ(election.wards[0].electorate, 9000.0);
+    EXPECT_EQ(election.wards[0].ballots, 2600.0);
+    EXPECT_EQ(election.wards[1].seats, 1);
+    EXPECT_EQ(election.wards[1].electorate, 7000.0);
+    EXPECT_EQ(election.wards[1].ballots, 2200.0);
+}
+
+TEST(Results, GlaStatisticsSeatsThatDifferFromTheWinners) {
+    TempDir dir;
+    const auto path = dir.write("gla.csv", gla_csv);
+    const auto stats = dir.write("wards.csv",
+                                 "WD22CD,num_councillors\n"
+                                 "E05000105,3\n"
+                                 "E05000106,1\n");
+    const std::string message =
+        message_of<DataError>([&] { (void)read_results(path, ResultsFormat::gla, stats); });
+    EXPECT_TRUE(contains(message, "gla.csv")) << message;
+    EXPECT_TRUE(contains(message, "Bickley")) << message;
+    EXPECT_TRUE(contains(message, "2 winners but 3 seats")) << message;
+}
+
+TEST(Results, WardStatisticsOnlyGoWithGla) {
+    TempDir dir;
+    const auto path = dir.write("c.csv", canonical_csv);
+    const auto stats = dir.write("wards.csv", "WD22CD,num_councillors\nE05000107,1\n");
+    (void)message_of<UsageError>(
+        [&] { (void)read_results(path, ResultsFormat::automatic, stats); });
+}
+
+TEST(Results, CanonicalWardAsCodeOrName) {
+    TempDir dir;
+    const auto path = dir.write("c.csv", canonical_csv);
+    const Election election = read_results(path, ResultsFormat::canonical);
+    ASSERT_EQ(election.wards.size(), 2u);
+
+    const WardResult& coded = election.wards[0];
+    EXPECT_EQ(coded.code, "E05000107");  // a GSS code by its shape
+    EXPECT_EQ(coded.name, "");
+    EXPECT_EQ(coded.seats, 1);
+    EXPECT_EQ(coded.electorate, 5000.0);
+    EXPECT_EQ(coded.ballots, 1800.0);
+    EXPECT_EQ(votes_of(coded, "LAB"), 1000.0);
+    EXPECT_EQ(coded.label(), "'E05000107'");
+
+    const WardResult& named = election.wards[1];
+    EXPECT_EQ(named.code, "");
+    EXPECT_EQ(named.name, "Chislehurst");
+    EXPECT_EQ(named.line, 4u);
+    EXPECT_EQ(named.seats, 2);  // the row with empty seats does not clear it
+    EXPECT_EQ(named.electorate, 6000.0);
+    EXPECT_EQ(named.ballots, 2000.0);
+    ASSERT_EQ(named.candidates.size(), 3u);
+    EXPECT_EQ(named.candidates[0].party, "CHISLEHURST-MATTERS");
+    EXPECT_EQ(named.candidates[1].party, "CON");
+    EXPECT_EQ(election.party_names.at("CHISLEHURST-MATTERS"), "Chislehurst Matters");
+    EXPECT_EQ(election.total_votes(), 4400.0);  // 1000 + 800 + 1200 + 1100 + 300
+}
+
+TEST(Results, CanonicalWithCodeAndNameColumns) {
+    TempDir dir;
+    const auto path = dir.write("c.csv",
+                                "ward_code,ward_name,party,candidate,votes,elected\n"
+                                "E05000108,Cray Valley East,LAB,A,10,true\n"
+                                "E05000108,,CON,B,5,false\n");
+    const Election election = read_results(path, ResultsFormat::automatic);
+    EXPECT_EQ(election.format, ResultsFormat::canonical);
+    ASSERT_EQ(election.wards.size(), 1u);
+    EXPECT_EQ(election.wards[0].code, "E05000108");
+    EXPECT_EQ(election.wards[0].name, "Cray Valley East");
+    EXPECT_EQ(election.wards[0].candidates.size(), 2u);
+}
+
+TEST(Results, FormatIsDetectedFromTheHeader) {
+    TempDir dir;
+    EXPECT_EQ(
+        read_results(dir.write("dc.csv", democracy_club_csv), ResultsFormat::automatic).format,
+        ResultsFormat::democracy_club);
+    EXPECT_EQ(read_results(dir.write("gla.csv", gla_csv), ResultsFormat::automatic).format,
+              ResultsFormat::gla);
+    EXPECT_EQ(read_results(dir.write("c.csv", canonical_csv), ResultsFormat::automatic).format,
+              ResultsFormat::canonical);
+}
+
+TEST(Results, UnknownHeaderIsADataError) {
+    TempDir dir;
+    const auto path = dir.write("odd.csv", "constituency,candidate,total\nX,A,10\n");
+    const std::string message =
+        message_of<DataError>([&] { (void)read_results(path, ResultsFormat::automatic); });
+    EXPECT_TRUE(contains(message, "odd.csv")) << message;
+}
+
+TEST(Results, WinnersDifferentFromSeatsIsADataError) {
+    TempDir dir;
+    const auto path = dir.write("c.csv",
+                                "ward,party,candidate,votes,elected,seats\n"
+                                "Hayes,LAB,A,100,true,2\n"
+                                "Hayes,CON,B,90,false,2\n"
+                                "Hayes,LD,C,80,false,2\n");
+    const std::string message =
+        message_of<DataError>([&] { (void)read_results(path, ResultsFormat::canonical); });
+    EXPECT_TRUE(contains(message, "c.csv, row 2")) << message;
+    EXPECT_TRUE(contains(message, "'Hayes'")) << message;
+    EXPECT_TRUE(contains(message, "1 winners but 2 seats")) << message;
+}
+
+TEST(Results, SeatsThatDisagreeBetweenRowsIsADataError) {
+    TempDir dir;
+    const auto path = dir.write("c.csv",
+                                "ward,party,candidate,votes,elected,seats\n"
+                                "Hayes,LAB,A,100,true,1\n"
+                                "Hayes,CON,B,90,false,2\n");
+    const std::string message =
+        message_of<DataError>([&] { (void)read_results(path, ResultsFormat::canonical); });
+    EXPECT_TRUE(contains(message, "c.csv, row 3")) << message;
+}
+
+TEST(Results, UncontestedWardKeepsSeatsAndHasNoVotes) {
+    TempDir dir;
+    const auto path = dir.write("c.csv",
+                                "ward,party,candidate,votes,elected,seats\n"
+                                "Darwin,CON,A,,true,2\n"
+                                "Darwin,CON,B,,true,2\n"
+                                "Hayes,LAB,C,100,true,\n"
+                                "Hayes,CON,D,50,false,\n");
+    const Election election = read_results(path, ResultsFormat::canonical);
+    ASSERT_EQ(election.wards.size(), 2u);
+    const WardResult& darwin = election.wards[0];
+    EXPECT_TRUE(darwin.uncontested);
+    EXPECT_EQ(darwin.seats, 2);
+    EXPECT_EQ(darwin.candidates.size(), 2u);
+    EXPECT_EQ(votes_of(darwin, "CON"), 0.0);
+    EXPECT_FALSE(election.wards[1].uncontested);
+    EXPECT_EQ(election.total_votes(), 150.0);  // Hayes only
+}
+
+TEST(Results, SomeCandidatesWithoutVotesIsADataError) {
+    TempDir dir;
+    const auto path = dir.write("c.csv",
+                                "ward,party,candidate,votes,elected\n"
+                                "Hayes,LAB,C,100,true\n"
+                                "Hayes,CON,D,,false\n");
+    const std::string message =
+        message_of<DataError>([&] { (void)read_results(path, ResultsFormat::canonical); });
+    EXPECT_TRUE(contains(message, "Hayes")) << message;
+}
+
+TEST(Results, BadVotesNamesFileAndRow) {
+    TempDir dir;
+    const auto path = dir.write("c.csv",
+                                "ward,party,candidate,votes,elected\n"
+                                "Hayes,LAB,C,100,true\n"
+                                "Hayes,CON,D,12x,false\n");
+    const std::string message =
+        message_of<DataError>([&] { (void)read_results(path, ResultsFormat::canonical); });
+    EXPECT_TRUE(contains(message, "c.csv, row 3")) << message;
+    EXPECT_TRUE(contains(message, "12x")) << message;
+}
+
+TEST(Results, FractionalVotesAreDataErrors) {
+    TempDir dir;
+    const auto path = dir.write("f.csv",
+                                "ward,party,candidate,votes,elected\n"
+                                "Hayes,LAB,C,12.5,true\n");
+    const std::string message =
+        message_of<DataError>([&] { (void)read_results(path, ResultsFormat::canonical); });
+    EXPECT_TRUE(contains(message, "f.csv, row 2: votes '12.5'")) << message;
+}
+
+TEST(Results, InfiniteCountsAreDataErrors) {
+    TempDir dir;
+    const auto votes = dir.write("v.csv",
+                                 "ward,party,candidate,votes,elected\n"
+                                 "Hayes,LAB,C,inf,true\n");
+    std::string message =
+        message_of<DataError>([&] { (void)read_results(votes, ResultsFormat::canonical); });
+    EXPECT_TRUE(contains(message, "v.csv, row 2")) << message;
+    // Seats of "infinity" once reached a cast of infinity to int.
+    const auto seats = dir.write("s.csv",
+                                 "ward,party,candidate,votes,elected,seats\n"
+                                 "Hayes,LAB,C,10,true,infinity\n");
+    message = message_of<DataError>([&] { (void)read_results(seats, ResultsFormat::canonical); });
+    EXPECT_TRUE(contains(message, "s.csv, row 2")) << message;
+    EXPECT_TRUE(contains(message, "seats")) << message;
+}
+
+TEST(Results, BadElectedFlagNamesFileAndRow) {
+    TempDir dir;
+    const auto path = dir.write("c.csv",
+                                "ward,party,candidate,votes,elected\n"
+                                "Hayes,LAB,C,100,winner\n");
+    const std::string message =
+        message_of<DataError>([&] { (void)read_results(path, ResultsFormat::canonical); });
+    EXPECT_TRUE(contains(message, "c.csv, row 2")) << message;
+    EXPECT_TRUE(contains(message, "winner")) << message;
+}
+
+// --- match_wards ------------------------------------------------------------------------------
+
+Election election_of(const std::vector<std::pair<std::string, std::string>>& code_and_name) {
+    Election election;
+    election.path = "results.csv";
+    std::size_t row = 0;
+    for (const auto& [code, name] : code_and_name) {
+        WardResult ward;
+        ward.code = code;
+        ward.name = name;
+        ward.line = row + 2;
+        row += 3;
+        election.wards.push_back(ward);
+    }
+    return election;
+}
+
+TEST(MatchWards, ByCodeThenByName) {
+    const Election election = election_of({
+        {"E05000106", "Old Name Of Bromley Town"},  // the code wins over the name
+        {"", "St. Mary's & St. Nicholas"},
+        {"E09999999", "Bickley"},  // an unknown code falls back to the name
+    });
+    const std::vector<std::string> codes{"E05000105", "E05000106", "E05000130"};
+    const std::vector<std::string> names{"Bickley", "Bromley Town", "St Marys and St Nicholas"};
+    EXPECT_EQ(match_wards(election, codes, names, "old.gpkg"), (std::vector<std::size_t>{1, 2, 0}));
+}
+
+TEST(MatchWards, EveryUnmatchedWardIsListedInOneError) {
+    const Election election = election_of({
+        {"", "Bickley"},
+        {"", "Atlantis"},
+        {"E05000999", "Lyonesse"},
+    });
+    const std::vector<std::string> codes{"E05000105"};
+    const std::vector<std::string> names{"Bickley"};
+    const std::string message =
+        message_of<DataError>([&] { (void)match_wards(election, codes, names, "old.gpkg"); });
+    EXPECT_TRUE(contains(message, "2 of 3 wards")) << message;
+    EXPECT_TRUE(contains(message, "'Atlantis' (row 5)")) << message;
+    EXPECT_TRUE(contains(message, "'Lyonesse' (E05000999) (row 8)")) << message;
+    EXPECT_TRUE(contains(message, "old.gpkg")) << message;
+    EXPECT_FALSE(contains(message, "Bickley")) << message;
+}
+
+TEST(MatchWards, ANameTwoPolygonsShareMatchesNeither) {
+    const Election election = election_of({{"", "Farnborough"}});
+    const std::vector<std::string> codes{"E05000001", "E05000002"};
+    const std::vector<std::string> names{"Farnborough", "farnborough"};
+    const std::string message =
+        message_of<DataError>([&] { (void)match_wards(election, codes, names, "old.gpkg"); });
+    EXPECT_TRUE(contains(message, "'Farnborough' has no code and its name belongs to 2 polygons"))
+        << message;
+}
+
+TEST(MatchWards, TwoWardsClaimingOnePolygonIsADataError) {
+    const Election election = election_of({
+        {"E05000105", "Bickley"},
+        {"", "bickley"},
+    });
+    const std::vector<std::string> codes{"E05000105", "E05000106"};
+    const std::vector<std::string> names{"Bickley", "Bromley Town"};
+    const std::string message =
+        message_of<DataError>([&] { (void)match_wards(election, codes, names, "old.gpkg"); });
+    EXPECT_TRUE(contains(message, "'Bickley' (E05000105)")) << message;
+    EXPECT_TRUE(contains(message, "'bickley'")) << message;
+    EXPECT_TRUE(contains(message, "same polygon")) << message;
+}
+
+}  // namespace
+}  // namespace notional::model

@@ -1,0 +1,116 @@
+/// The real Bromley case (../shared/data/bromley): 2018 results on the 2022 wards.
+#include <map>
+#include <set>
+
+#include <gtest/gtest.h>
+
+#include "model/csv.hpp"
+#include "support.hpp"
+
+namespace notional::test {
+namespace {
+
+const std::string bin = NOTIONAL_BIN;
+const std::filesystem::path shared = NOTIONAL_SHARED_DATA;
+const std::filesystem::path bromley = shared / "bromley";
+
+#define REQUIRE_SHARED_DATA()                                                                \
+    if (!std::filesystem::exists(bromley)) {                                                 \
+        GTEST_SKIP() << "real data absent: " << bromley.string()                             \
+                     << " (../shared/data beside the project); skipping the Bromley checks"; \
+    }
+
+const std::string old_wards =
+    (bromley / "wards_old_2002-2022" / "bromley_wards_old_fullres_bng.gpkg").string();
+const std::string new_wards =
+    (bromley / "wards_new_2022" / "bromley_wards_new_2022_wgs84.gpkg").string();
+const std::string results_2018 =
+    (bromley / "results" / "bromley_2018_candidates_democracyclub.csv").string();
+
+double column_sum(const model::CsvTable& table, const std::string& column) {
+    double sum = 0.0;
+    for (const auto& row : table.rows) {
+        if (!row[table.require(column)].empty()) sum += std::stod(row[table.require(column)]);
+    }
+    return sum;
+}
+
+TEST(Bromley, Results2018OnThe2022WardsKeepEveryVote) {
+    REQUIRE_SHARED_DATA();
+    TempDir dir;
+    const CommandResult result =
+        run(bin + " --old " + old_wards + " --new " + new_wards + " --results " + results_2018 +
+            " -o " + (dir / "out").string());
+    ASSERT_EQ(result.exit_code, 0) << result.err;
+    EXPECT_EQ(result.err, "");
+    // The old layer is in metres (British grid), the new in lon/lat: the old one's CRS is used.
+    EXPECT_NE(result.out.find("EPSG:27700"), std::string::npos) << result.out;
+    EXPECT_NE(result.out.find("228 candidates in 22 wards, 60 seats"), std::string::npos);
+
+    const auto notional = model::read_csv(dir / "out" / "notional.csv");
+    std::set<std::string> new_codes;
+    std::map<std::string, double> by_party;
+    for (const auto& row : notional.rows) {
+        new_codes.insert(row[notional.require("ward_code")]);
+        by_party[row[notional.require("party")]] += std::stod(row[notional.require("votes")]);
+    }
+    EXPECT_EQ(new_codes.size(), 22U);
+    EXPECT_EQ(*new_codes.begin(), "E05013987");
+    EXPECT_EQ(*new_codes.rbegin(), "E05014008");
+
+    // Each old ward: allocated + slivers + outside = 1, and all but a sliver of it is allocated.
+    const auto ledger = model::read_csv(dir / "out" / "ledger.csv");
+    ASSERT_EQ(ledger.rows.size(), 22U);
+    for (const auto& row : ledger.rows) {
+        const double allocated = std::stod(row[ledger.require("share_allocated")]);
+        const double sliver = std::stod(row[ledger.require("share_sliver")]);
+        const double outside = std::stod(row[ledger.require("share_outside")]);
+        // The shares are written to 9 decimals: three of them round by at most 1.5e-9.
+        EXPECT_NEAR(allocated + sliver + outside, 1.0, 2e-9) << row[0];
+        // The two outlines differ by 0.015 km² in 150 km²; no ward loses more than 0.03% (Cray
+        // Valley East, on the borough edge, loses the most), well within the 0.1% tolerance.
+        EXPECT_GT(allocated, 0.9997) << row[0];
+    }
+
+    // Every 2018 vote (totals summed by hand from the file) is allocated or reported lost.
+    const double lost = column_sum(ledger, "votes_lost");
+    EXPECT_EQ(column_sum(ledger, "votes"), 260868.0);
+    EXPECT_LT(lost, 0.001 * 260868);
+    double allocated = 0.0;
+    for (const auto& [party, votes] : by_party) allocated += votes;
+    // notional.csv rounds each of its rows to 1e-4; 150-odd rows stay within 0.01.
+    EXPECT_NEAR(allocated + lost, 260868.0, 0.01);
+    EXPECT_NEAR(by_party["CON"], 131132.0, 0.001 * 131132);
+    EXPECT_NEAR(by_party["LAB"], 69072.0, 0.001 * 69072);
+    EXPECT_NEAR(by_party["LD"], 40188.0, 0.001 * 40188);
+    EXPECT_NE(result.out.find("tolerance 1e-9"), std::string::npos);
+}
+
+TEST(Bromley, Gla2022ResultsWithWardStatisticsOnTheirOwnWards) {
+    REQUIRE_SHARED_DATA();
+    TempDir dir;
+    // A layer against itself: each ward keeps exactly its own votes.
+    const CommandResult result =
+        run(bin + " --old " + new_wards + " --new " + new_wards + " --results " +
+            (bromley / "results" / "bromley_2022_candidates_gla.csv").string() +
+            " --results-wards " + (bromley / "results" / "bromley_2022_wards_gla.csv").string() +
+            " -o " + (dir / "out").string());
+    ASSERT_EQ(result.exit_code, 0) << result.err;
+    EXPECT_NE(result.out.find("198 candidates in 22 wards, 58 seats"), std::string::npos)
+        << result.out;
+    // Every ward lies whole in itself; the new wards also overlap their neighbours a little
+    // (about 3,000 m² in all), which the summary reports.
+    EXPECT_NE(result.out.find("22 whole"), std::string::npos) << result.out;
+    EXPECT_NE(result.out.find("covered twice"), std::string::npos) << result.out;
+    const auto notional = model::read_csv(dir / "out" / "notional.csv");
+    double chislehurst_matters = 0.0;
+    for (const auto& row : notional.rows) {
+        if (row[notional.require("party")] == "CHISLEHURST-MATTERS") {
+            chislehurst_matters += std::stod(row[notional.require("votes")]);
+        }
+    }
+    EXPECT_GT(chislehurst_matters, 0.0);
+}
+
+}  // namespace
+}  // namespace notional::test
