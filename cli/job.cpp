@@ -14,8 +14,9 @@
 #include "model/crosswalk.hpp"
 #include "model/csv.hpp"
 #include "model/error.hpp"
+#include "model/honesty.hpp"
 #include "model/outputs.hpp"
-#include "model/redistribute.hpp"
+#include "model/tables.hpp"
 
 namespace po = boost::program_options;
 
@@ -23,7 +24,13 @@ namespace notional::cli {
 
 namespace {
 
-po::options_description job_options(JobOptions& o, std::string& format, double& max_lost_pct) {
+/// Option values that need checking or converting after parsing.
+struct Raw {
+    std::string format = "auto", seat_method = "rank-slot";
+    double max_lost_pct = 0.1;
+};
+
+po::options_description job_options(JobOptions& o, Raw& raw) {
     po::options_description inputs("Inputs");
     inputs.add_options()("old", po::value(&o.old_path)->value_name("OLD"),
                          "old wards: any polygon layer GDAL reads")(
@@ -31,14 +38,18 @@ po::options_description job_options(JobOptions& o, std::string& format, double& 
         "new wards: any polygon layer GDAL reads")(
         "results", po::value<std::string>()->value_name("CSV"),
         "the old election's candidate results (Democracy Club, GLA or canonical CSV)")(
-        "results-format", po::value(&format)->value_name("FORMAT")->default_value("auto"),
+        "results-format", po::value(&raw.format)->value_name("FORMAT")->default_value("auto"),
         "auto, dc, gla or canonical")(
         "results-wards", po::value<std::string>()->value_name("CSV"),
         "GLA ward statistics beside GLA results (seats, electorate, ballots)")(
-        "old-layer", po::value(&o.old_layer.layer)->value_name("NAME"),
-        "layer in a multi-layer OLD")("new-layer",
-                                      po::value(&o.new_layer.layer)->value_name("NAME"),
-                                      "layer in a multi-layer NEW")(
+        "new-seats", po::value<std::string>()->value_name("CSV"),
+        "seats of each new ward: ward code and seats (a GLA ward statistics file serves)")(
+        "new-seats-field", po::value(&o.new_layer.seats_field)->value_name("FIELD"),
+        "field of NEW holding each ward's seats")("old-layer",
+                                                  po::value(&o.old_layer.layer)->value_name("NAME"),
+                                                  "layer in a multi-layer OLD")(
+        "new-layer", po::value(&o.new_layer.layer)->value_name("NAME"),
+        "layer in a multi-layer NEW")(
         "old-key", po::value(&o.old_layer.key_field)->value_name("FIELD"),
         "ward code field of OLD (default: found, e.g. GSS_CODE, WD18CD)")(
         "old-name", po::value(&o.old_layer.name_field)->value_name("FIELD"),
@@ -55,8 +66,16 @@ po::options_description job_options(JobOptions& o, std::string& format, double& 
         "CRS of a layer that declares none")(
         "min-piece", po::value(&o.overlay.min_piece_m2)->value_name("M2")->default_value(1.0),
         "pieces smaller than this many m² are slivers: dropped and counted")(
-        "max-lost", po::value(&max_lost_pct)->value_name("PCT")->default_value(0.1),
-        "fail when more than this percentage of all votes falls outside the new wards");
+        "noise-width", po::value(&o.overlay.noise_width_m)->value_name("M")->default_value(5.0),
+        "pieces thinner on average than this many metres are boundary noise, not change")(
+        "max-lost", po::value(&raw.max_lost_pct)->value_name("PCT")->default_value(0.1),
+        "fail when more than this percentage of all votes falls outside the new wards")(
+        "seat-method", po::value(&raw.seat_method)->value_name("RULE")->default_value("rank-slot"),
+        "notional seats: rank-slot, block or continuity")(
+        "split-independents", po::bool_switch(&o.redistribute.split_independents),
+        "split independents' votes like parties' (default: whole to the main successor)")(
+        "knife-edge", po::value(&o.seats.knife_edge_pct)->value_name("PCT")->default_value(2.0),
+        "a notional margin below this % of ballots is a knife-edge");
     po::options_description output("Output");
     output.add_options()("output,o",
                          po::value(&o.output_dir)->value_name("DIR")->default_value("notional-out"),
@@ -70,9 +89,8 @@ po::options_description job_options(JobOptions& o, std::string& format, double& 
 
 JobOptions parse_job(const std::vector<std::string>& args) {
     JobOptions options;
-    std::string format;
-    double max_lost_pct = 0.1;
-    const auto description = job_options(options, format, max_lost_pct);
+    Raw raw;
+    const auto description = job_options(options, raw);
     po::variables_map values;
     try {
         po::store(po::command_line_parser(args).options(description).run(), values);
@@ -91,27 +109,36 @@ JobOptions parse_job(const std::vector<std::string>& args) {
         if (!options.results_path) throw UsageError("--results-wards needs --results");
         options.results_wards_path = values["results-wards"].as<std::string>();
     }
-    options.results_format = model::parse_results_format(format);
+    if (values.count("new-seats")) {
+        if (!options.new_layer.seats_field.empty()) {
+            throw UsageError("--new-seats and --new-seats-field both give seats; choose one");
+        }
+        options.new_seats_path = values["new-seats"].as<std::string>();
+    }
+    options.results_format = model::parse_results_format(raw.format);
+    options.seats.method = model::parse_seat_method(raw.seat_method);
     if (!(options.overlay.min_piece_m2 >= 0.0)) throw UsageError("--min-piece must be 0 or more");
-    if (!(max_lost_pct >= 0.0 && max_lost_pct <= 100.0)) {
+    if (!(options.overlay.noise_width_m >= 0.0))
+        throw UsageError("--noise-width must be 0 or more");
+    if (!(raw.max_lost_pct >= 0.0 && raw.max_lost_pct <= 100.0)) {
         throw UsageError("--max-lost is a percentage from 0 to 100");
     }
-    options.max_lost = max_lost_pct / 100.0;
+    options.redistribute.max_lost = raw.max_lost_pct / 100.0;
     return options;
 }
 
 std::string job_help() {
     JobOptions options;
-    std::string format;
-    double max_lost_pct = 0.1;
+    Raw raw;
     std::ostringstream text;
     text << "notional: notional election results on new boundaries\n\n"
-            "usage: notional --old OLD --new NEW [--results CSV] [-o DIR] [options]\n\n"
+            "usage: notional --old OLD --new NEW [--results CSV] [--new-seats CSV] [-o DIR]\n\n"
             "Overlays the old and new wards, builds the crosswalk (the share of each old ward\n"
             "in each new one) and, with --results, carries the old election's votes into the\n"
-            "new wards. Writes notional.geojson, notional.csv, crosswalk.csv and ledger.csv to\n"
-            "DIR; every vote is allocated or reported lost.\n"
-         << job_options(options, format, max_lost_pct);
+            "new wards and, with seats for the new wards, decides notional seats. Writes\n"
+            "notional.geojson, notional.csv, council.csv, crosswalk.csv and ledger.csv to DIR;\n"
+            "every vote is allocated or reported lost.\n"
+         << job_options(options, raw);
     return text.str();
 }
 
@@ -122,86 +149,109 @@ std::string percent(double share, int decimals = 3) {
 }
 
 /// Rounded as written in every output, so the GeoJSON and the CSV agree to the digit.
-double rounded(double value, int decimals) {
+geo::Value rounded(double value, int decimals) {
     const double scale = std::pow(10.0, decimals);
     return std::round(value * scale) / scale;
 }
 
-/// Ward indices ordered by code: every output lists wards in this order.
-std::vector<std::size_t> by_code(const geo::Layer& layer) {
-    std::vector<std::size_t> order(layer.size());
-    for (std::size_t i = 0; i < order.size(); ++i) order[i] = i;
-    std::sort(order.begin(), order.end(),
-              [&](std::size_t a, std::size_t b) { return layer.codes[a] < layer.codes[b]; });
-    return order;
+geo::Value maybe(const std::optional<double>& value, int decimals) {
+    return value ? rounded(*value, decimals) : geo::Value();
 }
 
-std::string crosswalk_csv(const geo::Layer& old_wards, const geo::Layer& new_wards,
-                          const std::vector<model::Piece>& pieces) {
-    std::vector<model::Piece> sorted = pieces;
-    std::sort(sorted.begin(), sorted.end(), [&](const model::Piece& a, const model::Piece& b) {
-        return std::tie(old_wards.codes[a.old_index], new_wards.codes[a.new_index]) <
-               std::tie(old_wards.codes[b.old_index], new_wards.codes[b.new_index]);
+std::string join(const std::vector<std::string>& parts) {
+    std::string text;
+    for (const auto& part : parts) text += (text.empty() ? "" : ",") + part;
+    return text;
+}
+
+/// Seats of the new wards from --new-seats or the new layer's seats field; empty when neither.
+std::vector<int> new_ward_seats(const JobOptions& options, const geo::Layer& new_wards) {
+    if (options.new_seats_path) {
+        return model::read_new_seats(*options.new_seats_path, new_wards.codes, new_wards.names);
+    }
+    return new_wards.seats;
+}
+
+/// The properties of notional.geojson, one column per property, wards in `order`.
+std::vector<geo::Column> ward_columns(const std::vector<std::size_t>& order,
+                                      const geo::Layer& new_wards, const geo::Layer& old_wards,
+                                      const std::vector<model::WardHonesty>& honesty,
+                                      const model::Notional* notional,
+                                      const std::vector<model::WardSeats>* seats) {
+    std::vector<geo::Column> columns;
+    auto column = [&](const std::string& name, auto value_of) {
+        geo::Column c{name, {}};
+        for (const std::size_t n : order) c.values.push_back(value_of(n));
+        columns.push_back(std::move(c));
+    };
+    column("ward_code", [&](std::size_t n) { return geo::Value(new_wards.codes[n]); });
+    column("ward_name", [&](std::size_t n) { return geo::Value(new_wards.names[n]); });
+    column("area_m2", [&](std::size_t n) { return rounded(new_wards.areas_m2[n], 2); });
+    column("change_class", [&](std::size_t n) {
+        return geo::Value(std::string(model::to_string(honesty[n].change)));
     });
-    std::string text =
-        model::csv_row({"old_code", "new_code", "area_m2", "share_of_old", "share_of_new"});
-    for (const auto& piece : sorted) {
-        text +=
-            model::csv_row({old_wards.codes[piece.old_index], new_wards.codes[piece.new_index],
-                            model::fixed(piece.weight, 2),
-                            model::fixed(piece.weight / old_wards.areas_m2[piece.old_index], 9),
-                            model::fixed(piece.weight / new_wards.areas_m2[piece.new_index], 9)});
-    }
-    return text;
-}
-
-/// "E05000106:0.931200;E05000125:0.068800": the old wards a new ward draws on, with the share
-/// of the new ward each gives, largest first.
-std::vector<std::string> sources(const geo::Layer& old_wards, const geo::Layer& new_wards,
-                                 const std::vector<model::Piece>& pieces) {
-    std::vector<std::vector<std::pair<double, std::string>>> parts(new_wards.size());
-    for (const auto& piece : pieces) {
-        parts[piece.new_index].emplace_back(piece.weight / new_wards.areas_m2[piece.new_index],
-                                            old_wards.codes[piece.old_index]);
-    }
-    std::vector<std::string> text(new_wards.size());
-    for (std::size_t n = 0; n < parts.size(); ++n) {
-        std::sort(parts[n].begin(), parts[n].end(), [](const auto& a, const auto& b) {
-            return a.first != b.first ? a.first > b.first : a.second < b.second;
+    column("moved", [&](std::size_t n) { return rounded(honesty[n].moved, 6); });
+    column("sources", [&](std::size_t n) {
+        return geo::Value(model::sources_text(honesty[n], old_wards.codes));
+    });
+    if (!notional) return columns;
+    const model::Measures& m = notional->carried;
+    column("estimated_pct", [&](std::size_t n) { return rounded(honesty[n].estimated_pct, 2); });
+    column("partial",
+           [&](std::size_t n) { return geo::Value(static_cast<bool>(notional->partial[n])); });
+    column("electorate", [&](std::size_t n) { return maybe(m.electorate[n], 2); });
+    column("ballots", [&](std::size_t n) { return maybe(m.ballots[n], 2); });
+    column("turnout", [&](std::size_t n) {
+        return m.ballots[n] && m.electorate[n] && *m.electorate[n] > 0.0
+                   ? rounded(*m.ballots[n] / *m.electorate[n], 6)
+                   : geo::Value();
+    });
+    if (seats) {
+        const auto& s = *seats;
+        column("seats", [&](std::size_t n) {
+            return s[n].seats > 0 ? geo::Value(static_cast<long long>(s[n].seats)) : geo::Value();
         });
-        for (std::size_t i = 0; i < parts[n].size(); ++i) {
-            text[n] +=
-                (i ? ";" : "") + parts[n][i].second + ":" + model::fixed(parts[n][i].first, 6);
+        column("notional_winners", [&](std::size_t n) {
+            return s[n].unknown ? geo::Value() : geo::Value(join(s[n].winners));
+        });
+        column("margin_votes", [&](std::size_t n) { return maybe(s[n].margin_votes, 2); });
+        column("margin_pct", [&](std::size_t n) { return maybe(s[n].margin_pct, 3); });
+        column("knife_edge", [&](std::size_t n) {
+            return s[n].margin_pct ? geo::Value(s[n].knife_edge) : geo::Value();
+        });
+        column("tie", [&](std::size_t n) { return geo::Value(s[n].tie); });
+    }
+    column("votes_total", [&](std::size_t n) {
+        return rounded(m.tot.row(static_cast<Eigen::Index>(n)).sum(), 4);
+    });
+    for (std::size_t p = 0; p < m.parties.size(); ++p) {
+        const auto col = static_cast<Eigen::Index>(p);
+        const std::string& party = m.parties[p];
+        column(party + "_votes", [&](std::size_t n) {
+            return rounded(m.tot.coeff(static_cast<Eigen::Index>(n), col), 4);
+        });
+        column(party + "_share", [&](std::size_t n) {
+            const auto row = static_cast<Eigen::Index>(n);
+            const double total = m.tot.row(row).sum();
+            return notional->partial[n] || total <= 0.0 ? geo::Value()
+                                                        : rounded(m.tot.coeff(row, col) / total, 6);
+        });
+        column(party + "_share_top", [&](std::size_t n) {
+            const auto row = static_cast<Eigen::Index>(n);
+            const double total = m.top.row(row).sum();
+            return notional->partial[n] || total <= 0.0 ? geo::Value()
+                                                        : rounded(m.top.coeff(row, col) / total, 6);
+        });
+        if (seats) {
+            column(party + "_seats", [&](std::size_t n) {
+                const auto won = (*seats)[n].by_party();
+                return (*seats)[n].unknown ? geo::Value()
+                                           : geo::Value(static_cast<long long>(
+                                                 won.count(party) ? won.at(party) : 0));
+            });
         }
     }
-    return text;
-}
-
-std::string ledger_csv(const geo::Layer& old_wards, const model::Crosswalk& crosswalk,
-                       const model::Election* election, const std::vector<std::size_t>& matched) {
-    std::vector<std::optional<double>> votes(old_wards.size());
-    if (election) {
-        for (std::size_t w = 0; w < election->wards.size(); ++w) {
-            if (election->wards[w].uncontested) continue;
-            double total = 0.0;
-            for (const auto& candidate : election->wards[w].candidates) total += candidate.votes;
-            votes[matched[w]] = total;
-        }
-    }
-    std::string text =
-        model::csv_row({"old_code", "old_name", "area_m2", "share_allocated", "share_sliver",
-                        "share_outside", "overlap_m2", "votes", "votes_lost"});
-    for (const std::size_t o : by_code(old_wards)) {
-        const auto& entry = crosswalk.ledger()[o];
-        const auto& v = votes[o];
-        text += model::csv_row({old_wards.codes[o], old_wards.names[o],
-                                model::fixed(old_wards.areas_m2[o], 2),
-                                model::fixed(entry.allocated, 9), model::fixed(entry.sliver, 9),
-                                model::fixed(entry.outside, 9), model::fixed(entry.overlap, 2),
-                                v ? model::fixed(*v, 0) : "",
-                                v ? model::fixed(*v * (entry.sliver + entry.outside), 4) : ""});
-    }
-    return text;
+    return columns;
 }
 
 }  // namespace
@@ -213,8 +263,10 @@ void run_job(const JobOptions& options) {
     const geo::WorkingCrs working = geo::choose_crs(old_source, new_source, options.crs);
     const geo::Layer old_wards = geo::read_layer(old_source, options.crs, working, context);
     const geo::Layer new_wards = geo::read_layer(new_source, options.crs, working, context);
+    const model::WardNames old_names{old_wards.codes, old_wards.names};
+    const model::WardNames new_names{new_wards.codes, new_wards.names};
 
-    // Results are read before the overlay, so a bad file fails fast.
+    // Inputs are all read before the overlay, so a bad file fails fast.
     std::optional<model::Election> election;
     std::vector<std::size_t> matched;
     if (options.results_path) {
@@ -223,78 +275,40 @@ void run_job(const JobOptions& options) {
         election = model::read_results(*options.results_path, options.results_format, wards);
         matched = model::match_wards(*election, old_wards.codes, old_wards.names, old_wards.label);
     }
+    const std::vector<int> seats_of_new = new_ward_seats(options, new_wards);
 
-    const geo::Overlay pieces =
+    const geo::Overlay overlay =
         geo::overlay(old_wards, new_wards, options.overlay, context, terminal_progress("overlay"));
-    const model::Crosswalk crosswalk(new_wards.size(), pieces.pieces, old_wards.areas_m2,
-                                     pieces.old_sliver_m2);
-    std::optional<model::NotionalVotes> notional;
+    const model::Crosswalk crosswalk(new_wards.size(), overlay.pieces, old_wards.areas_m2,
+                                     overlay.old_sliver_m2);
+    std::optional<model::Notional> notional;
+    std::optional<std::vector<model::WardSeats>> seats;
+    model::Sparse rounded_votes;
+    std::vector<double> rounded_lost;
     if (election) {
-        notional =
-            model::redistribute(*election, matched, crosswalk, {.max_lost = options.max_lost});
+        notional = model::redistribute(*election, matched, crosswalk, options.redistribute);
+        rounded_votes = model::rounded_votes(*notional, crosswalk, rounded_lost);
+        if (!seats_of_new.empty()) {
+            seats = model::notional_seats(*notional, crosswalk, seats_of_new, options.seats);
+        }
     }
+    const auto honesty = model::assess(crosswalk, notional ? &*notional : nullptr);
 
-    // Outputs.
+    // Outputs, renamed into place together at the end.
     model::StagedOutputs outputs(options.output_dir);
-    outputs.write_text("crosswalk.csv", crosswalk_csv(old_wards, new_wards, pieces.pieces));
+    outputs.write_text("crosswalk.csv", model::crosswalk_csv(old_names, new_names, crosswalk));
     outputs.write_text("ledger.csv",
-                       ledger_csv(old_wards, crosswalk, election ? &*election : nullptr, matched));
-
-    const auto order = by_code(new_wards);
-    const auto source_text = sources(old_wards, new_wards, pieces.pieces);
-    std::vector<geo::Column> columns{
-        {"ward_code", {}}, {"ward_name", {}}, {"area_m2", {}}, {"sources", {}}};
-    for (const std::size_t n : order) {
-        columns[0].values.emplace_back(new_wards.codes[n]);
-        columns[1].values.emplace_back(new_wards.names[n]);
-        columns[2].values.emplace_back(rounded(new_wards.areas_m2[n], 2));
-        columns[3].values.emplace_back(source_text[n]);
-    }
+                       model::ledger_csv(old_names, crosswalk, notional ? &*notional : nullptr));
     if (notional) {
-        const Eigen::MatrixXd votes(notional->votes);  // small: wards x parties
-        const Eigen::VectorXd ward_total = votes.rowwise().sum();
-        columns.push_back({"votes_total", {}});
-        for (const std::size_t n : order) {
-            columns.back().values.emplace_back(
-                rounded(ward_total[static_cast<Eigen::Index>(n)], 4));
-        }
-        std::string table =
-            model::csv_row({"ward_code", "ward_name", "party", "party_name", "votes", "share"});
-        for (std::size_t p = 0; p < notional->parties.size(); ++p) {
-            const std::string& party = notional->parties[p];
-            geo::Column vote_column{party + "_votes", {}}, share_column{party + "_share", {}};
-            for (const std::size_t n : order) {
-                const double v = votes(static_cast<Eigen::Index>(n), static_cast<Eigen::Index>(p));
-                const double total = ward_total[static_cast<Eigen::Index>(n)];
-                vote_column.values.emplace_back(rounded(v, 4));
-                share_column.values.emplace_back(total > 0.0 ? geo::Value(rounded(v / total, 6))
-                                                             : geo::Value());
-            }
-            columns.push_back(std::move(vote_column));
-            columns.push_back(std::move(share_column));
-        }
-        for (const std::size_t n : order) {
-            const auto row = static_cast<Eigen::Index>(n);
-            // Largest first within a ward; party code breaks ties so the order is fixed.
-            std::vector<std::size_t> parties;
-            for (std::size_t p = 0; p < notional->parties.size(); ++p) {
-                if (votes(row, static_cast<Eigen::Index>(p)) > 0.0) parties.push_back(p);
-            }
-            std::stable_sort(parties.begin(), parties.end(), [&](std::size_t a, std::size_t b) {
-                return votes(row, static_cast<Eigen::Index>(a)) >
-                       votes(row, static_cast<Eigen::Index>(b));
-            });
-            for (const std::size_t p : parties) {
-                const double v = votes(row, static_cast<Eigen::Index>(p));
-                table +=
-                    model::csv_row({new_wards.codes[n], new_wards.names[n], notional->parties[p],
-                                    election->party_names.at(notional->parties[p]),
-                                    model::fixed(v, 4), model::fixed(v / ward_total[row], 6)});
-            }
-        }
-        outputs.write_text("notional.csv", table);
+        const auto* ward_seats = seats ? &*seats : nullptr;
+        outputs.write_text("notional.csv",
+                           model::notional_csv(new_names, *notional, rounded_votes, ward_seats));
+        outputs.write_text("council.csv", model::council_csv(*notional, ward_seats));
     }
-    geo::write_geojson(outputs.stage("notional.geojson"), "notional", new_wards, order, columns,
+    const auto order = model::order_by_code(new_wards.codes);
+    geo::write_geojson(outputs.stage("notional.geojson"), "notional", new_wards, order,
+                       ward_columns(order, new_wards, old_wards, honesty,
+                                    notional ? &*notional : nullptr, seats ? &*seats : nullptr),
                        context);
     const auto written = outputs.commit();
 
@@ -309,48 +323,69 @@ void run_job(const JobOptions& options) {
         << fields(new_source) << "), " << new_wards.repaired << " repaired\n";
     out << "CRS          " << working.description << "\n";
     double sliver_m2 = 0.0;
-    for (double m2 : pieces.old_sliver_m2) sliver_m2 += m2;
-    out << "overlay      " << pieces.pieces.size() << " pieces (" << pieces.whole << " whole, "
-        << pieces.intersections << " intersected); " << pieces.slivers << " slivers under "
+    for (double m2 : overlay.old_sliver_m2) sliver_m2 += m2;
+    out << "overlay      " << overlay.pieces.size() << " pieces (" << overlay.whole << " whole, "
+        << overlay.intersections << " intersected); " << overlay.slivers << " slivers under "
         << model::fixed(options.overlay.min_piece_m2, 1) << " m² dropped ("
-        << model::fixed(sliver_m2, 2) << " m²)\n";
+        << model::fixed(sliver_m2, 2) << " m²); " << overlay.noise
+        << " boundary-noise pieces given to their old ward's main successor\n";
     double outside_m2 = 0.0, overlap_m2 = 0.0;
-    for (std::size_t o = 0; o < old_wards.size(); ++o) {
-        outside_m2 += crosswalk.ledger()[o].outside * old_wards.areas_m2[o];
-        overlap_m2 += crosswalk.ledger()[o].overlap;
+    for (const auto& entry : crosswalk.ledger()) {
+        outside_m2 += entry.outside * entry.weight;
+        overlap_m2 += entry.overlap;
     }
     out << "coverage     " << model::fixed(outside_m2, 2)
         << " m² of the old wards lie outside the new ones; " << model::fixed(overlap_m2, 2)
         << " m² covered twice by overlapping new wards\n";
+    std::map<std::string, int> classes;
+    for (const auto& ward : honesty) ++classes[model::to_string(ward.change)];
+    out << "change       ";
+    for (const char* name : {"unchanged", "minor", "major", "new"}) {
+        out << (classes.count(name) ? classes[name] : 0) << " " << name
+            << (std::string(name) == "new" ? "\n" : ", ");
+    }
     if (election) {
         std::size_t candidates = 0;
-        int seats = 0;
+        int old_seats = 0;
         for (const auto& ward : election->wards) {
             candidates += ward.candidates.size();
-            seats += ward.seats.value_or(0);
+            old_seats += ward.seats.value_or(0);
         }
         out << "results      " << candidates << " candidates in " << election->wards.size()
-            << " wards, " << seats << " seats, from " << election->path.string() << " ("
+            << " wards, " << old_seats << " seats, from " << election->path.string() << " ("
             << model::to_string(election->format) << ")";
         if (notional->uncontested_old) out << "; " << notional->uncontested_old << " uncontested";
+        std::size_t partial = 0;
+        for (bool p : notional->partial) partial += p ? 1 : 0;
+        if (partial) out << "; " << partial << " new wards partial (votes unknown in part)";
         int width = 5;  // wide enough for "party" and the longest code
         for (const auto& entry : notional->ledger) {
             width = std::max(width, static_cast<int>(entry.party.size()));
         }
+        const auto totals = seats ? model::council_totals(*seats) : std::map<std::string, int>{};
+        std::map<std::string, int> won_before;
+        for (const auto& winners : notional->old.winners) {
+            for (const auto& party : winners) ++won_before[party];
+        }
         char line[256];
-        std::snprintf(line, sizeof line, "\n\n  %-*s %12s %14s %12s %12s\n", width, "party",
-                      "old votes", "new votes", "lost sliver", "lost outside");
+        std::snprintf(line, sizeof line, "\n\n  %-*s %6s %8s %12s %14s %12s %12s\n", width, "party",
+                      "seats", "notional", "old votes", "new votes", "lost sliver", "lost outside");
         out << line;
         model::PartyLedger sum;
+        int seats_sum = 0, notional_sum = 0;
         double worst = 0.0;
-        auto print = [&](const model::PartyLedger& entry) {
-            std::snprintf(line, sizeof line, "  %-*s %12.0f %14.4f %12.4f %12.4f\n", width,
-                          entry.party.c_str(), entry.old_votes, entry.new_votes, entry.lost_sliver,
-                          entry.lost_outside);
+        auto print = [&](const model::PartyLedger& entry, int before, const std::string& after) {
+            std::snprintf(line, sizeof line, "  %-*s %6d %8s %12.0f %14.4f %12.4f %12.4f\n", width,
+                          entry.party.c_str(), before, after.c_str(), entry.old_votes,
+                          entry.new_votes, entry.lost_sliver, entry.lost_outside);
             out << line;
         };
         for (const auto& entry : notional->ledger) {
-            print(entry);
+            const int before = won_before.count(entry.party) ? won_before[entry.party] : 0;
+            const int after = totals.count(entry.party) ? totals.at(entry.party) : 0;
+            print(entry, before, seats ? std::to_string(after) : "-");
+            seats_sum += before;
+            notional_sum += after;
             sum.old_votes += entry.old_votes;
             sum.new_votes += entry.new_votes;
             sum.lost_sliver += entry.lost_sliver;
@@ -358,14 +393,36 @@ void run_job(const JobOptions& options) {
             worst = std::max(worst, entry.imbalance());
         }
         sum.party = "all";
-        print(sum);
+        print(sum, seats_sum, seats ? std::to_string(notional_sum) : "-");
         char imbalance[32];
         std::snprintf(imbalance, sizeof imbalance, "%.1e", worst);
         out << "\nconservation new + lost = old for every party (largest relative difference "
             << imbalance << ", tolerance 1e-9)\n";
         out << "lost         " << model::fixed(notional->lost_total(), 4) << " votes ("
             << percent(notional->lost_total() / std::max(1.0, notional->old_total()), 4)
-            << "), tolerance " << percent(options.max_lost) << "\n";
+            << "), tolerance " << percent(options.redistribute.max_lost) << "\n";
+        if (seats) {
+            std::size_t knife = 0, ties = 0, continuity = 0, carried = 0, unknown = 0;
+            for (const auto& ward : *seats) {
+                knife += ward.knife_edge ? 1 : 0;
+                ties += ward.tie ? 1 : 0;
+                continuity += ward.continuity ? 1 : 0;
+                carried += ward.carried ? 1 : 0;
+                unknown += ward.unknown ? 1 : 0;
+            }
+            out << "seats        " << notional_sum << " notional seats by "
+                << model::to_string(options.seats.method);
+            if (options.seats.method == model::SeatMethod::continuity) {
+                out << " (" << continuity << " wards by continuity, the rest rank-slot)";
+            }
+            out << "; " << knife << " knife-edge, " << ties << " decided by a tie";
+            if (carried) out << ", " << carried << " carried from uncontested wards";
+            if (unknown) out << ", " << unknown << " unknown";
+            out << "\n";
+        } else {
+            out << "seats        no seats for the new wards (--new-seats or --new-seats-field): "
+                   "votes only\n";
+        }
     }
     out << "\noutputs";
     for (const auto& path : written) out << "\n  " << path.string();

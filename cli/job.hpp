@@ -6,7 +6,9 @@
 
 #include "geo/layer.hpp"
 #include "geo/overlay.hpp"
+#include "model/redistribute.hpp"
 #include "model/results.hpp"
+#include "model/seats.hpp"
 
 namespace notional::cli {
 
@@ -19,7 +21,9 @@ struct JobOptions {
     std::optional<std::string> results_path;
     std::optional<std::string> results_wards_path;
     model::ResultsFormat results_format = model::ResultsFormat::automatic;
-    double max_lost = 0.001;  ///< share of all votes; the option takes a percentage
+    std::optional<std::string> new_seats_path;
+    model::RedistributeOptions redistribute;  ///< max_lost is a share; the option a percentage
+    model::SeatOptions seats;
     std::string output_dir = "notional-out";
 };
 

@@ -136,6 +136,7 @@ SourceLayer::SourceLayer(std::filesystem::path path, const LayerOptions& options
                              field_list(definition) + "; name one with --old-key/--new-key");
         }
     }
+    if (!options.seats_field.empty()) m_seats_field = check_field(options.seats_field, "seats");
     if (!options.name_field.empty()) {
         m_name_field = check_field(options.name_field, "ward name");
     } else {
@@ -244,8 +245,19 @@ Layer read_layer(const SourceLayer& source, const CrsOptions& crs_options,
             ++layer.repaired;
         }
 
+        int seats = 0;
+        if (!source.seats_field().empty()) {
+            double value = 0.0;
+            const std::string text = feature->GetFieldAsString(source.seats_field().c_str());
+            if (!model::parse_count(text, value) || value < 1 || value != std::floor(value)) {
+                throw DataError(label + ": seats '" + text + "' in field " + source.seats_field() +
+                                " is not a whole number of at least 1");
+            }
+            seats = static_cast<int>(value);
+        }
         auto [it, fresh] = by_code.try_emplace(code, layer.codes.size());
         if (fresh) {
+            if (!source.seats_field().empty()) layer.seats.push_back(seats);
             layer.codes.push_back(code);
             layer.names.push_back(std::move(name));
             layer.shapes.push_back(std::move(shape));

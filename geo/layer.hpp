@@ -14,9 +14,10 @@
 namespace notional::geo {
 
 struct LayerOptions {
-    std::string layer;       ///< layer name for multi-layer files; empty: the only layer
-    std::string key_field;   ///< ward code field; empty: found by itself (GSS_CODE, WD22CD, ...)
-    std::string name_field;  ///< ward name field; empty: found by itself (NAME, WD22NM, ...)
+    std::string layer;        ///< layer name for multi-layer files; empty: the only layer
+    std::string key_field;    ///< ward code field; empty: found by itself (GSS_CODE, WD22CD, ...)
+    std::string name_field;   ///< ward name field; empty: found by itself (NAME, WD22NM, ...)
+    std::string seats_field;  ///< field with each ward's seats; empty: none read
 };
 
 /// A layer opened but not yet read: its source CRS decides the working CRS.
@@ -31,13 +32,14 @@ public:
     [[nodiscard]] const std::filesystem::path& path() const { return m_path; }
     [[nodiscard]] const std::string& key_field() const { return m_key_field; }
     [[nodiscard]] const std::string& name_field() const { return m_name_field; }
+    [[nodiscard]] const std::string& seats_field() const { return m_seats_field; }
 
 private:
     std::filesystem::path m_path;
     std::string m_label;
     GDALDatasetUniquePtr m_dataset;
     OGRLayer* m_layer = nullptr;
-    std::string m_key_field, m_name_field;
+    std::string m_key_field, m_name_field, m_seats_field;
 };
 
 struct CrsOptions {
@@ -68,6 +70,7 @@ struct Layer {
     std::vector<std::string> names;
     std::vector<Geometry> shapes;
     std::vector<double> areas_m2;
+    std::vector<int> seats;    ///< from the seats field, when one was named
     std::size_t features = 0;  ///< features read (more than codes where a ward had several parts)
     std::size_t repaired = 0;  ///< invalid polygons repaired with GEOSMakeValid
 

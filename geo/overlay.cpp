@@ -30,9 +30,13 @@ bool predicate(GeosContext& context, char result, const std::string& what) {
     return result == 1;
 }
 
-/// Intersection area; on a GEOS topology failure, once more on a millimetre grid.
-double intersection_area(GeosContext& context, const GEOSGeometry* a, const GEOSGeometry* b,
-                         const std::string& what) {
+struct Measure {
+    double area = 0.0, perimeter = 0.0;
+};
+
+/// Intersection area and perimeter; on a GEOS topology failure, once more on a millimetre grid.
+Measure intersection(GeosContext& context, const GEOSGeometry* a, const GEOSGeometry* b,
+                     const std::string& what) {
     GEOSGeometry* piece = GEOSIntersection_r(context.get(), a, b);
     if (!piece) {
         const std::string first_error = context.take_error();
@@ -43,7 +47,11 @@ double intersection_area(GeosContext& context, const GEOSGeometry* a, const GEOS
         }
     }
     Geometry owned = checked(context, piece, what);
-    return area(context, owned.get(), what);
+    Measure measure{area(context, owned.get(), what), 0.0};
+    if (GEOSLength_r(context.get(), owned.get(), &measure.perimeter) == 0) {
+        throw GeometryError(what + ": perimeter failed: " + context.take_error());
+    }
+    return measure;
 }
 
 }  // namespace
@@ -81,6 +89,7 @@ Overlay overlay(const Layer& old_wards, const Layer& new_wards, const OverlayOpt
                 continue;
             }
             double piece_m2 = 0.0;
+            bool noise = false;
             if (predicate(context, GEOSPreparedContains_r(handle, old_prepared.get(), new_shape),
                           what)) {
                 piece_m2 = new_wards.areas_m2[n];
@@ -91,7 +100,10 @@ Overlay overlay(const Layer& old_wards, const Layer& new_wards, const OverlayOpt
                 piece_m2 = old_wards.areas_m2[o];
                 ++result.whole;
             } else {
-                piece_m2 = intersection_area(context, old_shape, new_shape, what);
+                const Measure piece = intersection(context, old_shape, new_shape, what);
+                piece_m2 = piece.area;
+                noise = piece.perimeter > 0.0 &&
+                        2.0 * piece.area / piece.perimeter < options.noise_width_m;
                 ++result.intersections;
             }
             if (piece_m2 <= 0.0) continue;  // touching along a boundary: no piece at all
@@ -100,7 +112,8 @@ Overlay overlay(const Layer& old_wards, const Layer& new_wards, const OverlayOpt
                 ++result.slivers;
                 continue;
             }
-            result.pieces.push_back({o, n, piece_m2});
+            result.pieces.push_back({o, n, piece_m2, noise});
+            if (noise) ++result.noise;
         }
         if (progress) progress(o + 1, old_wards.size());
     }

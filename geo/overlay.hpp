@@ -16,6 +16,9 @@ using Progress = std::function<void(std::size_t done, std::size_t total)>;
 
 struct OverlayOptions {
     double min_piece_m2 = 1.0;  ///< pieces smaller than this are slivers: dropped and counted
+    /// Pieces whose mean width (2 x area / perimeter) is below this many metres are boundary
+    /// noise: two drawings of one line, not a change.
+    double noise_width_m = 5.0;
 };
 
 struct Overlay {
@@ -24,6 +27,7 @@ struct Overlay {
     std::size_t slivers = 0;            ///< pieces dropped
     std::size_t whole = 0;  ///< pairs where one ward contains the other: no intersection computed
     std::size_t intersections = 0;  ///< pairs whose boundaries cross: intersection computed
+    std::size_t noise = 0;          ///< pieces kept but marked as boundary noise
 };
 
 /// An STRtree over the new wards, prepared geometries on both sides, and an intersection only

@@ -1,11 +1,52 @@
 #include "model/crosswalk.hpp"
 
 #include <algorithm>
+#include <map>
 #include <string>
+#include <utility>
 
 #include "model/error.hpp"
 
 namespace notional::model {
+
+namespace {
+
+/// One piece per (old, new) pair, noise folded into each old ward's largest real piece.
+std::vector<Piece> fold_noise(const std::vector<Piece>& pieces, std::size_t old_count,
+                              std::vector<double>& noise_weight) {
+    std::map<std::pair<std::size_t, std::size_t>, Piece> merged;  // sorted (old, new)
+    for (const Piece& piece : pieces) {
+        auto [it, fresh] = merged.try_emplace({piece.old_index, piece.new_index}, piece);
+        if (!fresh) {
+            it->second.weight += piece.weight;
+            it->second.noise = it->second.noise && piece.noise;
+        }
+    }
+    std::vector<const Piece*> main(old_count, nullptr);
+    for (const auto& [key, piece] : merged) {
+        const Piece*& best = main[piece.old_index];
+        if (!piece.noise && (!best || piece.weight > best->weight)) best = &piece;
+    }
+    std::vector<double> moved(old_count, 0.0);
+    std::vector<Piece> kept;
+    for (const auto& [key, piece] : merged) {
+        if (piece.noise && main[piece.old_index]) {
+            moved[piece.old_index] += piece.weight;
+            continue;
+        }
+        kept.push_back(piece);
+        kept.back().noise = false;
+    }
+    for (Piece& piece : kept) {
+        if (main[piece.old_index] && piece.new_index == main[piece.old_index]->new_index) {
+            piece.weight += moved[piece.old_index];
+        }
+    }
+    noise_weight = std::move(moved);
+    return kept;
+}
+
+}  // namespace
 
 Crosswalk::Crosswalk(std::size_t new_count, const std::vector<Piece>& pieces,
                      const std::vector<double>& old_weight, const std::vector<double>& old_sliver)
@@ -15,11 +56,16 @@ Crosswalk::Crosswalk(std::size_t new_count, const std::vector<Piece>& pieces,
         throw DataError("crosswalk: " + std::to_string(old_sliver.size()) + " sliver weights for " +
                         std::to_string(old_count) + " old wards");
     }
-    std::vector<double> kept(old_count, 0.0);
     for (const Piece& piece : pieces) {
         if (piece.old_index >= old_count || piece.new_index >= new_count) {
             throw DataError("crosswalk: a piece refers to a ward that does not exist");
         }
+    }
+    std::vector<double> noise_weight;
+    m_pieces = fold_noise(pieces, old_count, noise_weight);
+
+    std::vector<double> kept(old_count, 0.0);
+    for (const Piece& piece : m_pieces) {
         kept[piece.old_index] += piece.weight;
         m_new_weight[piece.new_index] += piece.weight;
     }
@@ -34,17 +80,39 @@ Crosswalk::Crosswalk(std::size_t new_count, const std::vector<Piece>& pieces,
         entry.allocated = kept[o] / denominator[o];
         entry.sliver = old_sliver[o] / denominator[o];
         entry.outside = std::max(0.0, old_weight[o] - covered) / denominator[o];
+        entry.noise = noise_weight[o] / denominator[o];
     }
 
     std::vector<Eigen::Triplet<double>> triplets;
-    triplets.reserve(pieces.size());
-    for (const Piece& piece : pieces) {
+    triplets.reserve(m_pieces.size());
+    for (const Piece& piece : m_pieces) {
         if (denominator[piece.old_index] <= 0.0) continue;
         triplets.emplace_back(static_cast<int>(piece.old_index), static_cast<int>(piece.new_index),
                               piece.weight / denominator[piece.old_index]);
     }
     m_f.resize(static_cast<Eigen::Index>(old_count), static_cast<Eigen::Index>(new_count));
-    m_f.setFromTriplets(triplets.begin(), triplets.end());  // duplicates (multi-part pieces) add
+    m_f.setFromTriplets(triplets.begin(), triplets.end());
+
+    std::vector<Eigen::Triplet<double>> whole;
+    for (std::size_t o = 0; o < old_count; ++o) {
+        if (auto n = main_successor(o)) {
+            whole.emplace_back(static_cast<int>(o), static_cast<int>(*n), m_ledger[o].allocated);
+        }
+    }
+    m_whole.resize(m_f.rows(), m_f.cols());
+    m_whole.setFromTriplets(whole.begin(), whole.end());
+}
+
+std::optional<std::size_t> Crosswalk::main_successor(std::size_t o) const {
+    std::optional<std::size_t> best;
+    double best_share = 0.0;
+    for (SparseRows::InnerIterator it(m_f, static_cast<Eigen::Index>(o)); it; ++it) {
+        if (it.value() > best_share) {  // ascending columns: ties go to the first new ward
+            best_share = it.value();
+            best = static_cast<std::size_t>(it.col());
+        }
+    }
+    return best;
 }
 
 }  // namespace notional::model

@@ -14,69 +14,129 @@ double PartyLedger::imbalance() const {
     return old_votes > 0.0 ? difference / old_votes : difference;
 }
 
-double NotionalVotes::old_total() const {
+double Notional::old_total() const {
     double total = 0.0;
     for (const auto& entry : ledger) total += entry.old_votes;
     return total;
 }
 
-double NotionalVotes::lost_total() const {
+double Notional::lost_total() const {
     double total = 0.0;
     for (const auto& entry : ledger) total += entry.lost_sliver + entry.lost_outside;
     return total;
 }
 
-NotionalVotes redistribute(const Election& election, const std::vector<std::size_t>& old_polygon,
-                           const Crosswalk& crosswalk, const RedistributeOptions& options) {
-    NotionalVotes result;
-    for (const auto& [code, name] : election.party_names) result.parties.push_back(code);
-    std::map<std::string, int> column;
-    for (std::size_t p = 0; p < result.parties.size(); ++p) {
-        column[result.parties[p]] = static_cast<int>(p);
+Sparse carry(const Sparse& old_values, const Crosswalk& crosswalk,
+             const std::vector<bool>& independent, bool split_independents) {
+    const Sparse f = crosswalk.shares();
+    if (split_independents) return Sparse(f.transpose()) * old_values;
+    Eigen::VectorXd parties(old_values.cols()), independents(old_values.cols());
+    for (Eigen::Index p = 0; p < old_values.cols(); ++p) {
+        independents[p] = independent[static_cast<std::size_t>(p)] ? 1.0 : 0.0;
+        parties[p] = 1.0 - independents[p];
     }
+    const Sparse whole = crosswalk.whole();
+    const Sparse by_share = Sparse(f.transpose()) * (old_values * parties.asDiagonal());
+    const Sparse by_whole = Sparse(whole.transpose()) * (old_values * independents.asDiagonal());
+    return (by_share + by_whole).pruned();
+}
 
-    // V[o,p]: each old ward's votes per party, the sum over the party's candidates.
-    std::vector<Eigen::Triplet<double>> triplets;
-    for (std::size_t w = 0; w < election.wards.size(); ++w) {
-        const WardResult& ward = election.wards[w];
-        if (ward.uncontested) {
-            ++result.uncontested_old;  // votes unknown: carried as nothing, never as zeros
-            continue;
-        }
-        for (const Candidate& candidate : ward.candidates) {
-            triplets.emplace_back(static_cast<int>(old_polygon.at(w)), column.at(candidate.party),
-                                  candidate.votes);
+namespace {
+
+/// A ward-level quantity (electorate, ballots) on the new wards: known where every old ward
+/// it draws on knows it.
+std::vector<std::optional<double>> carry_ward_values(
+    const std::vector<std::optional<double>>& old_values, const Crosswalk& crosswalk) {
+    std::vector<std::optional<double>> out(crosswalk.new_count(), 0.0);
+    const auto& f = crosswalk.shares();
+    for (Eigen::Index o = 0; o < f.outerSize(); ++o) {
+        for (SparseRows::InnerIterator it(f, o); it; ++it) {
+            auto& slot = out[static_cast<std::size_t>(it.col())];
+            const auto& value = old_values[static_cast<std::size_t>(o)];
+            if (slot && value) {
+                *slot += it.value() * *value;
+            } else {
+                slot.reset();
+            }
         }
     }
-    const auto old_count = static_cast<Eigen::Index>(crosswalk.old_count());
-    const auto party_count = static_cast<Eigen::Index>(result.parties.size());
-    Eigen::SparseMatrix<double> old_votes(old_count, party_count);
-    old_votes.setFromTriplets(triplets.begin(), triplets.end());
+    for (std::size_t n = 0; n < out.size(); ++n) {
+        if (crosswalk.new_weight()[n] <= 0.0) out[n].reset();  // draws on nothing: unknown
+    }
+    return out;
+}
 
-    // N = f^T V: every party at once.
-    const Eigen::SparseMatrix<double> f = crosswalk.shares();
-    result.votes = Eigen::SparseMatrix<double>(f.transpose()) * old_votes;
+}  // namespace
+
+Notional redistribute(const Election& election, const std::vector<std::size_t>& old_polygon,
+                      const Crosswalk& crosswalk, const RedistributeOptions& options) {
+    Notional result;
+    result.old = measure(election, old_polygon, crosswalk.old_count());
+    const Measures& old = result.old;
+    for (bool uncontested : old.uncontested) result.uncontested_old += uncontested ? 1 : 0;
+    result.independents_split = options.split_independents;
+
+    Measures& carried = result.carried;
+    carried.parties = old.parties;
+    carried.party_names = old.party_names;
+    carried.independent = old.independent;
+    auto move = [&](const Sparse& values) {
+        return carry(values, crosswalk, old.independent, options.split_independents);
+    };
+    carried.tot = move(old.tot);
+    carried.top = move(old.top);
+    carried.avg = move(old.avg);
+    for (const Sparse& rank : old.rank) carried.rank.push_back(move(rank));
+    carried.electorate = carry_ward_values(old.electorate, crosswalk);
+    carried.ballots = carry_ward_values(old.ballots, crosswalk);
+    const std::size_t new_count = crosswalk.new_count();
+    carried.seats.assign(new_count, 0);
+    carried.winners.assign(new_count, {});
+    carried.uncontested.assign(new_count, false);
+    carried.contested.assign(new_count, true);
+    result.partial.assign(new_count, false);
+    // Per new ward and party, the most candidates the party stood in any old ward the new ward
+    // draws on (a slate size, for block votes: not additive, so not carried).
+    const auto& f = crosswalk.shares();
+    const SparseRows stood_by_ward = old.stood;
+    std::map<std::pair<int, int>, double> most;
+    for (Eigen::Index o = 0; o < f.outerSize(); ++o) {
+        for (SparseRows::InnerIterator it(f, o); it; ++it) {
+            const auto n = static_cast<std::size_t>(it.col());
+            if (!old.contested[static_cast<std::size_t>(o)]) {
+                // Votes unknown here: the new ward is partial, never filled with zeros.
+                result.partial[n] = true;
+                carried.contested[n] = false;
+                if (old.uncontested[static_cast<std::size_t>(o)]) carried.uncontested[n] = true;
+            }
+            for (SparseRows::InnerIterator p(stood_by_ward, o); p; ++p) {
+                double& slot = most[{static_cast<int>(n), static_cast<int>(p.col())}];
+                slot = std::max(slot, p.value());
+            }
+        }
+    }
+    std::vector<Eigen::Triplet<double>> stood;
+    for (const auto& [key, count] : most) stood.emplace_back(key.first, key.second, count);
+    carried.stood.resize(static_cast<Eigen::Index>(new_count),
+                         static_cast<Eigen::Index>(old.parties.size()));
+    carried.stood.setFromTriplets(stood.begin(), stood.end());
 
     // The ledger, computed apart from the product so that the two check each other.
+    const auto old_count = static_cast<Eigen::Index>(crosswalk.old_count());
     Eigen::VectorXd sliver(old_count), outside(old_count);
     for (Eigen::Index o = 0; o < old_count; ++o) {
         const auto& entry = crosswalk.ledger()[static_cast<std::size_t>(o)];
         sliver[o] = entry.sliver;
         outside[o] = entry.outside;
     }
-    const Eigen::VectorXd ones = Eigen::VectorXd::Ones(old_count);
-    const Eigen::VectorXd old_sum = old_votes.transpose() * ones;
+    const Eigen::VectorXd old_sum = old.tot.transpose() * Eigen::VectorXd::Ones(old_count);
     const Eigen::VectorXd new_sum =
-        result.votes.transpose() * Eigen::VectorXd::Ones(result.votes.rows());
-    const Eigen::VectorXd sliver_sum = old_votes.transpose() * sliver;
-    const Eigen::VectorXd outside_sum = old_votes.transpose() * outside;
-    for (Eigen::Index p = 0; p < party_count; ++p) {
-        PartyLedger entry;
-        entry.party = result.parties[static_cast<std::size_t>(p)];
-        entry.old_votes = old_sum[p];
-        entry.new_votes = new_sum[p];
-        entry.lost_sliver = sliver_sum[p];
-        entry.lost_outside = outside_sum[p];
+        carried.tot.transpose() * Eigen::VectorXd::Ones(carried.tot.rows());
+    const Eigen::VectorXd sliver_sum = old.tot.transpose() * sliver;
+    const Eigen::VectorXd outside_sum = old.tot.transpose() * outside;
+    for (std::size_t p = 0; p < old.parties.size(); ++p) {
+        const auto i = static_cast<Eigen::Index>(p);
+        PartyLedger entry{old.parties[p], old_sum[i], new_sum[i], sliver_sum[i], outside_sum[i]};
         if (entry.imbalance() > options.conservation_tolerance) {
             throw DataError(election.path.string() + ": votes for " + entry.party +
                             " do not add up: " + fixed(entry.old_votes, 6) + " in, " +

@@ -1,13 +1,12 @@
 #pragma once
-/// Notional votes: the old election's votes carried into the new wards through the crosswalk,
-/// with a ledger proving that every vote is allocated or reported lost.
+/// Notional results: every measure of the old election carried into the new wards through
+/// the crosswalk, with a ledger proving that every vote is allocated or reported lost.
 #include <cstddef>
 #include <string>
 #include <vector>
 
-#include <Eigen/SparseCore>
-
 #include "model/crosswalk.hpp"
+#include "model/measures.hpp"
 #include "model/results.hpp"
 
 namespace notional::model {
@@ -23,11 +22,13 @@ struct PartyLedger {
     [[nodiscard]] double imbalance() const;
 };
 
-struct NotionalVotes {
-    std::vector<std::string> parties;   ///< party codes, sorted; the columns of `votes`
-    Eigen::SparseMatrix<double> votes;  ///< new wards x parties
-    std::vector<PartyLedger> ledger;    ///< one per party, same order
-    std::size_t uncontested_old = 0;    ///< old wards without votes (seats only)
+struct Notional {
+    Measures old;               ///< the old election on the old wards
+    Measures carried;           ///< the same measures on the new wards (seats, winners not yet set)
+    std::vector<bool> partial;  ///< per new ward: draws on an old ward of unknown votes
+    std::vector<PartyLedger> ledger;  ///< one per party, in `old.parties` order
+    std::size_t uncontested_old = 0;  ///< old wards without votes (seats only)
+    bool independents_split = false;  ///< independents carried like parties, not whole
 
     [[nodiscard]] double old_total() const;
     [[nodiscard]] double lost_total() const;
@@ -36,14 +37,20 @@ struct NotionalVotes {
 struct RedistributeOptions {
     double max_lost = 0.001;               ///< largest share of all votes that may be lost
     double conservation_tolerance = 1e-9;  ///< relative, per party
+    bool split_independents = false;  ///< else each independent goes whole to the main successor
 };
+
+/// Carries an old-ward matrix (old wards x parties) into the new wards: parties through the
+/// shares, independents (unless split) whole to their old ward's main successor.
+[[nodiscard]] Sparse carry(const Sparse& old_values, const Crosswalk& crosswalk,
+                           const std::vector<bool>& independent, bool split_independents);
 
 /// `old_polygon[w]` is the crosswalk row of the election's ward w (from match_wards).
 /// Throws DataError when a party's ledger does not balance, or when more than `max_lost` of
 /// the votes fall outside the new map, naming the old wards that lose most.
-[[nodiscard]] NotionalVotes redistribute(const Election& election,
-                                         const std::vector<std::size_t>& old_polygon,
-                                         const Crosswalk& crosswalk,
-                                         const RedistributeOptions& options = {});
+[[nodiscard]] Notional redistribute(const Election& election,
+                                    const std::vector<std::size_t>& old_polygon,
+                                    const Crosswalk& crosswalk,
+                                    const RedistributeOptions& options = {});
 
 }  // namespace notional::model

@@ -65,8 +65,8 @@ TEST(Cli, DemoGivesTheHandWorkedNotionals) {
     ASSERT_EQ(result.exit_code, 0) << result.err;
     EXPECT_EQ(result.err, "");
     EXPECT_EQ(files_in(dir / "out"),
-              (std::vector<std::string>{"crosswalk.csv", "ledger.csv", "notional.csv",
-                                        "notional.geojson"}));
+              (std::vector<std::string>{"council.csv", "crosswalk.csv", "ledger.csv",
+                                        "notional.csv", "notional.geojson"}));
     auto votes = notional_votes(dir / "out" / "notional.csv");
     // Tolerance 0.01: the new wards went through lon/lat and back, which moves the lines by
     // about a millimetre; that shifts the share of a ward by less than 1e-6.
@@ -74,8 +74,9 @@ TEST(Cli, DemoGivesTheHandWorkedNotionals) {
     EXPECT_NEAR((votes[{"E05900101", "CON"}]), 3352.80, tolerance);
     EXPECT_NEAR((votes[{"E05900101", "LAB"}]), 3823.40, tolerance);
     EXPECT_NEAR((votes[{"E05900103", "LAB"}]), 5185.10, tolerance);
-    EXPECT_NEAR((votes[{"E05900103", "IND-margaret-oakley"}]), 122.00, tolerance);
-    EXPECT_NEAR((votes[{"E05900105", "IND-margaret-oakley"}]), 366.00, tolerance);
+    // The independent goes whole to Southfield, which takes 3/4 of her old ward.
+    EXPECT_NEAR((votes[{"E05900105", "IND-margaret-oakley"}]), 488.00, tolerance);
+    EXPECT_EQ(votes.count({"E05900103", "IND-margaret-oakley"}), 0U);
     EXPECT_NEAR((votes[{"E05900105", "GRN"}]), 38.25, tolerance);
     EXPECT_NEAR((votes[{"E05900104", "LD"}]), 2122.00, tolerance);     // an unchanged, renamed ward
     EXPECT_EQ(votes.count({"E05900101", "IND-margaret-oakley"}), 0U);  // she never stood there
@@ -89,10 +90,19 @@ TEST(Cli, DemoGivesTheHandWorkedNotionals) {
     EXPECT_EQ(crosswalk.header, (std::vector<std::string>{"old_code", "new_code", "area_m2",
                                                           "share_of_old", "share_of_new"}));
     const std::string geojson = read_text(dir / "out" / "notional.geojson");
-    EXPECT_NE(geojson.find("\"LAB_votes\": 3823.4"), std::string::npos);
+    EXPECT_NE(geojson.find("\"LAB_votes\": 3823.3"), std::string::npos);  // 3823.40 less noise
     // Westbury: 4.0 of 5.6 km² from old Westbury (5/7), 1.6 from Fern Hill (2/7).
     EXPECT_NE(geojson.find("\"sources\": \"E05900001:0.71428"), std::string::npos);
     EXPECT_NE(geojson.find(";E05900003:0.28571"), std::string::npos);
+}
+
+TEST(Cli, SplitIndependentsSpreadsThemLikeParties) {
+    TempDir dir;
+    ASSERT_EQ(run(demo_job(dir / "out", "--split-independents")).exit_code, 0);
+    auto votes = notional_votes(dir / "out" / "notional.csv");
+    // Old Southfield: 1/4 to Fern Hill, 3/4 to new Southfield; she had 488.
+    EXPECT_NEAR((votes[{"E05900103", "IND-margaret-oakley"}]), 122.00, 0.01);
+    EXPECT_NEAR((votes[{"E05900105", "IND-margaret-oakley"}]), 366.00, 0.01);
 }
 
 TEST(Cli, OutputsAreReproducible) {

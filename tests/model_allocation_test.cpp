@@ -140,10 +140,10 @@ Election two_ward_election() {
 }
 const std::vector<std::size_t> alpha_bravo_polygons{1, 0};  // Bravo is row 1, Alpha row 0
 
-double party_column_sum(const NotionalVotes& result, std::size_t p) {
+double party_column_sum(const Notional& result, std::size_t p) {
     double sum = 0.0;
-    for (Eigen::Index n = 0; n < result.votes.rows(); ++n) {
-        sum += result.votes.coeff(n, static_cast<Eigen::Index>(p));
+    for (Eigen::Index n = 0; n < result.carried.tot.rows(); ++n) {
+        sum += result.carried.tot.coeff(n, static_cast<Eigen::Index>(p));
     }
     return sum;
 }
@@ -153,10 +153,10 @@ TEST(Redistribute, HandExample) {
     // ward 0 and 150 in new ward 1, i.e. 0.25 and 0.75.
     const Crosswalk crosswalk(2, {{0, 0, 50.0}, {0, 1, 50.0}, {1, 0, 50.0}, {1, 1, 150.0}},
                               {100.0, 200.0}, {0.0, 0.0});
-    const NotionalVotes result = redistribute(two_ward_election(), alpha_bravo_polygons, crosswalk);
-    ASSERT_EQ(result.parties, (std::vector<std::string>{"CON", "GRN", "LAB", "LD"}));
-    ASSERT_EQ(result.votes.rows(), 2);
-    ASSERT_EQ(result.votes.cols(), 4);
+    const Notional result = redistribute(two_ward_election(), alpha_bravo_polygons, crosswalk);
+    ASSERT_EQ(result.old.parties, (std::vector<std::string>{"CON", "GRN", "LAB", "LD"}));
+    ASSERT_EQ(result.carried.tot.rows(), 2);
+    ASSERT_EQ(result.carried.tot.cols(), 4);
     // new 0 = 0.5 Alpha + 0.25 Bravo; new 1 = 0.5 Alpha + 0.75 Bravo (all exact in binary):
     //   CON: 0.5*1000 + 0.25*800  =  500 + 200 =  700;  0.5*1000 + 0.75*800  = 500 + 600 = 1100
     //   GRN: 0.5*0    + 0.25*200  =    0 +  50 =   50;  0.5*0    + 0.75*200  =   0 + 150 =  150
@@ -165,7 +165,8 @@ TEST(Redistribute, HandExample) {
     const double expected[2][4] = {{700, 50, 600, 200}, {1100, 150, 1200, 200}};
     for (Eigen::Index n = 0; n < 2; ++n) {
         for (Eigen::Index p = 0; p < 4; ++p) {
-            EXPECT_DOUBLE_EQ(result.votes.coeff(n, p), expected[n][p]) << "new " << n << " p " << p;
+            EXPECT_DOUBLE_EQ(result.carried.tot.coeff(n, p), expected[n][p])
+                << "new " << n << " p " << p;
         }
     }
     ASSERT_EQ(result.ledger.size(), 4u);
@@ -182,15 +183,15 @@ TEST(Redistribute, NewWardIdenticalToAnOldWardTakesAllItsVotes) {
     // Alpha (row 0) splits 30/70 into new wards 0 and 2; Bravo (row 1) is new ward 1 unchanged.
     const Crosswalk crosswalk(3, {{0, 0, 30.0}, {0, 2, 70.0}, {1, 1, 200.0}}, {100.0, 200.0},
                               {0.0, 0.0});
-    const NotionalVotes result = redistribute(two_ward_election(), alpha_bravo_polygons, crosswalk);
+    const Notional result = redistribute(two_ward_election(), alpha_bravo_polygons, crosswalk);
     // Columns CON, GRN, LAB, LD; Bravo had CON 800, GRN 200, LAB 1200, LD 0.
-    EXPECT_EQ(result.votes.coeff(1, 0), 800.0);
-    EXPECT_EQ(result.votes.coeff(1, 1), 200.0);
-    EXPECT_EQ(result.votes.coeff(1, 2), 1200.0);
-    EXPECT_EQ(result.votes.coeff(1, 3), 0.0);
+    EXPECT_EQ(result.carried.tot.coeff(1, 0), 800.0);
+    EXPECT_EQ(result.carried.tot.coeff(1, 1), 200.0);
+    EXPECT_EQ(result.carried.tot.coeff(1, 2), 1200.0);
+    EXPECT_EQ(result.carried.tot.coeff(1, 3), 0.0);
     // And nothing of Bravo's goes anywhere else: GRN stood only there.
-    EXPECT_EQ(result.votes.coeff(0, 1), 0.0);
-    EXPECT_EQ(result.votes.coeff(2, 1), 0.0);
+    EXPECT_EQ(result.carried.tot.coeff(0, 1), 0.0);
+    EXPECT_EQ(result.carried.tot.coeff(2, 1), 0.0);
 }
 
 TEST(Redistribute, EveryVoteIsAllocatedOrReportedLost) {
@@ -200,10 +201,10 @@ TEST(Redistribute, EveryVoteIsAllocatedOrReportedLost) {
                               {0.02, 0.01});
     RedistributeOptions options;
     options.max_lost = 1.0;
-    const NotionalVotes result =
+    const Notional result =
         redistribute(two_ward_election(), alpha_bravo_polygons, crosswalk, options);
     ASSERT_EQ(result.ledger.size(), 4u);
-    for (std::size_t p = 0; p < result.parties.size(); ++p) {
+    for (std::size_t p = 0; p < result.old.parties.size(); ++p) {
         const PartyLedger& entry = result.ledger[p];
         // The new wards' sum taken from the matrix itself, not from the ledger.
         const double new_sum = party_column_sum(result, p);
@@ -236,7 +237,7 @@ TEST(Redistribute, TooManyVotesOutsideNamesTheWardThatLosesMost) {
     // 5.714% is within a limit of 6%.
     RedistributeOptions options;
     options.max_lost = 0.06;
-    const NotionalVotes result =
+    const Notional result =
         redistribute(two_ward_election(), alpha_bravo_polygons, crosswalk, options);
     EXPECT_NEAR(result.lost_total(), 240.0, 1e-9);
 }
@@ -252,13 +253,13 @@ TEST(Redistribute, UncontestedWardContributesNoVotes) {
     // Old row 2 (Charlie) lies wholly in new ward 0, as do the others.
     const Crosswalk crosswalk(1, {{0, 0, 1.0}, {1, 0, 1.0}, {2, 0, 1.0}}, {1.0, 1.0, 1.0},
                               {0.0, 0.0, 0.0});
-    const NotionalVotes result = redistribute(election, {1, 0, 2}, crosswalk);
+    const Notional result = redistribute(election, {1, 0, 2}, crosswalk);
     EXPECT_EQ(result.uncontested_old, 1u);
     EXPECT_DOUBLE_EQ(result.old_total(), 4200.0);
-    ASSERT_EQ(result.parties, (std::vector<std::string>{"CON", "GRN", "LAB", "LD", "UKIP"}));
-    EXPECT_EQ(result.votes.coeff(0, 4), 0.0);
+    ASSERT_EQ(result.old.parties, (std::vector<std::string>{"CON", "GRN", "LAB", "LD", "UKIP"}));
+    EXPECT_EQ(result.carried.tot.coeff(0, 4), 0.0);
     EXPECT_EQ(result.ledger[4].old_votes, 0.0);
-    EXPECT_DOUBLE_EQ(result.votes.coeff(0, 0), 1800.0);
+    EXPECT_DOUBLE_EQ(result.carried.tot.coeff(0, 0), 1800.0);
 }
 
 // --- staged outputs ---------------------------------------------------------------------------

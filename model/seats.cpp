@@ -1,0 +1,280 @@
+#include "model/seats.hpp"
+
+#include <algorithm>
+#include <cmath>
+#include <unordered_map>
+
+#include "model/csv.hpp"
+#include "model/error.hpp"
+#include "model/text.hpp"
+
+namespace notional::model {
+
+SeatMethod parse_seat_method(const std::string& text) {
+    const std::string t = lower(text);
+    if (t == "rank-slot" || t == "rank_slot" || t == "rankslot") return SeatMethod::rank_slot;
+    if (t == "block") return SeatMethod::block;
+    if (t == "continuity" || t == "denver") return SeatMethod::continuity;
+    throw UsageError("--seat-method must be rank-slot, block or continuity, not '" + text + "'");
+}
+
+const char* to_string(SeatMethod method) {
+    switch (method) {
+        case SeatMethod::block: return "block";
+        case SeatMethod::continuity: return "continuity";
+        case SeatMethod::rank_slot: break;
+    }
+    return "rank-slot";
+}
+
+std::map<std::string, int> WardSeats::by_party() const {
+    std::map<std::string, int> seats_by_party;
+    for (const auto& party : winners) ++seats_by_party[party];
+    return seats_by_party;
+}
+
+std::map<std::string, int> council_totals(const std::vector<WardSeats>& wards) {
+    std::map<std::string, int> totals;
+    for (const auto& ward : wards) {
+        for (const auto& [party, seats] : ward.by_party()) totals[party] += seats;
+    }
+    return totals;
+}
+
+namespace {
+
+struct Slot {
+    std::size_t party = 0;
+    int rank = 0;  ///< 1-based
+    double value = 0.0;
+};
+
+/// The old election's rank values, extended where a new ward has more seats (METHOD.md §6).
+class Ranks {
+public:
+    explicit Ranks(const Measures& old) : m_old(old) {
+        for (const auto& rank : old.rank) m_rank.emplace_back(rank);
+        m_stood = old.stood;
+    }
+    /// R[o,p,i] for 1-based i; sets `extended` when an old ward's last rank stands in.
+    double value(std::size_t o, std::size_t p, int i, bool& extended) const {
+        const auto row = static_cast<Eigen::Index>(o), col = static_cast<Eigen::Index>(p);
+        const int stood = static_cast<int>(m_stood.coeff(row, col));
+        if (i <= stood) return m_rank[static_cast<std::size_t>(i - 1)].coeff(row, col);
+        const int seats = m_old.seats[o];
+        if (seats > 0 && i > seats && stood >= seats) {
+            extended = true;
+            return m_rank[static_cast<std::size_t>(seats - 1)].coeff(row, col);
+        }
+        return 0.0;
+    }
+
+private:
+    const Measures& m_old;
+    std::vector<SparseRows> m_rank;
+    SparseRows m_stood;
+};
+
+/// The old wards a new ward draws on, with f[o,n], for parties and for independents.
+struct Sources {
+    std::vector<std::pair<std::size_t, double>> by_share, whole;
+};
+
+std::vector<Sources> sources_of(const Crosswalk& crosswalk) {
+    std::vector<Sources> sources(crosswalk.new_count());
+    const auto add = [&](const SparseRows& matrix, auto member) {
+        for (Eigen::Index o = 0; o < matrix.outerSize(); ++o) {
+            for (SparseRows::InnerIterator it(matrix, o); it; ++it) {
+                (sources[static_cast<std::size_t>(it.col())].*member)
+                    .emplace_back(static_cast<std::size_t>(o), it.value());
+            }
+        }
+    };
+    add(crosswalk.shares(), &Sources::by_share);
+    add(crosswalk.whole(), &Sources::whole);
+    return sources;
+}
+
+/// Elects the `seats` best slots and measures the margin.
+void elect(std::vector<Slot> slots, int seats, double ballots, const Measures& measures,
+           const SeatOptions& options, WardSeats& ward) {
+    std::sort(slots.begin(), slots.end(), [&](const Slot& a, const Slot& b) {
+        if (a.value != b.value) return a.value > b.value;
+        if (a.party != b.party) return measures.parties[a.party] < measures.parties[b.party];
+        return a.rank < b.rank;
+    });
+    const auto filled = std::min(static_cast<std::size_t>(seats), slots.size());
+    for (std::size_t i = 0; i < filled; ++i)
+        ward.winners.push_back(measures.parties[slots[i].party]);
+    if (filled == 0) return;
+    const double last = slots[filled - 1].value;
+    const double next = filled < slots.size() ? slots[filled].value : 0.0;
+    ward.margin_votes = last - next;
+    ward.tie = filled < slots.size() && std::abs(last - next) <= 1e-9 * std::max(1.0, last) &&
+               slots[filled - 1].party != slots[filled].party;
+    if (ballots > 0.0) {
+        ward.margin_pct = 100.0 * *ward.margin_votes / ballots;
+        ward.knife_edge = *ward.margin_pct < options.knife_edge_pct;
+    }
+}
+
+}  // namespace
+
+std::vector<WardSeats> notional_seats(const Notional& notional, const Crosswalk& crosswalk,
+                                      const std::vector<int>& new_seats,
+                                      const SeatOptions& options) {
+    const Measures& old = notional.old;
+    const Measures& carried = notional.carried;
+    const Ranks ranks(old);
+    const auto sources = sources_of(crosswalk);
+    const SparseRows top = carried.top, avg = carried.avg, stood = carried.stood;
+    std::vector<WardSeats> result(crosswalk.new_count());
+    for (std::size_t n = 0; n < result.size(); ++n) {
+        WardSeats& ward = result[n];
+        ward.seats = new_seats.at(n);
+        if (ward.seats <= 0) {
+            ward.unknown = true;
+            continue;
+        }
+        const double new_weight = crosswalk.new_weight()[n];
+        const auto share_of_new = [&](std::size_t o, double f) {
+            return new_weight > 0.0 ? f * crosswalk.ledger()[o].weight / new_weight : 0.0;
+        };
+
+        if (notional.partial[n]) {
+            // Mostly an old ward of unknown votes: carry its seats; else decide on the rest.
+            double unknown_share = 0.0, largest = 0.0;
+            std::optional<std::size_t> main_unknown;
+            for (const auto& [o, f] : sources[n].by_share) {
+                if (old.contested[o]) continue;
+                const double s = share_of_new(o, f);
+                unknown_share += s;
+                if (s > largest) largest = s, main_unknown = o;
+            }
+            if (unknown_share >= 0.5) {
+                const auto& winners = old.winners[*main_unknown];
+                if (winners.empty()) {
+                    ward.unknown = true;
+                    continue;
+                }
+                ward.carried = true;
+                for (int i = 0; i < ward.seats; ++i) {
+                    ward.winners.push_back(winners[std::min<std::size_t>(
+                        static_cast<std::size_t>(i), winners.size() - 1)]);
+                }
+                ward.extended = ward.seats > static_cast<int>(winners.size());
+                continue;
+            }
+        }
+
+        double ballots = 0.0;
+        if (carried.ballots[n]) {
+            ballots = *carried.ballots[n];
+        } else {
+            for (SparseRows::InnerIterator it(top, static_cast<Eigen::Index>(n)); it; ++it) {
+                ballots += it.value();
+            }
+            ward.ballots_estimated = true;
+        }
+
+        std::vector<Slot> slots;
+        const auto rank_slots =
+            [&](const std::vector<std::pair<std::size_t, double>>& parties_from,
+                const std::vector<std::pair<std::size_t, double>>& independents_from,
+                bool scale_to_one) {
+                for (std::size_t p = 0; p < old.parties.size(); ++p) {
+                    const bool whole = old.independent[p] && !notional.independents_split;
+                    const auto& from = whole ? independents_from : parties_from;
+                    for (int i = 1; i <= ward.seats; ++i) {
+                        double value = 0.0;
+                        for (const auto& [o, f] : from) {
+                            if (!old.contested[o]) continue;
+                            value += (scale_to_one ? 1.0 : f) * ranks.value(o, p, i, ward.extended);
+                        }
+                        if (value > 0.0) slots.push_back({p, i, value});
+                    }
+                }
+            };
+
+        if (options.method == SeatMethod::continuity) {
+            for (const auto& [o, f] : sources[n].by_share) {
+                if (f >= options.continuity_share &&
+                    share_of_new(o, f) >= options.continuity_share) {
+                    // The old ward's own candidates, scaled to the share of them now here: the
+                    // old elected set, less its lowest or plus its best loser as seats change.
+                    const std::vector<std::pair<std::size_t, double>> only{{o, f}};
+                    rank_slots(only, only, false);
+                    ward.continuity = true;
+                    break;
+                }
+            }
+        }
+        if (!ward.continuity) {
+            if (options.method == SeatMethod::block) {
+                for (std::size_t p = 0; p < old.parties.size(); ++p) {
+                    const auto row = static_cast<Eigen::Index>(n),
+                               col = static_cast<Eigen::Index>(p);
+                    const double value = avg.coeff(row, col);
+                    const int slate = std::min(ward.seats, static_cast<int>(stood.coeff(row, col)));
+                    for (int i = 1; i <= slate && value > 0.0; ++i) slots.push_back({p, i, value});
+                }
+            } else {
+                rank_slots(sources[n].by_share, sources[n].whole, false);
+            }
+        }
+        elect(std::move(slots), ward.seats, ballots, carried, options, ward);
+    }
+    return result;
+}
+
+std::vector<int> read_new_seats(const std::filesystem::path& path,
+                                const std::vector<std::string>& codes,
+                                const std::vector<std::string>& names) {
+    const CsvTable table = read_csv(path);
+    std::optional<std::size_t> ward;
+    for (const char* name : {"ward_code", "WD22CD", "code", "gss_code", "ward", "ward_name"}) {
+        if ((ward = table.find(name))) break;
+    }
+    std::optional<std::size_t> seats = table.find("seats");
+    if (!seats) seats = table.find("num_councillors");
+    if (!ward || !seats) {
+        throw DataError(path.string() +
+                        ": needs a ward column (ward_code, WD22CD, code, ward or ward_name) and a "
+                        "seats column (seats or num_councillors)");
+    }
+    std::unordered_map<std::string, std::size_t> by_code, by_name;
+    for (std::size_t i = 0; i < codes.size(); ++i) {
+        by_code.emplace(codes[i], i);
+        by_name.emplace(ward_name_key(names[i]), i);
+    }
+    std::vector<int> result(codes.size(), 0);
+    for (std::size_t r = 0; r < table.rows.size(); ++r) {
+        const std::string key(trim(table.rows[r][*ward]));
+        std::size_t n = 0;
+        if (auto code = by_code.find(key); code != by_code.end()) {
+            n = code->second;
+        } else if (auto name = by_name.find(ward_name_key(key)); name != by_name.end()) {
+            n = name->second;
+        } else {
+            throw DataError(table.where(r) + ": ward '" + key + "' is not in the new layer");
+        }
+        double value = 0.0;
+        if (!parse_count(table.rows[r][*seats], value) || value != std::floor(value) || value < 1) {
+            throw DataError(table.where(r) + ": seats '" + table.rows[r][*seats] +
+                            "' is not a whole number of at least 1");
+        }
+        result[n] = static_cast<int>(value);
+    }
+    std::string missing;
+    std::size_t count = 0;
+    for (std::size_t n = 0; n < result.size(); ++n) {
+        if (result[n] == 0) missing += (count++ ? ", " : " ") + codes[n];
+    }
+    if (count) {
+        throw DataError(path.string() + ": no seats for " + std::to_string(count) +
+                        " new wards:" + missing);
+    }
+    return result;
+}
+
+}  // namespace notional::model

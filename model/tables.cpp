@@ -1,0 +1,139 @@
+#include "model/tables.hpp"
+
+#include <algorithm>
+#include <map>
+#include <tuple>
+
+#include "model/csv.hpp"
+
+namespace notional::model {
+
+std::vector<std::size_t> order_by_code(const std::vector<std::string>& codes) {
+    std::vector<std::size_t> order(codes.size());
+    for (std::size_t i = 0; i < order.size(); ++i) order[i] = i;
+    std::sort(order.begin(), order.end(),
+              [&](std::size_t a, std::size_t b) { return codes[a] < codes[b]; });
+    return order;
+}
+
+std::vector<std::size_t> parties_in(const Notional& notional, std::size_t ward,
+                                    const WardSeats* seats) {
+    const auto& tot = notional.carried.tot;
+    const auto row = static_cast<Eigen::Index>(ward);
+    std::map<std::string, int> won;
+    if (seats) won = seats->by_party();
+    std::vector<std::size_t> parties;
+    for (std::size_t p = 0; p < notional.old.parties.size(); ++p) {
+        if (tot.coeff(row, static_cast<Eigen::Index>(p)) > 0.0 ||
+            won.count(notional.old.parties[p])) {
+            parties.push_back(p);
+        }
+    }
+    std::stable_sort(parties.begin(), parties.end(), [&](std::size_t a, std::size_t b) {
+        return tot.coeff(row, static_cast<Eigen::Index>(a)) >
+               tot.coeff(row, static_cast<Eigen::Index>(b));
+    });
+    return parties;
+}
+
+std::string crosswalk_csv(const WardNames& old_wards, const WardNames& new_wards,
+                          const Crosswalk& crosswalk) {
+    std::vector<Piece> pieces = crosswalk.pieces();
+    std::sort(pieces.begin(), pieces.end(), [&](const Piece& a, const Piece& b) {
+        return std::tie(old_wards.codes[a.old_index], new_wards.codes[a.new_index]) <
+               std::tie(old_wards.codes[b.old_index], new_wards.codes[b.new_index]);
+    });
+    std::string text = csv_row({"old_code", "new_code", "area_m2", "share_of_old", "share_of_new"});
+    for (const auto& piece : pieces) {
+        const auto o = static_cast<Eigen::Index>(piece.old_index);
+        const auto n = static_cast<Eigen::Index>(piece.new_index);
+        const double new_weight = crosswalk.new_weight()[piece.new_index];
+        text += csv_row({old_wards.codes[piece.old_index], new_wards.codes[piece.new_index],
+                         fixed(piece.weight, 2), fixed(crosswalk.shares().coeff(o, n), 9),
+                         fixed(new_weight > 0.0 ? piece.weight / new_weight : 0.0, 9)});
+    }
+    return text;
+}
+
+std::string ledger_csv(const WardNames& old_wards, const Crosswalk& crosswalk,
+                       const Notional* notional) {
+    std::string text =
+        csv_row({"old_code", "old_name", "area_m2", "share_allocated", "share_noise",
+                 "share_sliver", "share_outside", "overlap_m2", "votes", "votes_lost"});
+    for (const std::size_t o : order_by_code(old_wards.codes)) {
+        const auto& entry = crosswalk.ledger()[o];
+        std::string votes, lost;
+        if (notional && notional->old.contested[o]) {
+            const double total = notional->old.tot.row(static_cast<Eigen::Index>(o)).sum();
+            votes = fixed(total, 0);
+            lost = fixed(total * (entry.sliver + entry.outside), 4);
+        }
+        text += csv_row({old_wards.codes[o], old_wards.names[o], fixed(entry.weight, 2),
+                         fixed(entry.allocated, 9), fixed(entry.noise, 9), fixed(entry.sliver, 9),
+                         fixed(entry.outside, 9), fixed(entry.overlap, 2), votes, lost});
+    }
+    return text;
+}
+
+std::string notional_csv(const WardNames& new_wards, const Notional& notional,
+                         const Sparse& rounded, const std::vector<WardSeats>* seats) {
+    const Measures& m = notional.carried;
+    std::string text = csv_row({"ward_code", "ward_name", "party", "party_name", "votes", "share",
+                                "top_vote", "share_top", "votes_rounded", "notional_seats"});
+    for (const std::size_t n : order_by_code(new_wards.codes)) {
+        const auto row = static_cast<Eigen::Index>(n);
+        const double total = m.tot.row(row).sum();
+        const double top_total = m.top.row(row).sum();
+        const WardSeats* ward_seats = seats ? &(*seats)[n] : nullptr;
+        const auto won = ward_seats ? ward_seats->by_party() : std::map<std::string, int>{};
+        const bool known = !notional.partial[n];
+        for (const std::size_t p : parties_in(notional, n, ward_seats)) {
+            const auto col = static_cast<Eigen::Index>(p);
+            const double votes = m.tot.coeff(row, col), top = m.top.coeff(row, col);
+            const std::string& party = m.parties[p];
+            std::string seats_text;
+            if (ward_seats && !ward_seats->unknown) {
+                seats_text = std::to_string(won.count(party) ? won.at(party) : 0);
+            }
+            text +=
+                csv_row({new_wards.codes[n], new_wards.names[n], party, m.party_names[p],
+                         fixed(votes, 4), known && total > 0.0 ? fixed(votes / total, 6) : "",
+                         fixed(top, 4), known && top_total > 0.0 ? fixed(top / top_total, 6) : "",
+                         fixed(rounded.coeff(row, col), 0), seats_text});
+        }
+    }
+    return text;
+}
+
+std::string council_csv(const Notional& notional, const std::vector<WardSeats>* seats) {
+    const Measures& old = notional.old;
+    std::map<std::string, int> old_seats, new_seats;
+    for (const auto& winners : old.winners) {
+        for (const auto& party : winners) ++old_seats[party];
+    }
+    if (seats) new_seats = council_totals(*seats);
+    const double total = notional.old_total();
+    std::string text = csv_row({"party", "party_name", "old_seats", "notional_seats", "old_votes",
+                                "notional_votes", "share"});
+    for (std::size_t p = 0; p < old.parties.size(); ++p) {
+        const std::string& party = old.parties[p];
+        const auto& ledger = notional.ledger[p];
+        text +=
+            csv_row({party, old.party_names[p],
+                     std::to_string(old_seats.count(party) ? old_seats.at(party) : 0),
+                     seats ? std::to_string(new_seats.count(party) ? new_seats.at(party) : 0) : "",
+                     fixed(ledger.old_votes, 0), fixed(ledger.new_votes, 4),
+                     total > 0.0 ? fixed(ledger.old_votes / total, 6) : ""});
+    }
+    return text;
+}
+
+std::string sources_text(const WardHonesty& ward, const std::vector<std::string>& old_codes) {
+    std::string text;
+    for (const auto& [o, share] : ward.sources) {
+        text += (text.empty() ? "" : ";") + old_codes[o] + ":" + fixed(share, 6);
+    }
+    return text;
+}
+
+}  // namespace notional::model

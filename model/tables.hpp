@@ -1,0 +1,49 @@
+#pragma once
+/// The CSV tables notional writes, sorted and at fixed precision so that runs diff cleanly.
+#include <cstddef>
+#include <string>
+#include <vector>
+
+#include "model/crosswalk.hpp"
+#include "model/honesty.hpp"
+#include "model/redistribute.hpp"
+#include "model/seats.hpp"
+
+namespace notional::model {
+
+/// Codes and names of one layer's wards, in the layer's order.
+struct WardNames {
+    const std::vector<std::string>& codes;
+    const std::vector<std::string>& names;
+};
+
+/// Ward indices ordered by code: every output lists wards in this order.
+[[nodiscard]] std::vector<std::size_t> order_by_code(const std::vector<std::string>& codes);
+
+/// Parties of one new ward worth a row: those with votes or notional seats there, most
+/// votes first, party code breaking ties.
+[[nodiscard]] std::vector<std::size_t> parties_in(const Notional& notional, std::size_t ward,
+                                                  const WardSeats* seats);
+
+/// `old_code,new_code,area_m2,share_of_old,share_of_new`: the pieces as used (noise folded).
+[[nodiscard]] std::string crosswalk_csv(const WardNames& old_wards, const WardNames& new_wards,
+                                        const Crosswalk& crosswalk);
+
+/// Per old ward: its weight, the shares allocated, dropped and outside, and its votes lost.
+[[nodiscard]] std::string ledger_csv(const WardNames& old_wards, const Crosswalk& crosswalk,
+                                     const Notional* notional);
+
+/// One row per (new ward, party): votes and share (share_total), top vote and share_top, the
+/// rounded votes and notional seats. Shares of a partial ward are left empty: unknown.
+[[nodiscard]] std::string notional_csv(const WardNames& new_wards, const Notional& notional,
+                                       const Sparse& rounded, const std::vector<WardSeats>* seats);
+
+/// One row per party: seats won in the old election, notional seats, votes and share.
+[[nodiscard]] std::string council_csv(const Notional& notional,
+                                      const std::vector<WardSeats>* seats);
+
+/// "E05000106:0.931200;E05000125:0.068800": the old wards a new ward draws on.
+[[nodiscard]] std::string sources_text(const WardHonesty& ward,
+                                       const std::vector<std::string>& old_codes);
+
+}  // namespace notional::model
