@@ -92,6 +92,14 @@ Crosswalk::Crosswalk(std::size_t new_count, const std::vector<Piece>& pieces,
     }
     m_f.resize(static_cast<Eigen::Index>(old_count), static_cast<Eigen::Index>(new_count));
     m_f.setFromTriplets(triplets.begin(), triplets.end());
+    std::vector<Eigen::Triplet<double>> of_new;
+    for (const Piece& piece : m_pieces) {
+        if (m_new_weight[piece.new_index] <= 0.0) continue;
+        of_new.emplace_back(static_cast<int>(piece.old_index), static_cast<int>(piece.new_index),
+                            piece.weight / m_new_weight[piece.new_index]);
+    }
+    m_g.resize(m_f.rows(), m_f.cols());
+    m_g.setFromTriplets(of_new.begin(), of_new.end());
 
     std::vector<Eigen::Triplet<double>> whole;
     for (std::size_t o = 0; o < old_count; ++o) {

@@ -47,6 +47,8 @@ public:
 
     /// f[o,n], old wards in rows; row-major so each old ward's row is contiguous.
     [[nodiscard]] const SparseRows& shares() const { return m_f; }
+    /// g[o,n]: the share of new ward n's weight that comes from old ward o (columns sum to 1).
+    [[nodiscard]] const SparseRows& shares_of_new() const { return m_g; }
     /// Like shares(), but each old ward sends all it allocates to its main successor: how
     /// independents' votes move by default.
     [[nodiscard]] const SparseRows& whole() const { return m_whole; }
@@ -59,7 +61,7 @@ public:
     [[nodiscard]] const std::vector<Piece>& pieces() const { return m_pieces; }
 
 private:
-    SparseRows m_f, m_whole;
+    SparseRows m_f, m_g, m_whole;
     std::vector<OldWardLedger> m_ledger;
     std::vector<double> m_new_weight;
     std::vector<Piece> m_pieces;

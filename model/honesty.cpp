@@ -21,15 +21,12 @@ std::vector<WardHonesty> assess(const Crosswalk& crosswalk, const Notional* noti
     const auto& ledger = crosswalk.ledger();
     std::vector<WardHonesty> result(crosswalk.new_count());
     std::vector<int> successors(crosswalk.old_count(), 0);
-    for (Eigen::Index o = 0; o < f.outerSize(); ++o) {
-        for (SparseRows::InnerIterator it(f, o); it; ++it) {
+    const auto& g = crosswalk.shares_of_new();
+    for (Eigen::Index o = 0; o < g.outerSize(); ++o) {
+        for (SparseRows::InnerIterator it(g, o); it; ++it) {
             ++successors[static_cast<std::size_t>(o)];
-            const auto n = static_cast<std::size_t>(it.col());
-            const double weight = crosswalk.new_weight()[n];
-            const double share =
-                weight > 0.0 ? it.value() * ledger[static_cast<std::size_t>(o)].weight / weight
-                             : 0.0;
-            result[n].sources.emplace_back(static_cast<std::size_t>(o), share);
+            result[static_cast<std::size_t>(it.col())].sources.emplace_back(
+                static_cast<std::size_t>(o), it.value());
         }
     }
 

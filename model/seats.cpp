@@ -136,9 +136,9 @@ std::vector<WardSeats> notional_seats(const Notional& notional, const Crosswalk&
             ward.unknown = true;
             continue;
         }
-        const double new_weight = crosswalk.new_weight()[n];
-        const auto share_of_new = [&](std::size_t o, double f) {
-            return new_weight > 0.0 ? f * crosswalk.ledger()[o].weight / new_weight : 0.0;
+        const auto share_of_new = [&](std::size_t o, double) {
+            return crosswalk.shares_of_new().coeff(static_cast<Eigen::Index>(o),
+                                                   static_cast<Eigen::Index>(n));
         };
 
         if (notional.partial[n]) {

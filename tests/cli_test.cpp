@@ -105,6 +105,72 @@ TEST(Cli, SplitIndependentsSpreadsThemLikeParties) {
     EXPECT_NEAR((votes[{"E05900105", "IND-margaret-oakley"}]), 366.00, 0.01);
 }
 
+/// The properties of one ward in notional.geojson, as text: from its ward_code to the next.
+std::string ward_properties(const std::string& geojson, const std::string& code) {
+    const auto start = geojson.find("\"ward_code\": \"" + code + "\"");
+    if (start == std::string::npos) return {};
+    return geojson.substr(start, geojson.find("\"geometry\"", start) - start);
+}
+
+TEST(Cli, DemoNotionalSeatsMarginsAndChangeClasses) {
+    TempDir dir;
+    const CommandResult result =
+        run(demo_job(dir / "out", "--new-seats " + demo + "new_seats.csv"));
+    ASSERT_EQ(result.exit_code, 0) << result.err;
+    const std::string geojson = read_text(dir / "out" / "notional.geojson");
+    // Westbury: slots LAB 1298 + 2205/5 = 1739 and 1241 + 2130/5 = 1667, CON 1412 + 1020/5 =
+    // 1616: LAB wins both by 51 votes, 1.331% of 3105 + 3640/5 = 3833 ballots, a knife-edge.
+    const std::string westbury = ward_properties(geojson, "E05900101");
+    EXPECT_NE(westbury.find("\"notional_winners\": \"LAB,LAB\""), std::string::npos) << westbury;
+    EXPECT_NE(westbury.find("\"margin_votes\": 51.0"), std::string::npos) << westbury;
+    EXPECT_NE(westbury.find("\"margin_pct\": 1.331"), std::string::npos) << westbury;
+    EXPECT_NE(westbury.find("\"knife_edge\": true"), std::string::npos) << westbury;
+    EXPECT_NE(westbury.find("\"change_class\": \"major\""), std::string::npos) << westbury;
+    // Abbey is unchanged, so it keeps its 2018 result: LAB 1688, 1602 and CON 1530 elected,
+    // LAB 1455 first loser: a margin of 75.
+    const std::string abbey = ward_properties(geojson, "E05900102");
+    EXPECT_NE(abbey.find("\"change_class\": \"unchanged\""), std::string::npos) << abbey;
+    EXPECT_NE(abbey.find("\"estimated_pct\": 0.0"), std::string::npos) << abbey;
+    EXPECT_NE(abbey.find("\"notional_winners\": \"LAB,LAB,CON\""), std::string::npos) << abbey;
+    EXPECT_NE(abbey.find("\"margin_votes\": 75.0"), std::string::npos) << abbey;
+    // Southfield: CON 702 x 3/4 = 526.5 against the independent's 488 carried whole.
+    const std::string southfield = ward_properties(geojson, "E05900105");
+    EXPECT_NE(southfield.find("\"notional_winners\": \"CON\""), std::string::npos);
+    EXPECT_NE(southfield.find("\"margin_votes\": 38.5"), std::string::npos) << southfield;
+    // Council: LAB 2 + 2 + 3 = 7, CON 1 + 2 + 1 = 4, against LAB 5, CON 6 elected in 2018.
+    EXPECT_NE(result.out.find("11 notional seats by rank-slot; 1 knife-edge"), std::string::npos)
+        << result.out;
+    const auto council = model::read_csv(dir / "out" / "council.csv");
+    std::map<std::string, std::pair<std::string, std::string>> seats;
+    for (const auto& row : council.rows) {
+        seats[row[0]] = {row[council.require("old_seats")], row[council.require("notional_seats")]};
+    }
+    EXPECT_EQ(seats["LAB"], (std::pair<std::string, std::string>{"5", "7"}));
+    EXPECT_EQ(seats["CON"], (std::pair<std::string, std::string>{"6", "4"}));
+    // The rounded votes keep every party's total: 33,999 less the 0.013 lost rounds to 33,999.
+    const auto notional = model::read_csv(dir / "out" / "notional.csv");
+    long long rounded = 0;
+    for (const auto& row : notional.rows)
+        rounded += std::stoll(row[notional.require("votes_rounded")]);
+    EXPECT_EQ(rounded, 33999);
+}
+
+TEST(Cli, SeatMethodsAreChosenByName) {
+    TempDir dir;
+    const std::string seats = "--new-seats " + demo + "new_seats.csv";
+    const CommandResult continuity = run(demo_job(dir / "c", seats + " --seat-method continuity"));
+    ASSERT_EQ(continuity.exit_code, 0) << continuity.err;
+    // Abbey and Kingsmead and Cheyne are their old wards whole; Southfield keeps 3/4 of old
+    // Southfield but is all of its own (100% both ways fails): rank-slot stands in there.
+    EXPECT_NE(continuity.out.find("(2 wards by continuity, the rest rank-slot)"), std::string::npos)
+        << continuity.out;
+    EXPECT_EQ(run(demo_job(dir / "b", seats + " --seat-method block")).exit_code, 0);
+    const CommandResult bad = run(demo_job(dir / "x", seats + " --seat-method lottery"));
+    EXPECT_EQ(bad.exit_code, 2);
+    EXPECT_NE(bad.err.find("--seat-method must be rank-slot, block or continuity"),
+              std::string::npos);
+}
+
 TEST(Cli, OutputsAreReproducible) {
     TempDir dir;
     ASSERT_EQ(run(demo_job(dir / "a")).exit_code, 0);

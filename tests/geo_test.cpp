@@ -238,8 +238,10 @@ TEST(Layer, FieldsAreFoundByThemselvesWardCodeBeforeParentCode) {
     const SourceLayer source(dir / "w.gpkg", {});
     EXPECT_EQ(source.key_field(), "WD22CD");
     EXPECT_EQ(source.name_field(), "WD22NM");
-    EXPECT_THROW(SourceLayer(dir / "w.gpkg", {.layer = "", .key_field = "NOPE", .name_field = ""}),
-                 UsageError);
+    EXPECT_THROW(
+        SourceLayer(dir / "w.gpkg",
+                    {.layer = "", .key_field = "NOPE", .name_field = "", .seats_field = ""}),
+        UsageError);
 }
 
 TEST(Layer, MultiLayerFileNeedsALayerName) {
@@ -249,8 +251,9 @@ TEST(Layer, MultiLayerFileNeedsALayerName) {
     write_layer(dir / "two.gpkg", "GPKG", 27700, {{"E05000002", "B", square(x0, y0, 20, 10)}},
                 "code", "name", "second");
     EXPECT_THROW(SourceLayer(dir / "two.gpkg", {}), UsageError);
-    const SourceLayer second(dir / "two.gpkg",
-                             {.layer = "second", .key_field = "", .name_field = ""});
+    const SourceLayer second(
+        dir / "two.gpkg",
+        {.layer = "second", .key_field = "", .name_field = "", .seats_field = ""});
     GeosContext context;
     const auto working = choose_crs(second, second, {});
     const Layer layer = read_layer(second, {}, working, context);

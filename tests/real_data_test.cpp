@@ -86,15 +86,72 @@ TEST(Bromley, Results2018OnThe2022WardsKeepEveryVote) {
     EXPECT_NE(result.out.find("tolerance 1e-9"), std::string::npos);
 }
 
+const std::string wards_2022 = (bromley / "results" / "bromley_2022_wards_gla.csv").string();
+
+TEST(Bromley, NotionalSeatsOnThe2022Wards) {
+    REQUIRE_SHARED_DATA();
+    TempDir dir;
+    const CommandResult result =
+        run(bin + " --old " + old_wards + " --new " + new_wards + " --results " + results_2018 +
+            " --new-seats " + wards_2022 + " -o " + (dir / "out").string());
+    ASSERT_EQ(result.exit_code, 0) << result.err;
+
+    // Seats of each 2022 ward, from the GLA ward file (15 three-seat, 6 two-seat, Darwin one).
+    const auto stats = model::read_csv(wards_2022);
+    std::map<std::string, int> seats_2022;
+    for (const auto& row : stats.rows) {
+        seats_2022[row[stats.require("WD22CD")]] = std::stoi(row[stats.require("num_councillors")]);
+    }
+    ASSERT_EQ(seats_2022.size(), 22U);
+
+    const auto notional = model::read_csv(dir / "out" / "notional.csv");
+    std::map<std::string, int> seats_by_ward, seats_by_party;
+    for (const auto& row : notional.rows) {
+        const int won = std::stoi(row[notional.require("notional_seats")]);
+        seats_by_ward[row[notional.require("ward_code")]] += won;
+        seats_by_party[row[notional.require("party")]] += won;
+    }
+    EXPECT_EQ(seats_by_ward, seats_2022);  // every ward filled, no more, no fewer
+    int total = 0;
+    for (const auto& [party, won] : seats_by_party) total += won;
+    EXPECT_EQ(total, 58);
+    // The council totals, in the summary and council.csv. They match the reading of press
+    // figures in METHOD.md §9 (CON 48, LAB 8, IND 2), reached here independently.
+    EXPECT_EQ(seats_by_party["CON"], 48);
+    EXPECT_EQ(seats_by_party["LAB"], 8);
+    EXPECT_EQ(seats_by_party["IND-47820"] + seats_by_party["IND-47827"], 2);
+    EXPECT_NE(result.out.find("58 notional seats by rank-slot"), std::string::npos) << result.out;
+    const auto council = model::read_csv(dir / "out" / "council.csv");
+    ASSERT_FALSE(council.rows.empty());
+    EXPECT_EQ(council.rows[0][council.require("party")], "CON");
+    EXPECT_EQ(council.rows[0][council.require("old_seats")], "50");
+    EXPECT_EQ(council.rows[0][council.require("notional_seats")], "48");
+
+    // Every new ward has a change class and an estimated share. Every Bromley boundary moved,
+    // so none is unchanged; the two-seat Biggin Hill keeps its independents and draws almost
+    // all its votes from the old Biggin Hill carried whole.
+    const std::string geojson = read_text(dir / "out" / "notional.geojson");
+    std::size_t classes = 0, estimates = 0;
+    for (std::size_t at = 0; (at = geojson.find("\"change_class\": \"", at)) != std::string::npos;
+         ++at)
+        ++classes;
+    for (std::size_t at = 0; (at = geojson.find("\"estimated_pct\": ", at)) != std::string::npos;
+         ++at)
+        ++estimates;
+    EXPECT_EQ(classes, 22U);
+    EXPECT_EQ(estimates, 22U);
+    EXPECT_EQ(geojson.find("\"change_class\": \"unchanged\""), std::string::npos);
+    EXPECT_NE(geojson.find("\"notional_winners\": \"IND-47820,IND-47827\""), std::string::npos);
+}
+
 TEST(Bromley, Gla2022ResultsWithWardStatisticsOnTheirOwnWards) {
     REQUIRE_SHARED_DATA();
     TempDir dir;
     // A layer against itself: each ward keeps exactly its own votes.
-    const CommandResult result =
-        run(bin + " --old " + new_wards + " --new " + new_wards + " --results " +
-            (bromley / "results" / "bromley_2022_candidates_gla.csv").string() +
-            " --results-wards " + (bromley / "results" / "bromley_2022_wards_gla.csv").string() +
-            " -o " + (dir / "out").string());
+    const CommandResult result = run(
+        bin + " --old " + new_wards + " --new " + new_wards + " --results " +
+        (bromley / "results" / "bromley_2022_candidates_gla.csv").string() + " --results-wards " +
+        wards_2022 + " --new-seats " + wards_2022 + " -o " + (dir / "out").string());
     ASSERT_EQ(result.exit_code, 0) << result.err;
     EXPECT_NE(result.out.find("198 candidates in 22 wards, 58 seats"), std::string::npos)
         << result.out;
@@ -110,6 +167,20 @@ TEST(Bromley, Gla2022ResultsWithWardStatisticsOnTheirOwnWards) {
         }
     }
     EXPECT_GT(chislehurst_matters, 0.0);
+    // Each ward against itself is unchanged (the new file's own overlaps are noise, folded), so
+    // its notional seats are its real 2022 winners: CON 36, LAB 12, LD 5, CM 3, IND 2.
+    const auto council = model::read_csv(dir / "out" / "council.csv");
+    std::map<std::string, std::string> seats;
+    for (const auto& row : council.rows) {
+        EXPECT_EQ(row[council.require("old_seats")], row[council.require("notional_seats")])
+            << row[0];
+        seats[row[council.require("party")]] = row[council.require("notional_seats")];
+    }
+    EXPECT_EQ(seats["CON"], "36");
+    EXPECT_EQ(seats["LAB"], "12");
+    EXPECT_EQ(seats["LD"], "5");
+    EXPECT_EQ(seats["CHISLEHURST-MATTERS"], "3");
+    EXPECT_NE(result.out.find("22 unchanged"), std::string::npos) << result.out;
 }
 
 }  // namespace
