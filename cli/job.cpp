@@ -71,7 +71,7 @@ po::options_description job_options(JobOptions& o, Raw& raw) {
         "max-lost", po::value(&raw.max_lost_pct)->value_name("PCT")->default_value(0.1),
         "fail when more than this percentage of all votes falls outside the new wards")(
         "seat-method", po::value(&raw.seat_method)->value_name("RULE")->default_value("rank-slot"),
-        "notional seats: rank-slot, block or continuity")(
+        "notional seats: rank-slot, block, block-top or continuity")(
         "split-independents", po::bool_switch(&o.redistribute.split_independents),
         "split independents' votes like parties' (default: whole to the main successor)")(
         "knife-edge", po::value(&o.seats.knife_edge_pct)->value_name("PCT")->default_value(2.0),

@@ -14,13 +14,16 @@ SeatMethod parse_seat_method(const std::string& text) {
     const std::string t = lower(text);
     if (t == "rank-slot" || t == "rank_slot" || t == "rankslot") return SeatMethod::rank_slot;
     if (t == "block") return SeatMethod::block;
+    if (t == "block-top" || t == "block_top") return SeatMethod::block_top;
     if (t == "continuity" || t == "denver") return SeatMethod::continuity;
-    throw UsageError("--seat-method must be rank-slot, block or continuity, not '" + text + "'");
+    throw UsageError("--seat-method must be rank-slot, block, block-top or continuity, not '" +
+                     text + "'");
 }
 
 const char* to_string(SeatMethod method) {
     switch (method) {
         case SeatMethod::block: return "block";
+        case SeatMethod::block_top: return "block-top";
         case SeatMethod::continuity: return "continuity";
         case SeatMethod::rank_slot: break;
     }
@@ -56,13 +59,14 @@ public:
         for (const auto& rank : old.rank) m_rank.emplace_back(rank);
         m_stood = old.stood;
     }
-    /// R[o,p,i] for 1-based i; sets `extended` when an old ward's last rank stands in.
-    double value(std::size_t o, std::size_t p, int i, bool& extended) const {
+    /// R[o,p,i] for 1-based i; sets `extended` when an old ward's last rank stands in (only
+    /// when `extend`).
+    double value(std::size_t o, std::size_t p, int i, bool& extended, bool extend = true) const {
         const auto row = static_cast<Eigen::Index>(o), col = static_cast<Eigen::Index>(p);
         const int stood = static_cast<int>(m_stood.coeff(row, col));
         if (i <= stood) return m_rank[static_cast<std::size_t>(i - 1)].coeff(row, col);
         const int seats = m_old.seats[o];
-        if (seats > 0 && i > seats && stood >= seats) {
+        if (extend && seats > 0 && i > seats && stood >= seats) {
             extended = true;
             return m_rank[static_cast<std::size_t>(seats - 1)].coeff(row, col);
         }
@@ -107,11 +111,23 @@ void elect(std::vector<Slot> slots, int seats, double ballots, const Measures& m
     for (std::size_t i = 0; i < filled; ++i)
         ward.winners.push_back(measures.parties[slots[i].party]);
     if (filled == 0) return;
-    const double last = slots[filled - 1].value;
-    const double next = filled < slots.size() ? slots[filled].value : 0.0;
-    ward.margin_votes = last - next;
-    ward.tie = filled < slots.size() && std::abs(last - next) <= 1e-9 * std::max(1.0, last) &&
-               slots[filled - 1].party != slots[filled].party;
+    // The margin is the smallest swing of votes that changes which parties hold the seats: for
+    // each party's best unelected slot, the gap to the lowest elected slot of another party
+    // (a party's own next slot, all equal under block votes, takes nothing from it).
+    std::optional<double> margin;
+    std::vector<bool> seen(measures.parties.size(), false);
+    for (std::size_t u = filled; u < slots.size(); ++u) {
+        if (seen[slots[u].party]) continue;
+        seen[slots[u].party] = true;
+        for (std::size_t e = filled; e-- > 0;) {
+            if (slots[e].party == slots[u].party) continue;
+            const double gap = slots[e].value - slots[u].value;
+            if (!margin || gap < *margin) margin = gap;
+            break;
+        }
+    }
+    ward.margin_votes = margin ? *margin : slots[filled - 1].value;  // else unopposed
+    ward.tie = margin && *margin <= 1e-9 * std::max(1.0, slots[filled - 1].value);
     if (ballots > 0.0) {
         ward.margin_pct = 100.0 * *ward.margin_votes / ballots;
         ward.knife_edge = *ward.margin_pct < options.knife_edge_pct;
@@ -181,7 +197,7 @@ std::vector<WardSeats> notional_seats(const Notional& notional, const Crosswalk&
         const auto rank_slots =
             [&](const std::vector<std::pair<std::size_t, double>>& parties_from,
                 const std::vector<std::pair<std::size_t, double>>& independents_from,
-                bool scale_to_one) {
+                bool scale_to_one, bool extend = true) {
                 for (std::size_t p = 0; p < old.parties.size(); ++p) {
                     const bool whole = old.independent[p] && !notional.independents_split;
                     const auto& from = whole ? independents_from : parties_from;
@@ -189,7 +205,8 @@ std::vector<WardSeats> notional_seats(const Notional& notional, const Crosswalk&
                         double value = 0.0;
                         for (const auto& [o, f] : from) {
                             if (!old.contested[o]) continue;
-                            value += (scale_to_one ? 1.0 : f) * ranks.value(o, p, i, ward.extended);
+                            value += (scale_to_one ? 1.0 : f) *
+                                     ranks.value(o, p, i, ward.extended, extend);
                         }
                         if (value > 0.0) slots.push_back({p, i, value});
                     }
@@ -202,19 +219,26 @@ std::vector<WardSeats> notional_seats(const Notional& notional, const Crosswalk&
                     share_of_new(o, f) >= options.continuity_share) {
                     // The old ward's own candidates, scaled to the share of them now here: the
                     // old elected set, less its lowest or plus its best loser as seats change.
+                    // A gained seat goes to the best real loser, not to a full slate's last
+                    // rank repeated; extend only when the old ward has too few candidates.
                     const std::vector<std::pair<std::size_t, double>> only{{o, f}};
-                    rank_slots(only, only, false);
+                    rank_slots(only, only, false, false);
+                    if (slots.size() < static_cast<std::size_t>(ward.seats)) {
+                        slots.clear();
+                        rank_slots(only, only, false, true);
+                    }
                     ward.continuity = true;
                     break;
                 }
             }
         }
         if (!ward.continuity) {
-            if (options.method == SeatMethod::block) {
+            if (options.method == SeatMethod::block || options.method == SeatMethod::block_top) {
+                const SparseRows& value_of = options.method == SeatMethod::block ? avg : top;
                 for (std::size_t p = 0; p < old.parties.size(); ++p) {
                     const auto row = static_cast<Eigen::Index>(n),
                                col = static_cast<Eigen::Index>(p);
-                    const double value = avg.coeff(row, col);
+                    const double value = value_of.coeff(row, col);
                     const int slate = std::min(ward.seats, static_cast<int>(stood.coeff(row, col)));
                     for (int i = 1; i <= slate && value > 0.0; ++i) slots.push_back({p, i, value});
                 }

@@ -13,9 +13,11 @@
 
 namespace notional::model {
 
-enum class SeatMethod { rank_slot, block, continuity };
+/// block_top values each slot at the party's top vote instead of its average: the share_top
+/// convention's seat rule, run as a variant.
+enum class SeatMethod { rank_slot, block, block_top, continuity };
 
-/// "rank-slot", "block", "continuity"; throws UsageError otherwise.
+/// "rank-slot", "block", "block-top", "continuity"; throws UsageError otherwise.
 [[nodiscard]] SeatMethod parse_seat_method(const std::string& text);
 [[nodiscard]] const char* to_string(SeatMethod method);
 

@@ -167,7 +167,7 @@ TEST(Cli, SeatMethodsAreChosenByName) {
     EXPECT_EQ(run(demo_job(dir / "b", seats + " --seat-method block")).exit_code, 0);
     const CommandResult bad = run(demo_job(dir / "x", seats + " --seat-method lottery"));
     EXPECT_EQ(bad.exit_code, 2);
-    EXPECT_NE(bad.err.find("--seat-method must be rank-slot, block or continuity"),
+    EXPECT_NE(bad.err.find("--seat-method must be rank-slot, block, block-top or continuity"),
               std::string::npos);
 }
 

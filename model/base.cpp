@@ -1,0 +1,249 @@
+#include "model/base.hpp"
+
+#include <algorithm>
+
+#include "model/csv.hpp"
+#include "model/error.hpp"
+#include "model/tables.hpp"
+#include "model/text.hpp"
+
+namespace notional::model {
+
+const BaseParty* BaseWard::party(const std::string& party_code) const {
+    for (const auto& entry : parties) {
+        if (entry.code == party_code) return &entry;
+    }
+    return nullptr;
+}
+
+NotionalBase make_base(const std::vector<std::string>& codes, const std::vector<std::string>& names,
+                       const Notional& notional, const Crosswalk& crosswalk,
+                       const std::vector<WardHonesty>& honesty, const Sparse& rounded,
+                       const std::vector<SeatVariant>& variants) {
+    (void)crosswalk;
+    NotionalBase base;
+    const Measures& old = notional.old;
+    const Measures& m = notional.carried;
+    for (const auto& variant : variants) base.variants.push_back(variant.name);
+    for (std::size_t p = 0; p < old.parties.size(); ++p) {
+        base.party_names[old.parties[p]] = old.party_names[p];
+    }
+    for (const auto& winners : old.winners) {
+        for (const auto& party : winners) ++base.old_seats[party];
+    }
+    for (const std::size_t n : order_by_code(codes)) {
+        const auto row = static_cast<Eigen::Index>(n);
+        const WardSeats* chosen = variants.empty() ? nullptr : &variants.front().seats[n];
+        BaseWard ward;
+        ward.code = codes[n];
+        ward.name = names[n];
+        ward.change_class = to_string(honesty[n].change);
+        if (chosen && !chosen->unknown) {
+            ward.seats = chosen->seats;
+            ward.margin_pct = chosen->margin_pct;
+            ward.knife_edge = chosen->knife_edge;
+        }
+        if (m.ballots[n] && m.electorate[n] && *m.electorate[n] > 0.0) {
+            ward.turnout = *m.ballots[n] / *m.electorate[n];
+        }
+        std::map<std::string, int> predecessor;
+        if (!honesty[n].sources.empty()) {
+            for (const auto& party : old.winners[honesty[n].sources.front().first]) {
+                ++predecessor[party];
+            }
+        }
+        const double total = m.tot.row(row).sum(), top_total = m.top.row(row).sum();
+        const bool known = !notional.partial[n];
+        for (const std::size_t p : parties_in(notional, n, chosen)) {
+            const auto col = static_cast<Eigen::Index>(p);
+            BaseParty party;
+            party.code = m.parties[p];
+            party.name = m.party_names[p];
+            party.votes = m.tot.coeff(row, col);
+            party.top = m.top.coeff(row, col);
+            if (known && total > 0.0) party.share = party.votes / total;
+            if (known && top_total > 0.0) party.share_top = party.top / top_total;
+            party.votes_rounded = static_cast<long long>(rounded.coeff(row, col));
+            for (const auto& variant : variants) {
+                const WardSeats& seats = variant.seats[n];
+                if (seats.unknown) continue;
+                const auto won = seats.by_party();
+                party.variant_seats[variant.name] = won.count(party.code) ? won.at(party.code) : 0;
+            }
+            if (chosen && !chosen->unknown) party.seats = party.variant_seats[variants[0].name];
+            if (!honesty[n].sources.empty()) {
+                party.predecessor_seats =
+                    predecessor.count(party.code) ? predecessor.at(party.code) : 0;
+            }
+            ward.parties.push_back(std::move(party));
+        }
+        base.wards.push_back(std::move(ward));
+    }
+    return base;
+}
+
+namespace {
+
+const std::vector<std::string> base_header{"ward_code",         "ward_name",    "party",
+                                           "party_name",        "votes",        "share",
+                                           "top_vote",          "share_top",    "votes_rounded",
+                                           "notional_seats",    "ward_seats",   "change_class",
+                                           "margin_pct",        "knife_edge",   "turnout",
+                                           "predecessor_seats", "variant_seats"};
+
+std::string optional_number(const std::optional<double>& value, int decimals) {
+    return value ? fixed(*value, decimals) : "";
+}
+
+std::string optional_int(const std::optional<int>& value) {
+    return value ? std::to_string(*value) : "";
+}
+
+}  // namespace
+
+std::string base_csv(const NotionalBase& base) {
+    std::string text = csv_row(base_header);
+    for (const auto& ward : base.wards) {
+        for (const auto& party : ward.parties) {
+            std::string variants;
+            for (const auto& name : base.variants) {
+                if (!party.variant_seats.count(name)) continue;
+                variants += (variants.empty() ? "" : ";") + name + ":" +
+                            std::to_string(party.variant_seats.at(name));
+            }
+            text +=
+                csv_row({ward.code, ward.name, party.code, party.name, fixed(party.votes, 4),
+                         optional_number(party.share, 6), fixed(party.top, 4),
+                         optional_number(party.share_top, 6), std::to_string(party.votes_rounded),
+                         optional_int(party.seats), ward.seats ? std::to_string(ward.seats) : "",
+                         ward.change_class, optional_number(ward.margin_pct, 3),
+                         ward.margin_pct ? (ward.knife_edge ? "true" : "false") : "",
+                         optional_number(ward.turnout, 6), optional_int(party.predecessor_seats),
+                         variants});
+        }
+    }
+    return text;
+}
+
+std::string council_csv(const NotionalBase& base, const Notional& notional) {
+    std::map<std::string, int> seats;
+    for (const auto& ward : base.wards) {
+        for (const auto& party : ward.parties) seats[party.code] += party.seats.value_or(0);
+    }
+    const double total = notional.old_total();
+    std::string text = csv_row({"party", "party_name", "old_seats", "notional_seats", "old_votes",
+                                "notional_votes", "share"});
+    for (const auto& ledger : notional.ledger) {
+        const std::string& party = ledger.party;
+        text += csv_row({party, base.party_names.at(party),
+                         std::to_string(base.old_seats.count(party) ? base.old_seats.at(party) : 0),
+                         base.variants.empty() ? "" : std::to_string(seats[party]),
+                         fixed(ledger.old_votes, 0), fixed(ledger.new_votes, 4),
+                         total > 0.0 ? fixed(ledger.old_votes / total, 6) : ""});
+    }
+    return text;
+}
+
+namespace {
+
+std::optional<double> read_optional(const CsvTable& table, std::size_t row, std::size_t column) {
+    const std::string& text = table.rows[row][column];
+    if (trim(text).empty()) return std::nullopt;
+    try {
+        std::size_t used = 0;
+        const double value = std::stod(text, &used);
+        if (used == text.size()) return value;
+    } catch (const std::exception&) {
+    }
+    throw DataError(table.where(row) + ": '" + text + "' in column " + table.header[column] +
+                    " is not a number");
+}
+
+}  // namespace
+
+NotionalBase read_base(const std::filesystem::path& notional_csv) {
+    const CsvTable table = read_csv(notional_csv);
+    std::vector<std::size_t> column;
+    for (const auto& name : base_header) column.push_back(table.require(name));
+    auto cell = [&](std::size_t row, std::size_t c) -> const std::string& {
+        return table.rows[row][column[c]];
+    };
+    NotionalBase base;
+    std::map<std::string, std::size_t> ward_index;
+    for (std::size_t r = 0; r < table.rows.size(); ++r) {
+        const std::string& code = cell(r, 0);
+        auto [it, fresh] = ward_index.try_emplace(code, base.wards.size());
+        if (fresh) {
+            BaseWard ward;
+            ward.code = code;
+            ward.name = cell(r, 1);
+            const auto seats = read_optional(table, r, column[10]);
+            ward.seats = seats ? static_cast<int>(*seats) : 0;
+            ward.change_class = cell(r, 11);
+            ward.margin_pct = read_optional(table, r, column[12]);
+            bool knife = false;
+            ward.knife_edge = parse_flag(cell(r, 13), knife) && knife;
+            ward.turnout = read_optional(table, r, column[14]);
+            base.wards.push_back(std::move(ward));
+        }
+        BaseParty party;
+        party.code = cell(r, 2);
+        party.name = cell(r, 3);
+        base.party_names[party.code] = party.name;
+        const auto votes = read_optional(table, r, column[4]);
+        const auto top = read_optional(table, r, column[6]);
+        const auto rounded = read_optional(table, r, column[8]);
+        if (!votes || !top || !rounded) {
+            throw DataError(table.where(r) + ": votes, top_vote and votes_rounded are required");
+        }
+        party.votes = *votes;
+        party.top = *top;
+        party.votes_rounded = static_cast<long long>(*rounded);
+        party.share = read_optional(table, r, column[5]);
+        party.share_top = read_optional(table, r, column[7]);
+        if (auto seats = read_optional(table, r, column[9])) party.seats = static_cast<int>(*seats);
+        if (auto seats = read_optional(table, r, column[15])) {
+            party.predecessor_seats = static_cast<int>(*seats);
+        }
+        // "rank-slot:2;block:2": the variants in the order the job ran them.
+        std::string list = cell(r, 16);
+        std::size_t start = 0;
+        while (start < list.size()) {
+            const auto end = std::min(list.find(';', start), list.size());
+            const std::string item = list.substr(start, end - start);
+            const auto colon = item.rfind(':');
+            double seats = 0.0;
+            if (colon == std::string::npos || !parse_count(item.substr(colon + 1), seats)) {
+                throw DataError(table.where(r) + ": variant_seats '" + list +
+                                "' is not of the form rule:seats;rule:seats");
+            }
+            const std::string name = item.substr(0, colon);
+            party.variant_seats[name] = static_cast<int>(seats);
+            if (std::find(base.variants.begin(), base.variants.end(), name) ==
+                base.variants.end()) {
+                base.variants.push_back(name);
+            }
+            start = end + 1;
+        }
+        base.wards[it->second].parties.push_back(std::move(party));
+    }
+    std::sort(base.wards.begin(), base.wards.end(),
+              [](const BaseWard& a, const BaseWard& b) { return a.code < b.code; });
+
+    const auto council_path = notional_csv.parent_path() / "council.csv";
+    if (std::filesystem::exists(council_path)) {
+        const CsvTable council = read_csv(council_path);
+        const auto party = council.require("party"), seats = council.require("old_seats");
+        for (std::size_t r = 0; r < council.rows.size(); ++r) {
+            double value = 0.0;
+            if (!parse_count(council.rows[r][seats], value)) {
+                throw DataError(council.where(r) + ": old_seats '" + council.rows[r][seats] +
+                                "' is not a whole number");
+            }
+            if (value > 0) base.old_seats[council.rows[r][party]] = static_cast<int>(value);
+        }
+    }
+    return base;
+}
+
+}  // namespace notional::model

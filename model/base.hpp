@@ -1,0 +1,72 @@
+#pragma once
+/// The notional base: what the comparer needs of a notional result, per new ward and party.
+/// It is written as notional.csv and read back from it, so one notional serves many analyses.
+#include <filesystem>
+#include <map>
+#include <optional>
+#include <string>
+#include <utility>
+#include <vector>
+
+#include "model/crosswalk.hpp"
+#include "model/honesty.hpp"
+#include "model/redistribute.hpp"
+#include "model/seats.hpp"
+
+namespace notional::model {
+
+struct BaseParty {
+    std::string code, name;
+    double votes = 0.0;                      ///< notional total vote (share_total convention)
+    double top = 0.0;                        ///< notional top vote (share_top convention)
+    std::optional<double> share, share_top;  ///< unknown in partial wards
+    long long votes_rounded = 0;
+    std::optional<int> seats;              ///< under the chosen seat rule; unknown without seats
+    std::optional<int> predecessor_seats;  ///< won in the main predecessor at the old election
+    std::map<std::string, int> variant_seats;  ///< seats under every variant run
+};
+
+struct BaseWard {
+    std::string code, name;
+    int seats = 0;  ///< 0: unknown
+    std::string change_class;
+    std::optional<double> margin_pct;
+    bool knife_edge = false;
+    std::optional<double> turnout;
+    std::vector<BaseParty> parties;  ///< most votes first
+
+    [[nodiscard]] const BaseParty* party(const std::string& party_code) const;
+};
+
+struct NotionalBase {
+    std::vector<std::string> variants;     ///< variant names, the chosen one first
+    std::vector<BaseWard> wards;           ///< ordered by code
+    std::map<std::string, int> old_seats;  ///< seats by party at the old election, old map
+    std::map<std::string, std::string> party_names;
+};
+
+/// One seat rule's notional seats, named.
+struct SeatVariant {
+    std::string name;
+    std::vector<WardSeats> seats;
+};
+
+/// The base of an in-memory notional. `variants` may be empty (no seats known); the first is
+/// the chosen rule.
+[[nodiscard]] NotionalBase make_base(const std::vector<std::string>& codes,
+                                     const std::vector<std::string>& names,
+                                     const Notional& notional, const Crosswalk& crosswalk,
+                                     const std::vector<WardHonesty>& honesty, const Sparse& rounded,
+                                     const std::vector<SeatVariant>& variants);
+
+/// notional.csv: one row per (new ward, party).
+[[nodiscard]] std::string base_csv(const NotionalBase& base);
+
+/// council.csv: one row per party: old seats, notional seats, votes and share.
+[[nodiscard]] std::string council_csv(const NotionalBase& base, const Notional& notional);
+
+/// Reads a base back from notional.csv and the council.csv beside it (for the old election's
+/// seats). Throws IoError or DataError naming the file and row.
+[[nodiscard]] NotionalBase read_base(const std::filesystem::path& notional_csv);
+
+}  // namespace notional::model
