@@ -11,6 +11,7 @@
 
 #include "cli/progress.hpp"
 #include "geo/geojson.hpp"
+#include "model/base.hpp"
 #include "model/crosswalk.hpp"
 #include "model/csv.hpp"
 #include "model/error.hpp"
@@ -282,28 +283,44 @@ void run_job(const JobOptions& options) {
     const model::Crosswalk crosswalk(new_wards.size(), overlay.pieces, old_wards.areas_m2,
                                      overlay.old_sliver_m2);
     std::optional<model::Notional> notional;
-    std::optional<std::vector<model::WardSeats>> seats;
-    model::Sparse rounded_votes;
-    std::vector<double> rounded_lost;
+    std::optional<std::vector<model::WardSeats>> seats;  // under the chosen rule
+    std::optional<model::NotionalBase> base;
     if (election) {
         notional = model::redistribute(*election, matched, crosswalk, options.redistribute);
-        rounded_votes = model::rounded_votes(*notional, crosswalk, rounded_lost);
-        if (!seats_of_new.empty()) {
-            seats = model::notional_seats(*notional, crosswalk, seats_of_new, options.seats);
-        }
     }
     const auto honesty = model::assess(crosswalk, notional ? &*notional : nullptr);
+    if (notional) {
+        std::vector<double> rounded_lost;
+        const model::Sparse rounded = model::rounded_votes(*notional, crosswalk, rounded_lost);
+        std::vector<model::SeatVariant> variants;
+        if (!seats_of_new.empty()) {
+            // The chosen rule first, then every other rule, for the comparer's verdicts.
+            std::vector<model::SeatMethod> methods{options.seats.method};
+            for (auto method : {model::SeatMethod::rank_slot, model::SeatMethod::block,
+                                model::SeatMethod::block_top, model::SeatMethod::continuity}) {
+                if (method != options.seats.method) methods.push_back(method);
+            }
+            for (const auto method : methods) {
+                model::SeatOptions rule = options.seats;
+                rule.method = method;
+                variants.push_back(
+                    {model::to_string(method),
+                     model::notional_seats(*notional, crosswalk, seats_of_new, rule)});
+            }
+            seats = variants.front().seats;
+        }
+        base = model::make_base(new_wards.codes, new_wards.names, *notional, crosswalk, honesty,
+                                rounded, variants);
+    }
 
     // Outputs, renamed into place together at the end.
     model::StagedOutputs outputs(options.output_dir);
     outputs.write_text("crosswalk.csv", model::crosswalk_csv(old_names, new_names, crosswalk));
     outputs.write_text("ledger.csv",
                        model::ledger_csv(old_names, crosswalk, notional ? &*notional : nullptr));
-    if (notional) {
-        const auto* ward_seats = seats ? &*seats : nullptr;
-        outputs.write_text("notional.csv",
-                           model::notional_csv(new_names, *notional, rounded_votes, ward_seats));
-        outputs.write_text("council.csv", model::council_csv(*notional, ward_seats));
+    if (base) {
+        outputs.write_text("notional.csv", model::base_csv(*base));
+        outputs.write_text("council.csv", model::council_csv(*base, *notional));
     }
     const auto order = model::order_by_code(new_wards.codes);
     geo::write_geojson(outputs.stage("notional.geojson"), "notional", new_wards, order,

@@ -75,59 +75,6 @@ std::string ledger_csv(const WardNames& old_wards, const Crosswalk& crosswalk,
     return text;
 }
 
-std::string notional_csv(const WardNames& new_wards, const Notional& notional,
-                         const Sparse& rounded, const std::vector<WardSeats>* seats) {
-    const Measures& m = notional.carried;
-    std::string text = csv_row({"ward_code", "ward_name", "party", "party_name", "votes", "share",
-                                "top_vote", "share_top", "votes_rounded", "notional_seats"});
-    for (const std::size_t n : order_by_code(new_wards.codes)) {
-        const auto row = static_cast<Eigen::Index>(n);
-        const double total = m.tot.row(row).sum();
-        const double top_total = m.top.row(row).sum();
-        const WardSeats* ward_seats = seats ? &(*seats)[n] : nullptr;
-        const auto won = ward_seats ? ward_seats->by_party() : std::map<std::string, int>{};
-        const bool known = !notional.partial[n];
-        for (const std::size_t p : parties_in(notional, n, ward_seats)) {
-            const auto col = static_cast<Eigen::Index>(p);
-            const double votes = m.tot.coeff(row, col), top = m.top.coeff(row, col);
-            const std::string& party = m.parties[p];
-            std::string seats_text;
-            if (ward_seats && !ward_seats->unknown) {
-                seats_text = std::to_string(won.count(party) ? won.at(party) : 0);
-            }
-            text +=
-                csv_row({new_wards.codes[n], new_wards.names[n], party, m.party_names[p],
-                         fixed(votes, 4), known && total > 0.0 ? fixed(votes / total, 6) : "",
-                         fixed(top, 4), known && top_total > 0.0 ? fixed(top / top_total, 6) : "",
-                         fixed(rounded.coeff(row, col), 0), seats_text});
-        }
-    }
-    return text;
-}
-
-std::string council_csv(const Notional& notional, const std::vector<WardSeats>* seats) {
-    const Measures& old = notional.old;
-    std::map<std::string, int> old_seats, new_seats;
-    for (const auto& winners : old.winners) {
-        for (const auto& party : winners) ++old_seats[party];
-    }
-    if (seats) new_seats = council_totals(*seats);
-    const double total = notional.old_total();
-    std::string text = csv_row({"party", "party_name", "old_seats", "notional_seats", "old_votes",
-                                "notional_votes", "share"});
-    for (std::size_t p = 0; p < old.parties.size(); ++p) {
-        const std::string& party = old.parties[p];
-        const auto& ledger = notional.ledger[p];
-        text +=
-            csv_row({party, old.party_names[p],
-                     std::to_string(old_seats.count(party) ? old_seats.at(party) : 0),
-                     seats ? std::to_string(new_seats.count(party) ? new_seats.at(party) : 0) : "",
-                     fixed(ledger.old_votes, 0), fixed(ledger.new_votes, 4),
-                     total > 0.0 ? fixed(ledger.old_votes / total, 6) : ""});
-    }
-    return text;
-}
-
 std::string sources_text(const WardHonesty& ward, const std::vector<std::string>& old_codes) {
     std::string text;
     for (const auto& [o, share] : ward.sources) {

@@ -33,15 +33,6 @@ struct WardNames {
 [[nodiscard]] std::string ledger_csv(const WardNames& old_wards, const Crosswalk& crosswalk,
                                      const Notional* notional);
 
-/// One row per (new ward, party): votes and share (share_total), top vote and share_top, the
-/// rounded votes and notional seats. Shares of a partial ward are left empty: unknown.
-[[nodiscard]] std::string notional_csv(const WardNames& new_wards, const Notional& notional,
-                                       const Sparse& rounded, const std::vector<WardSeats>* seats);
-
-/// One row per party: seats won in the old election, notional seats, votes and share.
-[[nodiscard]] std::string council_csv(const Notional& notional,
-                                      const std::vector<WardSeats>* seats);
-
 /// "E05000106:0.931200;E05000125:0.068800": the old wards a new ward draws on.
 [[nodiscard]] std::string sources_text(const WardHonesty& ward,
                                        const std::vector<std::string>& old_codes);
