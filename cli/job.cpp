@@ -9,6 +9,7 @@
 
 #include <boost/program_options.hpp>
 
+#include "cli/comparison.hpp"
 #include "cli/progress.hpp"
 #include "geo/geojson.hpp"
 #include "model/base.hpp"
@@ -27,10 +28,11 @@ namespace {
 
 /// Option values that need checking or converting after parsing.
 struct Raw {
-    std::string format = "auto", seat_method = "rank-slot";
+    std::string format = "auto", actual_format = "auto", seat_method = "rank-slot";
     double max_lost_pct = 0.1;
 };
 
+// clang-format off: one option a paragraph reads better than the formatter's chains.
 po::options_description job_options(JobOptions& o, Raw& raw) {
     po::options_description inputs("Inputs");
     inputs.add_options()("old", po::value(&o.old_path)->value_name("OLD"),
@@ -43,8 +45,15 @@ po::options_description job_options(JobOptions& o, Raw& raw) {
         "auto, dc, gla or canonical")(
         "results-wards", po::value<std::string>()->value_name("CSV"),
         "GLA ward statistics beside GLA results (seats, electorate, ballots)")(
+        "actual", po::value<std::string>()->value_name("CSV"),
+        "the next election's results on the new wards: compare them with the notionals")(
+        "actual-format", po::value(&raw.actual_format)->value_name("FORMAT")->default_value("auto"),
+        "auto, dc, gla or canonical")(
+        "actual-wards", po::value<std::string>()->value_name("CSV"),
+        "GLA ward statistics beside GLA actual results (electorate, ballots)")(
         "new-seats", po::value<std::string>()->value_name("CSV"),
-        "seats of each new ward: ward code and seats (a GLA ward statistics file serves)")(
+        "seats of each new ward: ward code and seats (a GLA ward statistics file serves); "
+        "default: the actual election's winners")(
         "new-seats-field", po::value(&o.new_layer.seats_field)->value_name("FIELD"),
         "field of NEW holding each ward's seats")("old-layer",
                                                   po::value(&o.old_layer.layer)->value_name("NAME"),
@@ -76,7 +85,9 @@ po::options_description job_options(JobOptions& o, Raw& raw) {
         "split-independents", po::bool_switch(&o.redistribute.split_independents),
         "split independents' votes like parties' (default: whole to the main successor)")(
         "knife-edge", po::value(&o.seats.knife_edge_pct)->value_name("PCT")->default_value(2.0),
-        "a notional margin below this % of ballots is a knife-edge");
+        "a notional margin below this % of ballots is a knife-edge")(
+        "share-top", po::bool_switch(&o.share_top),
+        "compare shares of the parties' top votes (default: shares of all votes)");
     po::options_description output("Output");
     output.add_options()("output,o",
                          po::value(&o.output_dir)->value_name("DIR")->default_value("notional-out"),
@@ -85,6 +96,7 @@ po::options_description job_options(JobOptions& o, Raw& raw) {
     all.add(inputs).add(method).add(output);
     return all;
 }
+// clang-format on
 
 }  // namespace
 
@@ -116,7 +128,16 @@ JobOptions parse_job(const std::vector<std::string>& args) {
         }
         options.new_seats_path = values["new-seats"].as<std::string>();
     }
+    if (values.count("actual")) {
+        if (!options.results_path) throw UsageError("--actual needs --results to compare with");
+        options.actual_path = values["actual"].as<std::string>();
+    }
+    if (values.count("actual-wards")) {
+        if (!options.actual_path) throw UsageError("--actual-wards needs --actual");
+        options.actual_wards_path = values["actual-wards"].as<std::string>();
+    }
     options.results_format = model::parse_results_format(raw.format);
+    options.actual_format = model::parse_results_format(raw.actual_format);
     options.seats.method = model::parse_seat_method(raw.seat_method);
     if (!(options.overlay.min_piece_m2 >= 0.0)) throw UsageError("--min-piece must be 0 or more");
     if (!(options.overlay.noise_width_m >= 0.0))
@@ -165,12 +186,20 @@ std::string join(const std::vector<std::string>& parts) {
     return text;
 }
 
-/// Seats of the new wards from --new-seats or the new layer's seats field; empty when neither.
-std::vector<int> new_ward_seats(const JobOptions& options, const geo::Layer& new_wards) {
+/// Seats of the new wards from --new-seats, the new layer's seats field, or the winners of the
+/// actual election; empty when none.
+std::vector<int> new_ward_seats(const JobOptions& options, const geo::Layer& new_wards,
+                                const model::Election* actual,
+                                const std::vector<std::size_t>& actual_matched) {
     if (options.new_seats_path) {
         return model::read_new_seats(*options.new_seats_path, new_wards.codes, new_wards.names);
     }
-    return new_wards.seats;
+    if (!new_wards.seats.empty() || !actual) return new_wards.seats;
+    std::vector<int> seats(new_wards.size(), 0);
+    for (std::size_t w = 0; w < actual->wards.size(); ++w) {
+        seats[actual_matched[w]] = actual->wards[w].seats.value_or(0);
+    }
+    return seats;
 }
 
 /// The properties of notional.geojson, one column per property, wards in `order`.
@@ -276,7 +305,17 @@ void run_job(const JobOptions& options) {
         election = model::read_results(*options.results_path, options.results_format, wards);
         matched = model::match_wards(*election, old_wards.codes, old_wards.names, old_wards.label);
     }
-    const std::vector<int> seats_of_new = new_ward_seats(options, new_wards);
+    std::optional<model::Election> actual;
+    std::vector<std::size_t> actual_matched;
+    if (options.actual_path) {
+        std::optional<std::filesystem::path> wards;
+        if (options.actual_wards_path) wards = *options.actual_wards_path;
+        actual = model::read_results(*options.actual_path, options.actual_format, wards);
+        actual_matched =
+            model::match_wards(*actual, new_wards.codes, new_wards.names, new_wards.label);
+    }
+    const std::vector<int> seats_of_new =
+        new_ward_seats(options, new_wards, actual ? &*actual : nullptr, actual_matched);
 
     const geo::Overlay overlay =
         geo::overlay(old_wards, new_wards, options.overlay, context, terminal_progress("overlay"));
@@ -321,6 +360,16 @@ void run_job(const JobOptions& options) {
     if (base) {
         outputs.write_text("notional.csv", model::base_csv(*base));
         outputs.write_text("council.csv", model::council_csv(*base, *notional));
+    }
+    std::optional<model::Comparison> comparison;
+    if (actual) {
+        comparison = model::compare(
+            *base, *actual,
+            options.share_top ? model::ShareConvention::top : model::ShareConvention::total);
+        write_comparison(outputs, *comparison, new_wards,
+                         "Notional " + election->path.stem().string() + " against actual " +
+                             actual->path.stem().string(),
+                         context);
     }
     const auto order = model::order_by_code(new_wards.codes);
     geo::write_geojson(outputs.stage("notional.geojson"), "notional", new_wards, order,
@@ -441,6 +490,7 @@ void run_job(const JobOptions& options) {
                    "votes only\n";
         }
     }
+    if (comparison) out << comparison_summary(*comparison);
     out << "\noutputs";
     for (const auto& path : written) out << "\n  " << path.string();
     out << "\n";

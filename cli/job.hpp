@@ -6,6 +6,7 @@
 
 #include "geo/layer.hpp"
 #include "geo/overlay.hpp"
+#include "model/compare.hpp"
 #include "model/redistribute.hpp"
 #include "model/results.hpp"
 #include "model/seats.hpp"
@@ -22,6 +23,10 @@ struct JobOptions {
     std::optional<std::string> results_wards_path;
     model::ResultsFormat results_format = model::ResultsFormat::automatic;
     std::optional<std::string> new_seats_path;
+    std::optional<std::string> actual_path;        ///< the next election, on the new wards
+    std::optional<std::string> actual_wards_path;  ///< its GLA ward statistics
+    model::ResultsFormat actual_format = model::ResultsFormat::automatic;
+    bool share_top = false;                   ///< compare shares of top votes, not of all votes
     model::RedistributeOptions redistribute;  ///< max_lost is a share; the option a percentage
     model::SeatOptions seats;
     std::string output_dir = "notional-out";

@@ -1,22 +1,41 @@
-/// notional's entry point: maps errors to exit codes (0 ok, 1 failure, 2 usage).
+/// notional's entry point: picks the subcommand and maps errors to exit codes (0 ok, 1 failure,
+/// 2 usage).
 #include <exception>
 #include <iostream>
 #include <string>
 #include <vector>
 
+#include "cli/compare.hpp"
 #include "cli/job.hpp"
 #include "model/error.hpp"
 
-int main(int argc, char** argv) {
-    const std::vector<std::string> args(argv + 1, argv + argc);
-    try {
-        const auto options = notional::cli::parse_job(args);
+namespace {
+
+int dispatch(const std::vector<std::string>& args) {
+    if (!args.empty() && args.front() == "compare") {
+        const auto options =
+            notional::cli::parse_compare(std::vector<std::string>(args.begin() + 1, args.end()));
         if (options.help) {
-            std::cout << notional::cli::job_help();
-            return 0;
+            std::cout << notional::cli::compare_help();
+        } else {
+            notional::cli::run_compare(options);
         }
-        notional::cli::run_job(options);
         return 0;
+    }
+    const auto options = notional::cli::parse_job(args);
+    if (options.help) {
+        std::cout << notional::cli::job_help();
+    } else {
+        notional::cli::run_job(options);
+    }
+    return 0;
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+    try {
+        return dispatch(std::vector<std::string>(argv + 1, argv + argc));
     } catch (const notional::UsageError& error) {
         std::cerr << "notional: " << error.what() << " (see notional --help)\n";
         return 2;

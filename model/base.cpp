@@ -16,6 +16,16 @@ const BaseParty* BaseWard::party(const std::string& party_code) const {
     return nullptr;
 }
 
+namespace {
+// The precision notional.csv writes. The base holds its values rounded so, so a comparison
+// made in the same run and one made later from the file agree to the digit.
+constexpr int vote_decimals = 4, share_decimals = 6, margin_decimals = 3;
+
+std::optional<double> as_written(const std::optional<double>& value, int decimals) {
+    return value ? std::optional<double>(model::rounded(*value, decimals)) : std::nullopt;
+}
+}  // namespace
+
 NotionalBase make_base(const std::vector<std::string>& codes, const std::vector<std::string>& names,
                        const Notional& notional, const Crosswalk& crosswalk,
                        const std::vector<WardHonesty>& honesty, const Sparse& rounded,
@@ -40,11 +50,11 @@ NotionalBase make_base(const std::vector<std::string>& codes, const std::vector<
         ward.change_class = to_string(honesty[n].change);
         if (chosen && !chosen->unknown) {
             ward.seats = chosen->seats;
-            ward.margin_pct = chosen->margin_pct;
+            ward.margin_pct = as_written(chosen->margin_pct, margin_decimals);
             ward.knife_edge = chosen->knife_edge;
         }
         if (m.ballots[n] && m.electorate[n] && *m.electorate[n] > 0.0) {
-            ward.turnout = *m.ballots[n] / *m.electorate[n];
+            ward.turnout = model::rounded(*m.ballots[n] / *m.electorate[n], share_decimals);
         }
         std::map<std::string, int> predecessor;
         if (!honesty[n].sources.empty()) {
@@ -59,10 +69,14 @@ NotionalBase make_base(const std::vector<std::string>& codes, const std::vector<
             BaseParty party;
             party.code = m.parties[p];
             party.name = m.party_names[p];
-            party.votes = m.tot.coeff(row, col);
-            party.top = m.top.coeff(row, col);
-            if (known && total > 0.0) party.share = party.votes / total;
-            if (known && top_total > 0.0) party.share_top = party.top / top_total;
+            party.votes = model::rounded(m.tot.coeff(row, col), vote_decimals);
+            party.top = model::rounded(m.top.coeff(row, col), vote_decimals);
+            if (known && total > 0.0) {
+                party.share = model::rounded(m.tot.coeff(row, col) / total, share_decimals);
+            }
+            if (known && top_total > 0.0) {
+                party.share_top = model::rounded(m.top.coeff(row, col) / top_total, share_decimals);
+            }
             party.votes_rounded = static_cast<long long>(rounded.coeff(row, col));
             for (const auto& variant : variants) {
                 const WardSeats& seats = variant.seats[n];

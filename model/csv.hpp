@@ -38,6 +38,9 @@ struct CsvTable {
 /// A row of fields joined with commas and ended with '\n'.
 [[nodiscard]] std::string csv_row(const std::vector<std::string>& fields);
 
+/// A value rounded to `decimals` places, as fixed() writes it: what a reader of the file gets.
+[[nodiscard]] double rounded(double value, int decimals);
+
 /// A number in fixed notation with `decimals` places, "-0" written as "0".
 [[nodiscard]] std::string fixed(double value, int decimals);
 

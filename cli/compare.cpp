@@ -1,0 +1,125 @@
+#include "cli/compare.hpp"
+
+#include <iostream>
+#include <sstream>
+
+#include <boost/program_options.hpp>
+
+#include "cli/comparison.hpp"
+#include "geo/layer.hpp"
+#include "model/base.hpp"
+#include "model/error.hpp"
+#include "model/outputs.hpp"
+
+namespace po = boost::program_options;
+
+namespace notional::cli {
+
+namespace {
+
+struct Raw {
+    std::string format = "auto";
+    bool share_top = false;
+};
+
+// clang-format off: one option a paragraph.
+po::options_description compare_options(CompareOptions& o, Raw& raw) {
+    po::options_description options("Options");
+    options.add_options()(
+        "notional", po::value(&o.notional_path)->value_name("DIR"),
+        "the notional base: a directory written by notional (notional.csv, council.csv, "
+        "notional.geojson), or its notional.csv")(
+        "actual", po::value(&o.actual_path)->value_name("CSV"),
+        "the election on the new wards (Democracy Club, GLA or canonical CSV)")(
+        "actual-format", po::value(&raw.format)->value_name("FORMAT")->default_value("auto"),
+        "auto, dc, gla or canonical")(
+        "actual-wards", po::value<std::string>()->value_name("CSV"),
+        "GLA ward statistics beside GLA results (electorate, ballots)")(
+        "share-top", po::bool_switch(&raw.share_top),
+        "compare shares of the parties' top votes (default: shares of all votes)")(
+        "output,o", po::value(&o.output_dir)->value_name("DIR"),
+        "directory for the outputs (default: the notional base's)")("help,h", "show this help");
+    return options;
+}
+// clang-format on
+
+}  // namespace
+
+CompareOptions parse_compare(const std::vector<std::string>& args) {
+    CompareOptions options;
+    Raw raw;
+    const auto description = compare_options(options, raw);
+    po::variables_map values;
+    try {
+        po::store(po::command_line_parser(args).options(description).run(), values);
+        po::notify(values);
+    } catch (const po::error& error) {
+        throw UsageError(std::string("compare: ") + error.what());
+    }
+    if (values.count("help")) {
+        options.help = true;
+        return options;
+    }
+    if (options.notional_path.empty()) throw UsageError("compare: --notional is required");
+    if (options.actual_path.empty()) throw UsageError("compare: --actual is required");
+    if (values.count("actual-wards")) {
+        options.actual_wards_path = values["actual-wards"].as<std::string>();
+    }
+    options.actual_format = model::parse_results_format(raw.format);
+    if (raw.share_top) options.convention = model::ShareConvention::top;
+    return options;
+}
+
+std::string compare_help() {
+    CompareOptions options;
+    Raw raw;
+    std::ostringstream text;
+    text << "notional compare: an election on the new wards against a saved notional base\n\n"
+            "usage: notional compare --notional DIR --actual CSV [--actual-wards CSV] [-o DIR]\n\n"
+            "Writes comparison.csv, comparison.geojson and report.md: seats won against the\n"
+            "notional seats and the old election's, labels, swing, majorities, and a verdict on\n"
+            "every claimed gain across the seat rules the base holds.\n"
+         << compare_options(options, raw);
+    return text.str();
+}
+
+void run_compare(const CompareOptions& options) {
+    std::filesystem::path csv = options.notional_path;
+    if (std::filesystem::is_directory(csv)) csv /= "notional.csv";
+    const model::NotionalBase base = model::read_base(csv);
+    if (base.variants.empty()) {
+        throw DataError(csv.string() +
+                        ": the base has no notional seats (it was made without the new wards' "
+                        "seats); run notional again with --new-seats");
+    }
+    const auto polygons = csv.parent_path() / "notional.geojson";
+    geo::GeosContext context;
+    const geo::SourceLayer source(
+        polygons,
+        {.layer = "", .key_field = "ward_code", .name_field = "ward_name", .seats_field = ""});
+    const geo::CrsOptions crs;
+    const geo::Layer wards =
+        geo::read_layer(source, crs, geo::choose_crs(source, source, crs), context);
+    std::optional<std::filesystem::path> ward_stats;
+    if (options.actual_wards_path) ward_stats = *options.actual_wards_path;
+    const model::Election actual =
+        model::read_results(options.actual_path, options.actual_format, ward_stats);
+    const model::Comparison comparison = model::compare(base, actual, options.convention);
+
+    model::StagedOutputs outputs(
+        options.output_dir.empty() ? csv.parent_path() : std::filesystem::path(options.output_dir));
+    write_comparison(outputs, comparison, wards,
+                     "Notional base " + csv.parent_path().filename().string() + " against actual " +
+                         actual.path.stem().string(),
+                     context);
+    const auto written = outputs.commit();
+    std::ostringstream out;
+    out << "compared     " << comparison.wards.size() << " wards of " << csv.string() << " with "
+        << actual.path.string() << " (" << model::to_string(actual.format) << ")\n"
+        << comparison_summary(comparison) << "\noutputs";
+    for (const auto& path : written) out << "\n  " << path.string();
+    out << "\n";
+    std::cout << out.str();
+}
+
+}  // namespace notional::cli

@@ -1,0 +1,20 @@
+#pragma once
+/// Writing a comparison (comparison.csv, comparison.geojson, report.md) and its summary: shared
+/// by the main job with --actual and by the compare subcommand.
+#include <string>
+
+#include "geo/geos.hpp"
+#include "geo/layer.hpp"
+#include "model/compare.hpp"
+#include "model/outputs.hpp"
+
+namespace notional::cli {
+
+/// Stages the three comparison outputs; `wards` gives the polygons, matched by code.
+void write_comparison(model::StagedOutputs& outputs, const model::Comparison& comparison,
+                      const geo::Layer& wards, const std::string& title, geo::GeosContext& context);
+
+/// The council table for the summary on stdout.
+[[nodiscard]] std::string comparison_summary(const model::Comparison& comparison);
+
+}  // namespace notional::cli

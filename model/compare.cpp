@@ -1,0 +1,445 @@
+#include "model/compare.hpp"
+
+#include <algorithm>
+#include <cmath>
+
+#include "model/csv.hpp"
+#include "model/error.hpp"
+#include "model/measures.hpp"
+#include "model/parties.hpp"
+
+namespace notional::model {
+
+const char* to_string(Verdict verdict) {
+    switch (verdict) {
+        case Verdict::genuine: return "GENUINE";
+        case Verdict::boundary_artefact: return "BOUNDARY ARTEFACT";
+        case Verdict::uncertain: break;
+    }
+    return "UNCERTAIN";
+}
+
+std::string PartyComparison::verdict_text() const {
+    std::string text;
+    for (std::size_t i = 0; i < verdicts.size();) {
+        std::size_t j = i;
+        while (j < verdicts.size() && verdicts[j] == verdicts[i]) ++j;
+        text += (text.empty() ? "" : "; ") + std::string(to_string(verdicts[i])) +
+                (j - i > 1 ? " x" + std::to_string(j - i) : "");
+        i = j;
+    }
+    return text;
+}
+
+std::optional<double> PartyComparison::share_change() const {
+    if (is_new || !notional_share || !actual_share) return std::nullopt;
+    return *actual_share - *notional_share;
+}
+
+std::string party_colour(const std::string& party) {
+    static const std::map<std::string, std::string> colours{
+        {"CON", "#0087dc"}, {"LAB", "#e4003b"}, {"LD", "#faa61a"},
+        {"GRN", "#02a95b"}, {"REF", "#12b6cf"}, {"UKIP", "#70147a"}};
+    const auto it = colours.find(party);
+    return it == colours.end() ? "#999999" : it->second;
+}
+
+namespace {
+
+/// "LAB 2 gains from CON; LD gain from CON (notional)" or "CON and LAB hold".
+std::string label_of(const WardComparison& ward) {
+    std::vector<std::pair<std::string, int>> gainers, losers;
+    for (const auto& party : ward.parties) {
+        if (party.change() > 0) gainers.emplace_back(party.party, party.change());
+        if (party.change() < 0) losers.emplace_back(party.party, -party.change());
+    }
+    // Largest loser first; equal losses by party code.
+    std::stable_sort(losers.begin(), losers.end(),
+                     [](const auto& a, const auto& b) { return a.second > b.second; });
+    std::string label;
+    if (gainers.empty()) {
+        std::vector<std::string> holders;
+        for (const auto& party : ward.parties) {
+            if (party.actual_seats > 0) holders.push_back(party.party);
+        }
+        for (std::size_t i = 0; i < holders.size(); ++i) {
+            label += (i == 0 ? "" : i + 1 == holders.size() ? " and " : ", ") + holders[i];
+        }
+        label += " hold";
+    } else {
+        std::size_t loser = 0;
+        for (auto& [gainer, count] : gainers) {
+            while (count > 0 && loser < losers.size()) {
+                const int taken = std::min(count, losers[loser].second);
+                if (!label.empty()) label += "; ";
+                label += gainer + (taken == 1 ? " gain" : " " + std::to_string(taken) + " gains") +
+                         " from " + losers[loser].first;
+                count -= taken;
+                losers[loser].second -= taken;
+                if (losers[loser].second == 0) ++loser;
+            }
+        }
+    }
+    return ward.change_class == "unchanged" ? label : label + " (notional)";
+}
+
+/// Per claimed seat k (the party's k-th seat in the ward) a verdict across the variants.
+void judge(PartyComparison& party, const BaseParty* base, const std::vector<std::string>& variants,
+           bool knife_edge) {
+    const int from_notional = party.notional_seats;
+    const int from_press = party.predecessor_seats.value_or(party.notional_seats);
+    const int first_claimed = std::min(from_notional, from_press) + 1;
+    if (party.actual_seats < first_claimed) return;
+    std::vector<int> by_variant;
+    std::string reason = "actual " + std::to_string(party.actual_seats) + "; notional ";
+    for (std::size_t v = 0; v < variants.size(); ++v) {
+        const int seats = base && base->variant_seats.count(variants[v])
+                              ? base->variant_seats.at(variants[v])
+                              : 0;
+        by_variant.push_back(seats);
+        reason += (v ? ", " : "") + variants[v] + " " + std::to_string(seats);
+    }
+    if (party.predecessor_seats) {
+        reason += "; won " + std::to_string(*party.predecessor_seats) + " in the main old ward";
+    }
+    std::string why;
+    for (int k = first_claimed; k <= party.actual_seats; ++k) {
+        const bool above_all =
+            std::all_of(by_variant.begin(), by_variant.end(), [&](int seats) { return k > seats; });
+        const bool held_all = std::all_of(by_variant.begin(), by_variant.end(),
+                                          [&](int seats) { return k <= seats; });
+        if (knife_edge) {
+            party.verdicts.push_back(Verdict::uncertain);
+            why = "the notional is a knife-edge";
+        } else if (above_all) {
+            party.verdicts.push_back(Verdict::genuine);
+        } else if (held_all) {
+            party.verdicts.push_back(Verdict::boundary_artefact);
+        } else {
+            party.verdicts.push_back(Verdict::uncertain);
+            why = "the seat rules disagree";
+        }
+    }
+    party.reason = reason + (why.empty() ? "" : "; " + why);
+}
+
+/// Seat changes are counted by party, independents as one ("IND"): where one independent
+/// succeeds another the ward is an IND hold, as the press would say.
+std::string group(const std::string& code) {
+    return is_independent(code) ? "IND" : code;
+}
+
+template <typename T>
+void add_to(std::optional<T>& sum, const std::optional<T>& value) {
+    sum = sum && value ? std::optional<T>(*sum + *value) : std::nullopt;
+}
+
+/// A base ward with its independents merged into one "IND".
+BaseWard grouped(const BaseWard& ward) {
+    BaseWard out = ward;
+    out.parties.clear();
+    for (const auto& party : ward.parties) {
+        const std::string code = group(party.code);
+        auto it = std::find_if(out.parties.begin(), out.parties.end(),
+                               [&](const BaseParty& p) { return p.code == code; });
+        if (it == out.parties.end()) {
+            out.parties.push_back(party);
+            out.parties.back().code = code;
+            continue;
+        }
+        it->votes += party.votes;
+        it->top += party.top;
+        it->votes_rounded += party.votes_rounded;
+        add_to(it->share, party.share);
+        add_to(it->share_top, party.share_top);
+        add_to(it->seats, party.seats);
+        add_to(it->predecessor_seats, party.predecessor_seats);
+        for (const auto& [variant, seats] : party.variant_seats)
+            it->variant_seats[variant] += seats;
+    }
+    return out;
+}
+
+struct ActualParty {
+    double votes = 0.0, top = 0.0;
+    int seats = 0;
+};
+
+/// Last elected minus the best unelected candidate of another party (the closest contest).
+std::optional<double> actual_majority(const WardResult& ward) {
+    std::optional<double> margin;
+    for (const auto& loser : ward.candidates) {
+        if (loser.elected) continue;
+        for (const auto& winner : ward.candidates) {
+            if (!winner.elected || winner.party == loser.party) continue;
+            const double gap = winner.votes - loser.votes;
+            if (!margin || gap < *margin) margin = gap;
+        }
+    }
+    return margin;
+}
+
+}  // namespace
+
+Comparison compare(const NotionalBase& base, const Election& actual, ShareConvention convention) {
+    std::vector<std::string> codes, names;
+    for (const auto& ward : base.wards) {
+        codes.push_back(ward.code);
+        names.push_back(ward.name);
+    }
+    const auto matched = match_wards(actual, codes, names, "the notional base");
+    const Measures m = measure(actual, matched, base.wards.size());
+
+    Comparison result;
+    result.convention = convention;
+    result.variants = base.variants;
+    std::map<std::string, CouncilRow> council;
+    for (std::size_t w = 0; w < actual.wards.size(); ++w) {
+        const std::size_t n = matched[w];
+        const BaseWard& notional = base.wards[n];
+        const WardResult& real = actual.wards[w];
+        WardComparison ward;
+        ward.code = notional.code;
+        ward.name = notional.name;
+        ward.seats = m.seats[n];
+        ward.change_class = notional.change_class;
+        if (notional.seats == 0) {
+            throw DataError(actual.path.string() + ": ward " + real.label() +
+                            " has no notional seats in the base (give the new wards' seats)");
+        }
+        if (notional.seats != ward.seats) {
+            throw DataError(actual.path.string() + ": ward " + real.label() + " elected " +
+                            std::to_string(ward.seats) + " but has " +
+                            std::to_string(notional.seats) + " seats in the notional base");
+        }
+        ward.notional_majority_pct = notional.margin_pct;
+        ward.notional_knife_edge = notional.knife_edge;
+        ward.notional_turnout = notional.turnout;
+
+        const auto row = static_cast<Eigen::Index>(n);
+        const double total = m.tot.row(row).sum(), top_total = m.top.row(row).sum();
+        std::map<std::string, ActualParty> real_parties;
+        for (std::size_t p = 0; p < m.parties.size(); ++p) {
+            const auto col = static_cast<Eigen::Index>(p);
+            if (m.tot.coeff(row, col) <= 0.0) continue;
+            ActualParty& entry = real_parties[group(m.parties[p])];
+            entry.votes += m.tot.coeff(row, col);
+            entry.top += m.top.coeff(row, col);
+        }
+        for (const auto& party : m.winners[n]) ++real_parties[group(party)].seats;
+        const BaseWard before_ward = grouped(notional);
+        std::vector<std::string> parties;
+        for (const auto& party : before_ward.parties) parties.push_back(party.code);
+        for (const auto& [code, entry] : real_parties) {
+            if (!before_ward.party(code)) parties.push_back(code);
+        }
+        for (const auto& code : parties) {
+            PartyComparison party;
+            party.party = code;
+            const BaseParty* before = before_ward.party(code);
+            const ActualParty real_party =
+                real_parties.count(code) ? real_parties.at(code) : ActualParty{};
+            party.actual_votes = real_party.votes;
+            party.actual_seats = real_party.seats;
+            if (convention == ShareConvention::total ? total > 0.0 : top_total > 0.0) {
+                party.actual_share = convention == ShareConvention::total
+                                         ? real_party.votes / total
+                                         : real_party.top / top_total;
+            }
+            party.is_new = !before || before->votes <= 0.0;
+            if (before) {
+                party.notional_votes = before->votes;
+                party.notional_seats = before->seats.value_or(0);
+                party.predecessor_seats = before->predecessor_seats;
+                party.notional_share =
+                    convention == ShareConvention::total ? before->share : before->share_top;
+            } else if (!notional.parties.empty()) {
+                party.predecessor_seats = 0;  // did not stand there at all
+            }
+            judge(party, before, base.variants, notional.knife_edge);
+            ward.parties.push_back(std::move(party));
+
+            CouncilRow& entry = council[code];
+            entry.party = code;
+            entry.actual_seats += ward.parties.back().actual_seats;
+            entry.notional_seats += ward.parties.back().notional_seats;
+            entry.gains += std::max(0, ward.parties.back().change());
+            entry.losses += std::max(0, -ward.parties.back().change());
+        }
+        std::stable_sort(
+            ward.parties.begin(), ward.parties.end(),
+            [](const auto& a, const auto& b) { return a.actual_votes > b.actual_votes; });
+        ward.label = label_of(ward);
+        // The party with most seats; between equals, the one with most votes (listed first).
+        int most = 0;
+        for (const auto& party : ward.parties) most = std::max(most, party.actual_seats);
+        for (const auto& party : ward.parties) {
+            if (party.actual_seats == most) {
+                ward.winner = party.party;
+                break;
+            }
+        }
+
+        // Butler swing between the two leading parties, on shares of all votes.
+        if (ward.parties.size() >= 2) {
+            const auto& a = ward.parties[0];
+            const auto& b = ward.parties[1];
+            ward.swing_to = a.party;
+            ward.swing_from = b.party;
+            if (a.share_change() && b.share_change()) {
+                ward.swing = 100.0 * (*a.share_change() - *b.share_change()) / 2.0;
+            }
+        }
+        ward.majority_votes = actual_majority(real);
+        const double ballots = m.ballots[n] ? *m.ballots[n] : top_total;
+        if (ward.majority_votes && ballots > 0.0) {
+            ward.majority_pct = 100.0 * *ward.majority_votes / ballots;
+        }
+        if (m.ballots[n] && m.electorate[n] && *m.electorate[n] > 0.0) {
+            ward.turnout = *m.ballots[n] / *m.electorate[n];
+        }
+        result.wards.push_back(std::move(ward));
+    }
+    std::sort(result.wards.begin(), result.wards.end(),
+              [](const auto& a, const auto& b) { return a.code < b.code; });
+    std::map<std::string, int> old_seats;
+    for (const auto& [party, seats] : base.old_seats) old_seats[group(party)] += seats;
+    for (const auto& [party, seats] : old_seats) council[party].party = party;
+    for (auto& [party, entry] : council) {
+        entry.old_seats = old_seats.count(party) ? old_seats.at(party) : 0;
+        const auto name = base.party_names.find(party);
+        entry.name = party == "IND"                   ? "Independent"
+                     : name != base.party_names.end() ? name->second
+                                                      : actual.party_names.at(party);
+    }
+    for (auto& [party, entry] : council) {
+        if (entry.old_seats || entry.notional_seats || entry.actual_seats) {
+            result.council.push_back(entry);
+        }
+    }
+    std::stable_sort(result.council.begin(), result.council.end(),
+                     [](const auto& a, const auto& b) {
+                         return std::tie(b.actual_seats, b.notional_seats, b.old_seats) <
+                                std::tie(a.actual_seats, a.notional_seats, a.old_seats);
+                     });
+    return result;
+}
+
+namespace {
+
+std::string optional_fixed(const std::optional<double>& value, int decimals) {
+    return value ? fixed(*value, decimals) : "";
+}
+
+std::string signed_int(int value) {
+    return (value > 0 ? "+" : "") + std::to_string(value);
+}
+
+std::string points(const std::optional<double>& share) {
+    return share ? fixed(100.0 * *share, 1) : "";
+}
+
+}  // namespace
+
+std::string comparison_csv(const Comparison& comparison) {
+    std::string text =
+        csv_row({"ward_code", "ward_name", "label", "party", "notional_seats", "actual_seats",
+                 "change", "predecessor_seats", "notional_votes", "actual_votes", "notional_share",
+                 "actual_share", "share_change", "verdict", "reason"});
+    for (const auto& ward : comparison.wards) {
+        for (const auto& party : ward.parties) {
+            const auto change = party.share_change();
+            text += csv_row(
+                {ward.code, ward.name, ward.label, party.party,
+                 std::to_string(party.notional_seats), std::to_string(party.actual_seats),
+                 std::to_string(party.change()),
+                 party.predecessor_seats ? std::to_string(*party.predecessor_seats) : "",
+                 fixed(party.notional_votes, 4), fixed(party.actual_votes, 0),
+                 optional_fixed(party.notional_share, 6), optional_fixed(party.actual_share, 6),
+                 party.is_new ? "new" : optional_fixed(change, 6), party.verdict_text(),
+                 party.verdicts.empty() ? "" : party.reason});
+        }
+    }
+    return text;
+}
+
+std::string report_markdown(const Comparison& comparison, const std::string& title) {
+    std::string text = "# " + title + "\n\n";
+    int seats = 0;
+    for (const auto& ward : comparison.wards) seats += ward.seats;
+    text += std::to_string(comparison.wards.size()) + " wards and " + std::to_string(seats) +
+            " seats compared. Notional seats by " +
+            (comparison.variants.empty() ? std::string("-") : comparison.variants.front()) +
+            "; verdicts across every seat rule run (";
+    for (std::size_t v = 0; v < comparison.variants.size(); ++v) {
+        text += (v ? ", " : "") + comparison.variants[v];
+    }
+    text += "). Shares are of " +
+            std::string(comparison.convention == ShareConvention::total ? "all votes (share_total)"
+                                                                        : "top votes (share_top)") +
+            ".\n\n## Council\n\n"
+            "| party | old election, old map | notional, new map | actual | change the press "
+            "quotes | real change | gains | losses |\n|---|--:|--:|--:|--:|--:|--:|--:|\n";
+    for (const auto& row : comparison.council) {
+        text += "| " + row.party + (row.name != row.party ? " (" + row.name + ")" : "") + " | " +
+                std::to_string(row.old_seats) + " | " + std::to_string(row.notional_seats) + " | " +
+                std::to_string(row.actual_seats) + " | " +
+                signed_int(row.actual_seats - row.old_seats) + " | " +
+                signed_int(row.actual_seats - row.notional_seats) + " | " +
+                std::to_string(row.gains) + " | " + std::to_string(row.losses) + " |\n";
+    }
+    text += "\n";
+    for (const auto& row : comparison.council) {
+        if (row.actual_seats == 0 && row.notional_seats == 0) continue;
+        text += "- " + row.party + " won " + std::to_string(row.actual_seats) + ", against " +
+                std::to_string(row.old_seats) + " at the last election (" +
+                signed_int(row.actual_seats - row.old_seats) + ", the naive change) and " +
+                std::to_string(row.notional_seats) + " notional on the new map (" +
+                signed_int(row.actual_seats - row.notional_seats) + ", the real change).\n";
+    }
+
+    text +=
+        "\n## Claimed gains\n\nA seat a party won above its notional, or above what it won "
+        "in the ward's main old ward. GENUINE: above the notional under every seat rule; "
+        "BOUNDARY ARTEFACT: the party held it notionally under every rule; UNCERTAIN: the "
+        "rules disagree or the notional is a knife-edge.\n\n"
+        "| ward | label | party | seats | verdict | why |\n|---|---|---|--:|---|---|\n";
+    for (const auto& ward : comparison.wards) {
+        for (const auto& party : ward.parties) {
+            if (party.verdicts.empty()) continue;
+            text += "| " + ward.name + " | " + ward.label + " | " + party.party + " | " +
+                    std::to_string(party.actual_seats) + " | " + party.verdict_text() + " | " +
+                    party.reason + " |\n";
+        }
+    }
+
+    text +=
+        "\n## Knife-edges\n\nNotional margins under 2% of ballots, where the notional "
+        "winner itself is in doubt:\n\n";
+    bool any = false;
+    for (const auto& ward : comparison.wards) {
+        if (!ward.notional_knife_edge) continue;
+        any = true;
+        text += "- " + ward.name + " (" + ward.code + "): notional margin " +
+                optional_fixed(ward.notional_majority_pct, 2) + "%; " + ward.label + "\n";
+    }
+    if (!any) text += "- none\n";
+
+    text += "\n## Wards\n\n| ward | label | swing | majority | turnout |\n|---|---|---|--:|--:|\n";
+    for (const auto& ward : comparison.wards) {
+        std::string swing = "";
+        if (ward.swing) {
+            swing = fixed(std::abs(*ward.swing), 1) + " pts " +
+                    (*ward.swing >= 0 ? ward.swing_from + " to " + ward.swing_to
+                                      : ward.swing_to + " to " + ward.swing_from);
+        }
+        text += "| " + ward.name + " | " + ward.label + " | " + swing + " | " +
+                (ward.majority_votes ? fixed(*ward.majority_votes, 0) + " (" +
+                                           optional_fixed(ward.majority_pct, 1) + "%)"
+                                     : "") +
+                " | " + points(ward.turnout) + (ward.turnout ? "%" : "") + " |\n";
+    }
+    return text;
+}
+
+}  // namespace notional::model
