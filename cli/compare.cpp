@@ -85,6 +85,11 @@ std::string compare_help() {
 
 void run_compare(const CompareOptions& options) {
     std::filesystem::path csv = options.notional_path;
+    if (!std::filesystem::exists(csv)) {
+        throw IoError(csv.string() +
+                      ": no notional base here (a directory written by notional, "
+                      "holding notional.csv, or that notional.csv)");
+    }
     if (std::filesystem::is_directory(csv)) csv /= "notional.csv";
     const model::NotionalBase base = model::read_base(csv);
     if (base.variants.empty()) {

@@ -171,6 +171,73 @@ TEST(Cli, SeatMethodsAreChosenByName) {
               std::string::npos);
 }
 
+TEST(Cli, ActualElectionAgainstTheNotionals) {
+    TempDir dir;
+    // Seats come from the 2022 winners themselves: no --new-seats needed.
+    const CommandResult result =
+        run(demo_job(dir / "out", "--actual " + demo + "results_2022.csv"));
+    ASSERT_EQ(result.exit_code, 0) << result.err;
+    const auto comparison = model::read_csv(dir / "out" / "comparison.csv");
+    std::map<std::pair<std::string, std::string>, std::vector<std::string>> rows;
+    for (const auto& row : comparison.rows) rows[{row[0], row[comparison.require("party")]}] = row;
+    const auto column = [&](const char* name) { return comparison.require(name); };
+    // Westbury: CON won both seats of old Westbury in 2018 and LAB both of new Westbury in
+    // 2022, but LAB held both notionally under every seat rule: a boundary artefact.
+    const auto& westbury = rows[{"E05900101", "LAB"}];
+    ASSERT_FALSE(westbury.empty());
+    EXPECT_EQ(westbury[column("label")], "LAB hold (notional)");
+    EXPECT_EQ(westbury[column("verdict")], "BOUNDARY ARTEFACT x2");
+    EXPECT_EQ(westbury[column("predecessor_seats")], "0");
+    EXPECT_EQ(westbury[column("change")], "0");
+    // Kingsmead and Cheyne is its old ward renamed: a real gain, and no "(notional)".
+    const auto& kingsmead = rows[{"E05900104", "LD"}];
+    ASSERT_FALSE(kingsmead.empty());
+    EXPECT_EQ(kingsmead[column("label")], "LD gain from CON");
+    EXPECT_EQ(kingsmead[column("verdict")], "GENUINE");
+    EXPECT_EQ(kingsmead[column("change")], "1");
+    // Abbey is unchanged and held: no verdict, no "(notional)".
+    EXPECT_EQ((rows[{"E05900102", "LAB"}][column("label")]), "LAB and CON hold");
+    EXPECT_EQ((rows[{"E05900102", "LAB"}][column("verdict")]), "");
+
+    const std::string report = read_text(dir / "out" / "report.md");
+    EXPECT_NE(report.find("| LAB (Labour) | 5 | 7 | 7 | +2 | 0 | 0 | 0 |"), std::string::npos)
+        << report;  // the press's +2 is no real change
+    EXPECT_NE(report.find("| Westbury | LAB hold (notional) | LAB | 2 | BOUNDARY ARTEFACT x2 |"),
+              std::string::npos)
+        << report;
+    const std::string geojson = read_text(dir / "out" / "comparison.geojson");
+    EXPECT_NE(geojson.find("\"label\": \"LD gain from CON\""), std::string::npos);
+    EXPECT_NE(geojson.find("\"fill\": \"#e4003b\""), std::string::npos);  // Labour red
+    EXPECT_NE(geojson.find("\"fill\": \"#0087dc\""), std::string::npos);  // Conservative blue
+    EXPECT_NE(result.out.find("1 GENUINE, 2 BOUNDARY ARTEFACT, 0 UNCERTAIN"), std::string::npos)
+        << result.out;
+
+    // The compare subcommand on the saved base gives the same comparison to the byte.
+    const CommandResult again =
+        run(bin + " compare --notional " + (dir / "out").string() + " --actual " + demo +
+            "results_2022.csv -o " + (dir / "again").string());
+    ASSERT_EQ(again.exit_code, 0) << again.err;
+    EXPECT_EQ(read_text(dir / "again" / "comparison.csv"),
+              read_text(dir / "out" / "comparison.csv"));
+    EXPECT_EQ(files_in(dir / "again"),
+              (std::vector<std::string>{"comparison.csv", "comparison.geojson", "report.md"}));
+}
+
+TEST(Cli, CompareNeedsItsInputs) {
+    TempDir dir;
+    EXPECT_EQ(run(bin + " --old a --new b --actual c.csv").exit_code, 2);  // nothing to compare
+    const CommandResult help = run(bin + " compare --help");
+    EXPECT_EQ(help.exit_code, 0);
+    EXPECT_NE(help.out.find("--notional"), std::string::npos);
+    const CommandResult missing = run(bin + " compare --actual x.csv");
+    EXPECT_EQ(missing.exit_code, 2);
+    EXPECT_NE(missing.err.find("--notional is required"), std::string::npos);
+    const CommandResult absent = run(bin + " compare --notional " + (dir / "none").string() +
+                                     " --actual " + demo + "results_2022.csv");
+    EXPECT_EQ(absent.exit_code, 1);
+    EXPECT_NE(absent.err.find("notional.csv"), std::string::npos) << absent.err;
+}
+
 TEST(Cli, OutputsAreReproducible) {
     TempDir dir;
     ASSERT_EQ(run(demo_job(dir / "a")).exit_code, 0);

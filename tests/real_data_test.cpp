@@ -144,6 +144,49 @@ TEST(Bromley, NotionalSeatsOnThe2022Wards) {
     EXPECT_NE(geojson.find("\"notional_winners\": \"IND-47820,IND-47827\""), std::string::npos);
 }
 
+TEST(Bromley, The2022ElectionAgainstThe2018Notionals) {
+    REQUIRE_SHARED_DATA();
+    TempDir dir;
+    // The GLA candidates file alone is enough: the 2022 seats are its winners.
+    const CommandResult result =
+        run(bin + " --old " + old_wards + " --new " + new_wards + " --results " + results_2018 +
+            " --actual " + (bromley / "results" / "bromley_2022_candidates_gla.csv").string() +
+            " --actual-wards " + wards_2022 + " -o " + (dir / "out").string());
+    ASSERT_EQ(result.exit_code, 0) << result.err;
+
+    // The council table: actual CON 36, LAB 12, LD 5, Chislehurst Matters 3, Independent 2
+    // (METHOD.md §9), against 2018's CON 50, LAB 8, IND 2 and the notional CON 48, LAB 8, IND 2.
+    const std::string report = read_text(dir / "out" / "report.md");
+    for (const char* row :
+         {"| CON (Conservative) | 50 | 48 | 36 | -14 | -12 | 0 | 12 |",
+          "| LAB (Labour) | 8 | 8 | 12 | +4 | +4 | 4 | 0 |",
+          "| LD (Liberal Democrats) | 0 | 0 | 5 | +5 | +5 | 5 | 0 |",
+          "| CHISLEHURST-MATTERS (Chislehurst Matters) | 0 | 0 | 3 | +3 | +3 | 3 | 0 |",
+          "| IND (Independent) | 2 | 2 | 2 | 0 | 0 | 0 | 0 |"}) {
+        EXPECT_NE(report.find(row), std::string::npos) << row << "\n" << report;
+    }
+    EXPECT_NE(report.find("LAB won 12, against 8 at the last election (+4, the naive change) and "
+                          "8 notional on the new map (+4, the real change)"),
+              std::string::npos);
+
+    // Labour's gains in St Paul's Cray and Plaistow: notionally all-Conservative under every seat
+    // rule, so genuine.
+    const auto comparison = model::read_csv(dir / "out" / "comparison.csv");
+    std::map<std::string, std::vector<std::string>> labour;
+    for (const auto& row : comparison.rows) {
+        if (row[comparison.require("party")] == "LAB") labour[row[1]] = row;
+    }
+    for (const char* ward : {"St Paul's Cray", "Plaistow"}) {
+        ASSERT_TRUE(labour.count(ward)) << ward;
+        EXPECT_EQ(labour[ward][comparison.require("label")], "LAB 2 gains from CON (notional)");
+        EXPECT_EQ(labour[ward][comparison.require("verdict")], "GENUINE x2");
+        EXPECT_EQ(labour[ward][comparison.require("actual_seats")], "2");
+        EXPECT_EQ(labour[ward][comparison.require("notional_seats")], "0");
+    }
+    EXPECT_NE(result.out.find("12 GENUINE, 1 BOUNDARY ARTEFACT, 0 UNCERTAIN"), std::string::npos)
+        << result.out;
+}
+
 TEST(Bromley, Gla2022ResultsWithWardStatisticsOnTheirOwnWards) {
     REQUIRE_SHARED_DATA();
     TempDir dir;
