@@ -54,8 +54,9 @@ std::string label_of(const WardComparison& ward) {
         if (party.change() < 0) losers.emplace_back(party.party, -party.change());
     }
     // Largest loser first; equal losses by party code.
-    std::stable_sort(losers.begin(), losers.end(),
-                     [](const auto& a, const auto& b) { return a.second > b.second; });
+    std::sort(losers.begin(), losers.end(), [](const auto& a, const auto& b) {
+        return a.second != b.second ? a.second > b.second : a.first < b.first;
+    });
     std::string label;
     if (gainers.empty()) {
         std::vector<std::string> holders;
@@ -308,9 +309,11 @@ Comparison compare(const NotionalBase& base, const Election& actual, ShareConven
     for (auto& [party, entry] : council) {
         entry.old_seats = old_seats.count(party) ? old_seats.at(party) : 0;
         const auto name = base.party_names.find(party);
-        entry.name = party == "IND"                   ? "Independent"
-                     : name != base.party_names.end() ? name->second
-                                                      : actual.party_names.at(party);
+        const auto actual_name = actual.party_names.find(party);
+        entry.name = party == "IND"                            ? "Independent"
+                     : name != base.party_names.end()          ? name->second
+                     : actual_name != actual.party_names.end() ? actual_name->second
+                                                               : party;
     }
     for (auto& [party, entry] : council) {
         if (entry.old_seats || entry.notional_seats || entry.actual_seats) {
