@@ -22,7 +22,8 @@ struct Raw {
     bool share_top = false;
 };
 
-// clang-format off: one option a paragraph.
+// One option a paragraph.
+// clang-format off
 po::options_description compare_options(CompareOptions& o, Raw& raw) {
     po::options_description options("Options");
     options.add_options()(
@@ -99,9 +100,10 @@ void run_compare(const CompareOptions& options) {
     }
     const auto polygons = csv.parent_path() / "notional.geojson";
     geo::GeosContext context;
-    const geo::SourceLayer source(
-        polygons,
-        {.layer = "", .key_field = "ward_code", .name_field = "ward_name", .seats_field = ""});
+    geo::LayerOptions fields;
+    fields.key_field = "ward_code";
+    fields.name_field = "ward_name";
+    const geo::SourceLayer source(polygons, fields);
     const geo::CrsOptions crs;
     const geo::Layer wards =
         geo::read_layer(source, crs, geo::choose_crs(source, source, crs), context);

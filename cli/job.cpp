@@ -30,70 +30,95 @@ namespace {
 struct Raw {
     std::string format = "auto", actual_format = "auto", seat_method = "rank-slot";
     double max_lost_pct = 0.1;
+    geo::WeightOptions weights;
 };
 
-// clang-format off: one option a paragraph reads better than the formatter's chains.
+// One option a paragraph reads better than the formatter's chains.
+// clang-format off
 po::options_description job_options(JobOptions& o, Raw& raw) {
     po::options_description inputs("Inputs");
-    inputs.add_options()("old", po::value(&o.old_path)->value_name("OLD"),
-                         "old wards: any polygon layer GDAL reads")(
-        "new", po::value(&o.new_path)->value_name("NEW"),
-        "new wards: any polygon layer GDAL reads")(
-        "results", po::value<std::string>()->value_name("CSV"),
-        "the old election's candidate results (Democracy Club, GLA or canonical CSV)")(
-        "results-format", po::value(&raw.format)->value_name("FORMAT")->default_value("auto"),
-        "auto, dc, gla or canonical")(
-        "results-wards", po::value<std::string>()->value_name("CSV"),
-        "GLA ward statistics beside GLA results (seats, electorate, ballots)")(
-        "actual", po::value<std::string>()->value_name("CSV"),
-        "the next election's results on the new wards: compare them with the notionals")(
-        "actual-format", po::value(&raw.actual_format)->value_name("FORMAT")->default_value("auto"),
-        "auto, dc, gla or canonical")(
-        "actual-wards", po::value<std::string>()->value_name("CSV"),
-        "GLA ward statistics beside GLA actual results (electorate, ballots)")(
-        "new-seats", po::value<std::string>()->value_name("CSV"),
-        "seats of each new ward: ward code and seats (a GLA ward statistics file serves); "
-        "default: the actual election's winners")(
-        "new-seats-field", po::value(&o.new_layer.seats_field)->value_name("FIELD"),
-        "field of NEW holding each ward's seats")("old-layer",
-                                                  po::value(&o.old_layer.layer)->value_name("NAME"),
-                                                  "layer in a multi-layer OLD")(
-        "new-layer", po::value(&o.new_layer.layer)->value_name("NAME"),
-        "layer in a multi-layer NEW")(
-        "old-key", po::value(&o.old_layer.key_field)->value_name("FIELD"),
-        "ward code field of OLD (default: found, e.g. GSS_CODE, WD18CD)")(
-        "old-name", po::value(&o.old_layer.name_field)->value_name("FIELD"),
-        "ward name field of OLD (default: found, e.g. NAME, WD18NM)")(
-        "new-key", po::value(&o.new_layer.key_field)->value_name("FIELD"),
-        "ward code field of NEW")("new-name",
-                                  po::value(&o.new_layer.name_field)->value_name("FIELD"),
-                                  "ward name field of NEW");
+    inputs.add_options()
+        ("old", po::value(&o.old_path)->value_name("OLD"),
+         "old wards: any polygon layer GDAL reads")
+        ("new", po::value(&o.new_path)->value_name("NEW"),
+         "new wards: any polygon layer GDAL reads")
+        ("results", po::value<std::string>()->value_name("CSV"),
+         "the old election's candidate results (Democracy Club, GLA or canonical CSV)")
+        ("results-format", po::value(&raw.format)->value_name("FORMAT")->default_value("auto"),
+         "auto, dc, gla or canonical")
+        ("results-wards", po::value<std::string>()->value_name("CSV"),
+         "GLA ward statistics beside GLA results (seats, electorate, ballots)")
+        ("actual", po::value<std::string>()->value_name("CSV"),
+         "the next election's results on the new wards: compare them with the notionals")
+        ("actual-format", po::value(&raw.actual_format)->value_name("FORMAT")->default_value("auto"),
+         "auto, dc, gla or canonical")
+        ("actual-wards", po::value<std::string>()->value_name("CSV"),
+         "GLA ward statistics beside GLA actual results (electorate, ballots)")
+        ("new-seats", po::value<std::string>()->value_name("CSV"),
+         "seats of each new ward: ward code and seats (a GLA ward statistics file serves); "
+         "default: the actual election's winners")
+        ("new-seats-field", po::value(&o.new_layer.seats_field)->value_name("FIELD"),
+         "field of NEW holding each ward's seats")
+        ("old-layer", po::value(&o.old_layer.layer)->value_name("NAME"),
+         "layer in a multi-layer OLD")
+        ("new-layer", po::value(&o.new_layer.layer)->value_name("NAME"),
+         "layer in a multi-layer NEW")
+        ("old-key", po::value(&o.old_layer.key_field)->value_name("FIELD"),
+         "ward code field of OLD (default: found, e.g. GSS_CODE, WD18CD)")
+        ("old-name", po::value(&o.old_layer.name_field)->value_name("FIELD"),
+         "ward name field of OLD (default: found, e.g. NAME, WD18NM)")
+        ("new-key", po::value(&o.new_layer.key_field)->value_name("FIELD"),
+         "ward code field of NEW")
+        ("new-name", po::value(&o.new_layer.name_field)->value_name("FIELD"),
+         "ward name field of NEW");
+    po::options_description weights("Weights that follow electors");
+    weights.add_options()
+        ("weights", po::value(&raw.weights.path)->value_name("LAYER"),
+         "small-area polygons with counts, or points (a layer, or a CSV with coordinate columns)")
+        ("weight-field", po::value(&raw.weights.field)->value_name("FIELD"),
+         "the count: a field of the weights layer, or a column of --weights-table (points "
+         "without it count 1 each)")
+        ("weights-layer", po::value(&raw.weights.layer)->value_name("NAME"),
+         "layer in a multi-layer weights file")
+        ("weights-table", po::value(&raw.weights.table)->value_name("CSV"),
+         "counts apart from the polygons, joined by key")
+        ("weights-key", po::value(&raw.weights.table_key)->value_name("COLUMN"),
+         "the table's column naming a small area (the layer's code field is found, e.g. LSOA21CD)")
+        ("weights-layer-key", po::value(&raw.weights.layer_key)->value_name("FIELD"),
+         "the weights layer's code field, if it is not found by itself")
+        ("weights-filter", po::value(&raw.weights.filters)->value_name("COL=VALUE")->composing(),
+         "keep only table rows where COL=VALUE (or COL!=VALUE); repeatable; kept rows are summed")
+        ("weights-crs", po::value(&raw.weights.crs)->value_name("CRS"),
+         "CRS of weights that declare none (a CSV's Eastings/Northings: EPSG:27700)")
+        ("weights-name", po::value(&raw.weights.name)->value_name("NAME"),
+         "the weights' name in outputs (default: the count field)");
     po::options_description method("Method");
-    method.add_options()(
-        "crs", po::value(&o.crs.crs)->value_name("CRS"),
-        "projected CRS to measure in (default: OLD's if projected, else NEW's, else equal-area)")(
-        "assume-crs", po::value(&o.crs.assume_crs)->value_name("CRS"),
-        "CRS of a layer that declares none")(
-        "min-piece", po::value(&o.overlay.min_piece_m2)->value_name("M2")->default_value(1.0),
-        "pieces smaller than this many m² are slivers: dropped and counted")(
-        "noise-width", po::value(&o.overlay.noise_width_m)->value_name("M")->default_value(5.0),
-        "pieces thinner on average than this many metres are boundary noise, not change")(
-        "max-lost", po::value(&raw.max_lost_pct)->value_name("PCT")->default_value(0.1),
-        "fail when more than this percentage of all votes falls outside the new wards")(
-        "seat-method", po::value(&raw.seat_method)->value_name("RULE")->default_value("rank-slot"),
-        "notional seats: rank-slot, block, block-top or continuity")(
-        "split-independents", po::bool_switch(&o.redistribute.split_independents),
-        "split independents' votes like parties' (default: whole to the main successor)")(
-        "knife-edge", po::value(&o.seats.knife_edge_pct)->value_name("PCT")->default_value(2.0),
-        "a notional margin below this % of ballots is a knife-edge")(
-        "share-top", po::bool_switch(&o.share_top),
-        "compare shares of the parties' top votes (default: shares of all votes)");
+    method.add_options()
+        ("crs", po::value(&o.crs.crs)->value_name("CRS"),
+         "projected CRS to measure in (default: OLD's if projected, else NEW's, else equal-area)")
+        ("assume-crs", po::value(&o.crs.assume_crs)->value_name("CRS"),
+         "CRS of a layer that declares none")
+        ("min-piece", po::value(&o.overlay.min_piece_m2)->value_name("M2")->default_value(1.0),
+         "pieces smaller than this many m² are slivers: dropped and counted")
+        ("noise-width", po::value(&o.overlay.noise_width_m)->value_name("M")->default_value(5.0),
+         "pieces thinner on average than this many metres are boundary noise, not change")
+        ("max-lost", po::value(&raw.max_lost_pct)->value_name("PCT")->default_value(0.1),
+         "fail when more than this percentage of all votes falls outside the new wards")
+        ("seat-method", po::value(&raw.seat_method)->value_name("RULE")->default_value("rank-slot"),
+         "notional seats: rank-slot, block, block-top or continuity")
+        ("split-independents", po::bool_switch(&o.redistribute.split_independents),
+         "split independents' votes like parties' (default: whole to the main successor)")
+        ("knife-edge", po::value(&o.seats.knife_edge_pct)->value_name("PCT")->default_value(2.0),
+         "a notional margin below this % of ballots is a knife-edge")
+        ("share-top", po::bool_switch(&o.share_top),
+         "compare shares of the parties' top votes (default: shares of all votes)");
     po::options_description output("Output");
-    output.add_options()("output,o",
-                         po::value(&o.output_dir)->value_name("DIR")->default_value("notional-out"),
-                         "directory for the outputs")("help,h", "show this help");
+    output.add_options()
+        ("output,o", po::value(&o.output_dir)->value_name("DIR")->default_value("notional-out"),
+         "directory for the outputs")
+        ("help,h", "show this help");
     po::options_description all;
-    all.add(inputs).add(method).add(output);
+    all.add(inputs).add(weights).add(method).add(output);
     return all;
 }
 // clang-format on
@@ -146,6 +171,12 @@ JobOptions parse_job(const std::vector<std::string>& args) {
         throw UsageError("--max-lost is a percentage from 0 to 100");
     }
     options.redistribute.max_lost = raw.max_lost_pct / 100.0;
+    if (!raw.weights.path.empty()) {
+        options.weights = raw.weights;
+    } else if (!raw.weights.field.empty() || !raw.weights.table.empty() ||
+               !raw.weights.filters.empty()) {
+        throw UsageError("--weight-field, --weights-table and --weights-filter need --weights");
+    }
     return options;
 }
 
@@ -317,46 +348,70 @@ void run_job(const JobOptions& options) {
     const std::vector<int> seats_of_new =
         new_ward_seats(options, new_wards, actual ? &*actual : nullptr, actual_matched);
 
+    std::optional<geo::WeightLayer> weight_layer;
+    if (options.weights) weight_layer = geo::read_weights(*options.weights, working, context);
+
     const geo::Overlay overlay =
         geo::overlay(old_wards, new_wards, options.overlay, context, terminal_progress("overlay"));
-    const model::Crosswalk crosswalk(new_wards.size(), overlay.pieces, old_wards.areas_m2,
-                                     overlay.old_sliver_m2);
-    std::optional<model::Notional> notional;
-    std::optional<std::vector<model::WardSeats>> seats;  // under the chosen rule
-    std::optional<model::NotionalBase> base;
-    if (election) {
-        notional = model::redistribute(*election, matched, crosswalk, options.redistribute);
+
+    // The crosswalks of the ensemble, the best first: weights that follow electors before area
+    // (METHOD.md §4). Each carries the votes; the others give the ranges and the verdicts.
+    std::vector<std::pair<std::string, model::Crosswalk>> crosswalks;
+    std::optional<geo::Weighting> weighting;
+    if (weight_layer) {
+        weighting =
+            geo::weigh(overlay, old_wards, *weight_layer, context, terminal_progress("weights"));
+        crosswalks.emplace_back(weight_layer->name,
+                                model::Crosswalk(new_wards.size(), weighting->pieces,
+                                                 weighting->old_weight, weighting->old_sliver));
     }
-    const auto honesty = model::assess(crosswalk, notional ? &*notional : nullptr);
+    crosswalks.emplace_back("area", model::Crosswalk(new_wards.size(), overlay.pieces,
+                                                     old_wards.areas_m2, overlay.old_sliver_m2));
+    const model::Crosswalk& crosswalk = crosswalks.front().second;
+    const model::Crosswalk& by_area = crosswalks.back().second;
+
+    std::vector<model::Notional> notionals;  // one per crosswalk, the chosen first
+    if (election) {
+        for (const auto& [name, candidate] : crosswalks) {
+            notionals.push_back(
+                model::redistribute(*election, matched, candidate, options.redistribute));
+        }
+    }
+    const model::Notional* notional = notionals.empty() ? nullptr : &notionals.front();
+    const auto honesty = model::assess(crosswalk, notional);
+    std::optional<std::vector<model::WardSeats>> seats;  // the chosen crosswalk and rule
+    std::optional<model::NotionalBase> base;
     if (notional) {
         std::vector<double> rounded_lost;
         const model::Sparse rounded = model::rounded_votes(*notional, crosswalk, rounded_lost);
-        std::vector<model::SeatVariant> variants;
-        if (!seats_of_new.empty()) {
-            // The chosen rule first, then every other rule, for the comparer's verdicts.
-            std::vector<model::SeatMethod> methods{options.seats.method};
-            for (auto method : {model::SeatMethod::rank_slot, model::SeatMethod::block,
-                                model::SeatMethod::block_top, model::SeatMethod::continuity}) {
-                if (method != options.seats.method) methods.push_back(method);
-            }
-            for (const auto method : methods) {
+        // The chosen rule first, then every other rule, for the comparer's verdicts.
+        std::vector<model::SeatMethod> methods{options.seats.method};
+        for (auto method : {model::SeatMethod::rank_slot, model::SeatMethod::block,
+                            model::SeatMethod::block_top, model::SeatMethod::continuity}) {
+            if (method != options.seats.method) methods.push_back(method);
+        }
+        std::vector<model::Run> runs;
+        for (std::size_t i = 0; i < crosswalks.size(); ++i) {
+            model::Run run{crosswalks[i].first, &notionals[i], {}};
+            for (const auto method :
+                 seats_of_new.empty() ? std::vector<model::SeatMethod>{} : methods) {
                 model::SeatOptions rule = options.seats;
                 rule.method = method;
-                variants.push_back(
-                    {model::to_string(method),
-                     model::notional_seats(*notional, crosswalk, seats_of_new, rule)});
+                run.seats.push_back({model::to_string(method),
+                                     model::notional_seats(notionals[i], crosswalks[i].second,
+                                                           seats_of_new, rule)});
             }
-            seats = variants.front().seats;
+            runs.push_back(std::move(run));
         }
-        base = model::make_base(new_wards.codes, new_wards.names, *notional, crosswalk, honesty,
-                                rounded, variants);
+        if (!runs.front().seats.empty()) seats = runs.front().seats.front().seats;
+        base = model::make_base(new_wards.codes, new_wards.names, runs, honesty, rounded);
     }
 
     // Outputs, renamed into place together at the end.
     model::StagedOutputs outputs(options.output_dir);
-    outputs.write_text("crosswalk.csv", model::crosswalk_csv(old_names, new_names, crosswalk));
-    outputs.write_text("ledger.csv",
-                       model::ledger_csv(old_names, crosswalk, notional ? &*notional : nullptr));
+    outputs.write_text("crosswalk.csv",
+                       model::crosswalk_csv(old_names, new_names, crosswalk, by_area));
+    outputs.write_text("ledger.csv", model::ledger_csv(old_names, crosswalk, notional));
     if (base) {
         outputs.write_text("notional.csv", model::base_csv(*base));
         outputs.write_text("council.csv", model::council_csv(*base, *notional));
@@ -372,10 +427,10 @@ void run_job(const JobOptions& options) {
                          context);
     }
     const auto order = model::order_by_code(new_wards.codes);
-    geo::write_geojson(outputs.stage("notional.geojson"), "notional", new_wards, order,
-                       ward_columns(order, new_wards, old_wards, honesty,
-                                    notional ? &*notional : nullptr, seats ? &*seats : nullptr),
-                       context);
+    geo::write_geojson(
+        outputs.stage("notional.geojson"), "notional", new_wards, order,
+        ward_columns(order, new_wards, old_wards, honesty, notional, seats ? &*seats : nullptr),
+        context);
     const auto written = outputs.commit();
 
     // Summary.
@@ -396,13 +451,27 @@ void run_job(const JobOptions& options) {
         << model::fixed(sliver_m2, 2) << " m²); " << overlay.noise
         << " boundary-noise pieces given to their old ward's main successor\n";
     double outside_m2 = 0.0, overlap_m2 = 0.0;
-    for (const auto& entry : crosswalk.ledger()) {
+    for (const auto& entry : by_area.ledger()) {
         outside_m2 += entry.outside * entry.weight;
         overlap_m2 += entry.overlap;
     }
     out << "coverage     " << model::fixed(outside_m2, 2)
         << " m² of the old wards lie outside the new ones; " << model::fixed(overlap_m2, 2)
         << " m² covered twice by overlapping new wards\n";
+    if (weighting) {
+        out << "weights      " << weight_layer->name << ": " << weight_layer->shapes.size()
+            << (weight_layer->points ? " points" : " small areas") << " from "
+            << weight_layer->label << "; " << weighting->outside_features << " of them ("
+            << model::fixed(weighting->outside_weight, 0) << ") outside every old ward";
+        if (weight_layer->without_count) {
+            out << ", " << weight_layer->without_count << " without a count in the table";
+        }
+        out << "; " << weighting->zero_pieces << " pieces of no weight; "
+            << weighting->area_fallback << " old wards of no weight use area\n";
+    }
+    out << "crosswalk    " << crosswalks.front().first << " (chosen)";
+    for (std::size_t i = 1; i < crosswalks.size(); ++i) out << ", " << crosswalks[i].first;
+    out << "\n";
     std::map<std::string, int> classes;
     for (const auto& ward : honesty) ++classes[model::to_string(ward.change)];
     out << "change       ";

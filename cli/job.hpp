@@ -6,6 +6,7 @@
 
 #include "geo/layer.hpp"
 #include "geo/overlay.hpp"
+#include "geo/weights.hpp"
 #include "model/compare.hpp"
 #include "model/redistribute.hpp"
 #include "model/results.hpp"
@@ -19,6 +20,7 @@ struct JobOptions {
     geo::LayerOptions old_layer, new_layer;
     geo::CrsOptions crs;
     geo::OverlayOptions overlay;
+    std::optional<geo::WeightOptions> weights;  ///< electors' weights beside area
     std::optional<std::string> results_path;
     std::optional<std::string> results_wards_path;
     model::ResultsFormat results_format = model::ResultsFormat::automatic;

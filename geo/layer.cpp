@@ -97,7 +97,11 @@ SourceLayer::SourceLayer(std::filesystem::path path, const LayerOptions& options
     if (!std::filesystem::exists(m_path) && !m_path.string().starts_with("/vsi")) {
         throw IoError(m_label + ": no such file");
     }
-    m_dataset.reset(GDALDataset::Open(m_path.c_str(), GDAL_OF_VECTOR | GDAL_OF_READONLY));
+    std::vector<const char*> open_options;
+    for (const auto& option : options.open_options) open_options.push_back(option.c_str());
+    open_options.push_back(nullptr);
+    m_dataset.reset(GDALDataset::Open(m_path.c_str(), GDAL_OF_VECTOR | GDAL_OF_READONLY, nullptr,
+                                      open_options.data()));
     if (!m_dataset)
         throw IoError(m_label + ": GDAL cannot open it as a vector layer: " + last_gdal_error());
     if (!options.layer.empty()) {
@@ -131,8 +135,8 @@ SourceLayer::SourceLayer(std::filesystem::path path, const LayerOptions& options
         // Ward and constituency codes first: a layer often carries its parent's code too.
         m_key_field = find_field(definition, {"(WD|PCON|ED|UTW|LSOA|MSOA|OA)[0-9]{2}CD", "GSS_CODE",
                                               "GSS", "WARD_CODE", "CODE", "[A-Z]+[0-9]{2}CD"});
-        if (m_key_field.empty()) {
-            throw UsageError(m_label + ": no ward code field found; fields are " +
+        if (m_key_field.empty() && options.key_required) {
+            throw UsageError(m_label + ": no code field found; fields are " +
                              field_list(definition) + "; name one with --old-key/--new-key");
         }
     }

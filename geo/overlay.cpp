@@ -31,6 +31,7 @@ bool predicate(GeosContext& context, char result, const std::string& what) {
 }
 
 struct Measure {
+    Geometry shape;
     double area = 0.0, perimeter = 0.0;
 };
 
@@ -46,9 +47,9 @@ Measure intersection(GeosContext& context, const GEOSGeometry* a, const GEOSGeom
                                 "), and again on a 1 mm grid: " + context.take_error());
         }
     }
-    Geometry owned = checked(context, piece, what);
-    Measure measure{area(context, owned.get(), what), 0.0};
-    if (GEOSLength_r(context.get(), owned.get(), &measure.perimeter) == 0) {
+    Measure measure{checked(context, piece, what), 0.0, 0.0};
+    measure.area = area(context, measure.shape.get(), what);
+    if (GEOSLength_r(context.get(), measure.shape.get(), &measure.perimeter) == 0) {
         throw GeometryError(what + ": perimeter failed: " + context.take_error());
     }
     return measure;
@@ -90,18 +91,22 @@ Overlay overlay(const Layer& old_wards, const Layer& new_wards, const OverlayOpt
             }
             double piece_m2 = 0.0;
             bool noise = false;
+            Geometry shape;
             if (predicate(context, GEOSPreparedContains_r(handle, old_prepared.get(), new_shape),
                           what)) {
                 piece_m2 = new_wards.areas_m2[n];
+                shape = checked(context, GEOSGeom_clone_r(handle, new_shape), what);
                 ++result.whole;
             } else if (predicate(context,
                                  GEOSPreparedContains_r(handle, new_prepared[n].get(), old_shape),
                                  what)) {
                 piece_m2 = old_wards.areas_m2[o];
+                shape = checked(context, GEOSGeom_clone_r(handle, old_shape), what);
                 ++result.whole;
             } else {
-                const Measure piece = intersection(context, old_shape, new_shape, what);
+                Measure piece = intersection(context, old_shape, new_shape, what);
                 piece_m2 = piece.area;
+                shape = std::move(piece.shape);
                 noise = piece.perimeter > 0.0 &&
                         2.0 * piece.area / piece.perimeter < options.noise_width_m;
                 ++result.intersections;
@@ -113,6 +118,7 @@ Overlay overlay(const Layer& old_wards, const Layer& new_wards, const OverlayOpt
                 continue;
             }
             result.pieces.push_back({o, n, piece_m2, noise});
+            result.shapes.push_back(std::move(shape));
             if (noise) ++result.noise;
         }
         if (progress) progress(o + 1, old_wards.size());

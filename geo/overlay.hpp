@@ -22,7 +22,8 @@ struct OverlayOptions {
 };
 
 struct Overlay {
-    std::vector<model::Piece> pieces;   ///< kept pieces, weight = area in m², sorted (old, new)
+    std::vector<model::Piece> pieces;  ///< kept pieces, weight = area in m², sorted (old, new)
+    std::vector<Geometry> shapes;  ///< each kept piece's polygon, for weights that follow people
     std::vector<double> old_sliver_m2;  ///< per old ward, area of its dropped pieces
     std::size_t slivers = 0;            ///< pieces dropped
     std::size_t whole = 0;  ///< pairs where one ward contains the other: no intersection computed

@@ -27,14 +27,16 @@ std::optional<double> as_written(const std::optional<double>& value, int decimal
 }  // namespace
 
 NotionalBase make_base(const std::vector<std::string>& codes, const std::vector<std::string>& names,
-                       const Notional& notional, const Crosswalk& crosswalk,
-                       const std::vector<WardHonesty>& honesty, const Sparse& rounded,
-                       const std::vector<SeatVariant>& variants) {
-    (void)crosswalk;
+                       const std::vector<Run>& runs, const std::vector<WardHonesty>& honesty,
+                       const Sparse& rounded) {
     NotionalBase base;
+    const Notional& notional = *runs.front().notional;
     const Measures& old = notional.old;
     const Measures& m = notional.carried;
-    for (const auto& variant : variants) base.variants.push_back(variant.name);
+    const auto& rules = runs.front().seats;
+    for (const auto& run : runs) {
+        for (const auto& rule : run.seats) base.variants.push_back(run.name + "/" + rule.name);
+    }
     for (std::size_t p = 0; p < old.parties.size(); ++p) {
         base.party_names[old.parties[p]] = old.party_names[p];
     }
@@ -43,7 +45,7 @@ NotionalBase make_base(const std::vector<std::string>& codes, const std::vector<
     }
     for (const std::size_t n : order_by_code(codes)) {
         const auto row = static_cast<Eigen::Index>(n);
-        const WardSeats* chosen = variants.empty() ? nullptr : &variants.front().seats[n];
+        const WardSeats* chosen = rules.empty() ? nullptr : &rules.front().seats[n];
         BaseWard ward;
         ward.code = codes[n];
         ward.name = names[n];
@@ -62,29 +64,59 @@ NotionalBase make_base(const std::vector<std::string>& codes, const std::vector<
                 ++predecessor[party];
             }
         }
-        const double total = m.tot.row(row).sum(), top_total = m.top.row(row).sum();
         const bool known = !notional.partial[n];
         for (const std::size_t p : parties_in(notional, n, chosen)) {
             const auto col = static_cast<Eigen::Index>(p);
             BaseParty party;
             party.code = m.parties[p];
             party.name = m.party_names[p];
-            party.votes = model::rounded(m.tot.coeff(row, col), vote_decimals);
-            party.top = model::rounded(m.top.coeff(row, col), vote_decimals);
-            if (known && total > 0.0) {
-                party.share = model::rounded(m.tot.coeff(row, col) / total, share_decimals);
-            }
-            if (known && top_total > 0.0) {
-                party.share_top = model::rounded(m.top.coeff(row, col) / top_total, share_decimals);
-            }
             party.votes_rounded = static_cast<long long>(rounded.coeff(row, col));
-            for (const auto& variant : variants) {
-                const WardSeats& seats = variant.seats[n];
-                if (seats.unknown) continue;
-                const auto won = seats.by_party();
-                party.variant_seats[variant.name] = won.count(party.code) ? won.at(party.code) : 0;
+            // Votes and shares under every crosswalk run, the chosen one first.
+            for (std::size_t r = 0; r < runs.size(); ++r) {
+                const Measures& carried = runs[r].notional->carried;
+                const double votes = model::rounded(carried.tot.coeff(row, col), vote_decimals);
+                const double total = carried.tot.row(row).sum();
+                std::optional<double> share;
+                if (known && total > 0.0) {
+                    share = model::rounded(carried.tot.coeff(row, col) / total, share_decimals);
+                }
+                if (r == 0) {
+                    party.votes = party.votes_min = party.votes_max = votes;
+                    party.share = party.share_min = party.share_max = share;
+                    const double top_total = carried.top.row(row).sum();
+                    party.top = model::rounded(carried.top.coeff(row, col), vote_decimals);
+                    if (known && top_total > 0.0) {
+                        party.share_top =
+                            model::rounded(carried.top.coeff(row, col) / top_total, share_decimals);
+                    }
+                }
+                party.votes_min = std::min(party.votes_min, votes);
+                party.votes_max = std::max(party.votes_max, votes);
+                if (share && party.share_min) {
+                    party.share_min = std::min(*party.share_min, *share);
+                    party.share_max = std::max(*party.share_max, *share);
+                }
+                for (const auto& rule : runs[r].seats) {
+                    const WardSeats& seats = rule.seats[n];
+                    if (seats.unknown) continue;
+                    const auto won = seats.by_party();
+                    party.variant_seats[runs[r].name + "/" + rule.name] =
+                        won.count(party.code) ? won.at(party.code) : 0;
+                }
             }
-            if (chosen && !chosen->unknown) party.seats = party.variant_seats[variants[0].name];
+            if (chosen && !chosen->unknown) {
+                party.seats = party.variant_seats[base.variants.front()];
+                // Its k-th seat is won in the variants where it has at least k.
+                int most = 0;
+                for (const auto& [name, seats] : party.variant_seats) most = std::max(most, seats);
+                for (int k = 1; k <= most; ++k) {
+                    const auto winning =
+                        std::count_if(party.variant_seats.begin(), party.variant_seats.end(),
+                                      [&](const auto& entry) { return entry.second >= k; });
+                    party.seat_support.push_back(static_cast<double>(winning) /
+                                                 static_cast<double>(party.variant_seats.size()));
+                }
+            }
             if (!honesty[n].sources.empty()) {
                 party.predecessor_seats =
                     predecessor.count(party.code) ? predecessor.at(party.code) : 0;
@@ -98,12 +130,13 @@ NotionalBase make_base(const std::vector<std::string>& codes, const std::vector<
 
 namespace {
 
-const std::vector<std::string> base_header{"ward_code",         "ward_name",    "party",
-                                           "party_name",        "votes",        "share",
-                                           "top_vote",          "share_top",    "votes_rounded",
-                                           "notional_seats",    "ward_seats",   "change_class",
-                                           "margin_pct",        "knife_edge",   "turnout",
-                                           "predecessor_seats", "variant_seats"};
+const std::vector<std::string> base_header{
+    "ward_code",     "ward_name",      "party",      "party_name",
+    "votes",         "share",          "top_vote",   "share_top",
+    "votes_rounded", "notional_seats", "ward_seats", "change_class",
+    "margin_pct",    "knife_edge",     "turnout",    "predecessor_seats",
+    "variant_seats", "votes_min",      "votes_max",  "share_min",
+    "share_max",     "seat_support"};
 
 std::string optional_number(const std::optional<double>& value, int decimals) {
     return value ? fixed(*value, decimals) : "";
@@ -119,21 +152,37 @@ std::string base_csv(const NotionalBase& base) {
     std::string text = csv_row(base_header);
     for (const auto& ward : base.wards) {
         for (const auto& party : ward.parties) {
-            std::string variants;
+            std::string variants, support;
             for (const auto& name : base.variants) {
                 if (!party.variant_seats.count(name)) continue;
                 variants += (variants.empty() ? "" : ";") + name + ":" +
                             std::to_string(party.variant_seats.at(name));
             }
-            text +=
-                csv_row({ward.code, ward.name, party.code, party.name, fixed(party.votes, 4),
-                         optional_number(party.share, 6), fixed(party.top, 4),
-                         optional_number(party.share_top, 6), std::to_string(party.votes_rounded),
-                         optional_int(party.seats), ward.seats ? std::to_string(ward.seats) : "",
-                         ward.change_class, optional_number(ward.margin_pct, 3),
-                         ward.margin_pct ? (ward.knife_edge ? "true" : "false") : "",
-                         optional_number(ward.turnout, 6), optional_int(party.predecessor_seats),
-                         variants});
+            for (const double share : party.seat_support) {
+                support += (support.empty() ? "" : ";") + fixed(share, 3);
+            }
+            text += csv_row({ward.code,
+                             ward.name,
+                             party.code,
+                             party.name,
+                             fixed(party.votes, vote_decimals),
+                             optional_number(party.share, share_decimals),
+                             fixed(party.top, vote_decimals),
+                             optional_number(party.share_top, share_decimals),
+                             std::to_string(party.votes_rounded),
+                             optional_int(party.seats),
+                             ward.seats ? std::to_string(ward.seats) : "",
+                             ward.change_class,
+                             optional_number(ward.margin_pct, margin_decimals),
+                             ward.margin_pct ? (ward.knife_edge ? "true" : "false") : "",
+                             optional_number(ward.turnout, share_decimals),
+                             optional_int(party.predecessor_seats),
+                             variants,
+                             fixed(party.votes_min, vote_decimals),
+                             fixed(party.votes_max, vote_decimals),
+                             optional_number(party.share_min, share_decimals),
+                             optional_number(party.share_max, share_decimals),
+                             support});
         }
     }
     return text;
@@ -159,6 +208,17 @@ std::string council_csv(const NotionalBase& base, const Notional& notional) {
 }
 
 namespace {
+
+std::vector<std::string> split(const std::string& text, char separator) {
+    std::vector<std::string> parts;
+    std::size_t start = 0;
+    while (start < text.size()) {
+        const auto end = std::min(text.find(separator, start), text.size());
+        parts.push_back(text.substr(start, end - start));
+        start = end + 1;
+    }
+    return parts;
+}
 
 std::optional<double> read_optional(const CsvTable& table, std::size_t row, std::size_t column) {
     const std::string& text = table.rows[row][column];
@@ -219,16 +279,26 @@ NotionalBase read_base(const std::filesystem::path& notional_csv) {
         if (auto seats = read_optional(table, r, column[15])) {
             party.predecessor_seats = static_cast<int>(*seats);
         }
-        // "rank-slot:2;block:2": the variants in the order the job ran them.
-        std::string list = cell(r, 16);
-        std::size_t start = 0;
-        while (start < list.size()) {
-            const auto end = std::min(list.find(';', start), list.size());
-            const std::string item = list.substr(start, end - start);
+        const auto votes_min = read_optional(table, r, column[17]);
+        const auto votes_max = read_optional(table, r, column[18]);
+        party.votes_min = votes_min.value_or(party.votes);
+        party.votes_max = votes_max.value_or(party.votes);
+        party.share_min = read_optional(table, r, column[19]);
+        party.share_max = read_optional(table, r, column[20]);
+        for (const auto& item : split(cell(r, 21), ';')) {
+            double share = 0.0;
+            if (!parse_count(item, share) || share > 1.0) {
+                throw DataError(table.where(r) + ": seat_support '" + cell(r, 21) +
+                                "' is not a list of shares like 1.000;0.250");
+            }
+            party.seat_support.push_back(share);
+        }
+        // "area/rank-slot:2;area/block:2": the variants in the order the job ran them.
+        for (const auto& item : split(cell(r, 16), ';')) {
             const auto colon = item.rfind(':');
             double seats = 0.0;
             if (colon == std::string::npos || !parse_count(item.substr(colon + 1), seats)) {
-                throw DataError(table.where(r) + ": variant_seats '" + list +
+                throw DataError(table.where(r) + ": variant_seats '" + cell(r, 16) +
                                 "' is not of the form rule:seats;rule:seats");
             }
             const std::string name = item.substr(0, colon);
@@ -237,7 +307,6 @@ NotionalBase read_base(const std::filesystem::path& notional_csv) {
                 base.variants.end()) {
                 base.variants.push_back(name);
             }
-            start = end + 1;
         }
         base.wards[it->second].parties.push_back(std::move(party));
     }

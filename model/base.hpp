@@ -24,6 +24,11 @@ struct BaseParty {
     std::optional<int> seats;              ///< under the chosen seat rule; unknown without seats
     std::optional<int> predecessor_seats;  ///< won in the main predecessor at the old election
     std::map<std::string, int> variant_seats;  ///< seats under every variant run
+    /// The range of votes and shares over the crosswalks run (area, weights, raked).
+    double votes_min = 0.0, votes_max = 0.0;
+    std::optional<double> share_min, share_max;
+    /// For its 1st, 2nd, ... seat: the share of variants in which the party wins it.
+    std::vector<double> seat_support;
 };
 
 struct BaseWard {
@@ -51,13 +56,22 @@ struct SeatVariant {
     std::vector<WardSeats> seats;
 };
 
-/// The base of an in-memory notional. `variants` may be empty (no seats known); the first is
-/// the chosen rule.
+/// One crosswalk of the ensemble ("area", "adults"), its notional and its seats under every
+/// rule run.
+struct Run {
+    std::string name;
+    const Notional* notional = nullptr;
+    std::vector<SeatVariant> seats;  ///< empty when the new wards' seats are unknown
+};
+
+/// The base of an in-memory ensemble: `runs[0]` is the chosen crosswalk, its `seats[0]` the
+/// chosen rule; `honesty` and `rounded` are the chosen crosswalk's. Variants are named
+/// "crosswalk/rule".
 [[nodiscard]] NotionalBase make_base(const std::vector<std::string>& codes,
                                      const std::vector<std::string>& names,
-                                     const Notional& notional, const Crosswalk& crosswalk,
-                                     const std::vector<WardHonesty>& honesty, const Sparse& rounded,
-                                     const std::vector<SeatVariant>& variants);
+                                     const std::vector<Run>& runs,
+                                     const std::vector<WardHonesty>& honesty,
+                                     const Sparse& rounded);
 
 /// notional.csv: one row per (new ward, party).
 [[nodiscard]] std::string base_csv(const NotionalBase& base);

@@ -6,6 +6,7 @@
 #include <cstdio>
 #include <fstream>
 #include <sstream>
+#include <unordered_map>
 
 #include "model/error.hpp"
 #include "model/text.hpp"
@@ -107,6 +108,102 @@ CsvTable read_csv(const std::filesystem::path& path) {
     text << in.rdbuf();
     if (in.bad()) throw IoError(path.string() + ": read failed");
     return parse_csv(text.str(), path);
+}
+
+namespace {
+
+/// A ward code column of any year: WD22CD, WD18CD, PCON24CD, LAD22CD is not one.
+bool is_code_column(std::string_view name) {
+    const std::string n = lower(name);
+    for (std::string_view prefix : {"wd", "pcon"}) {
+        if (n.size() == prefix.size() + 4 && n.compare(0, prefix.size(), prefix) == 0 &&
+            std::isdigit(static_cast<unsigned char>(n[prefix.size()])) &&
+            std::isdigit(static_cast<unsigned char>(n[prefix.size() + 1])) &&
+            n.compare(n.size() - 2, 2, "cd") == 0) {
+            return true;
+        }
+    }
+    return false;
+}
+
+std::optional<std::size_t> ward_column(const CsvTable& table) {
+    if (auto column = table.find("ward_code")) return column;
+    for (std::size_t i = 0; i < table.header.size(); ++i) {
+        if (is_code_column(table.header[i])) return i;
+    }
+    for (const char* name : {"code", "gss_code", "ONS ID", "ward", "ward_name"}) {
+        if (auto column = table.find(name)) return column;
+    }
+    return std::nullopt;
+}
+
+/// "a, b or c"
+std::string listed(const std::vector<std::string>& names) {
+    std::string text;
+    for (std::size_t i = 0; i < names.size(); ++i) {
+        if (i) text += i + 1 == names.size() ? " or " : ", ";
+        text += names[i];
+    }
+    return text;
+}
+
+}  // namespace
+
+std::vector<double> read_ward_numbers(const std::filesystem::path& path,
+                                      const std::vector<std::string>& codes,
+                                      const std::vector<std::string>& names,
+                                      const WardNumberSpec& spec) {
+    const CsvTable table = read_csv(path);
+    const std::optional<std::size_t> ward = ward_column(table);
+    std::optional<std::size_t> value;
+    for (const auto& name : spec.value_columns) {
+        if ((value = table.find(name))) break;
+    }
+    if (!ward || !value) {
+        throw DataError(path.string() +
+                        ": needs a ward column (ward_code, a code such as WD22CD or PCON24CD, "
+                        "code, gss_code, ONS ID, ward or ward_name) and " +
+                        (spec.value_columns.size() > 1
+                             ? "a " + spec.what + " column (" + listed(spec.value_columns) + ")"
+                             : "a column " + listed(spec.value_columns)));
+    }
+    std::unordered_map<std::string, std::size_t> by_code, by_name;
+    for (std::size_t i = 0; i < codes.size(); ++i) {
+        by_code.emplace(codes[i], i);
+        if (i < names.size()) by_name.emplace(ward_name_key(names[i]), i);
+    }
+    std::vector<double> result(codes.size(), 0.0);
+    std::vector<bool> found(codes.size(), false);
+    for (std::size_t r = 0; r < table.rows.size(); ++r) {
+        const std::string key(trim(table.rows[r][*ward]));
+        std::size_t n = 0;
+        if (auto code = by_code.find(key); code != by_code.end()) {
+            n = code->second;
+        } else if (auto name = by_name.find(ward_name_key(key)); name != by_name.end()) {
+            n = name->second;
+        } else {
+            throw DataError(table.where(r) + ": ward '" + key + "' is not in the " + spec.layer +
+                            " layer");
+        }
+        const std::string& text = table.rows[r][*value];
+        double number = 0.0;
+        if (!parse_count(text, number) || (spec.valid && !spec.valid(number))) {
+            throw DataError(table.where(r) + ": " + spec.what + " '" + text + "' is not " +
+                            spec.requirement);
+        }
+        result[n] = number;
+        found[n] = true;
+    }
+    std::string missing;
+    std::size_t count = 0;
+    for (std::size_t n = 0; n < result.size(); ++n) {
+        if (!found[n]) missing += (count++ ? ", " : " ") + codes[n];
+    }
+    if (count) {
+        throw DataError(path.string() + ": no " + spec.what + " for " + std::to_string(count) +
+                        " " + spec.layer + " wards:" + missing);
+    }
+    return result;
 }
 
 std::string csv_field(std::string_view value) {

@@ -2,7 +2,6 @@
 
 #include <algorithm>
 #include <cmath>
-#include <unordered_map>
 
 #include "model/csv.hpp"
 #include "model/error.hpp"
@@ -254,49 +253,14 @@ std::vector<WardSeats> notional_seats(const Notional& notional, const Crosswalk&
 std::vector<int> read_new_seats(const std::filesystem::path& path,
                                 const std::vector<std::string>& codes,
                                 const std::vector<std::string>& names) {
-    const CsvTable table = read_csv(path);
-    std::optional<std::size_t> ward;
-    for (const char* name : {"ward_code", "WD22CD", "code", "gss_code", "ward", "ward_name"}) {
-        if ((ward = table.find(name))) break;
-    }
-    std::optional<std::size_t> seats = table.find("seats");
-    if (!seats) seats = table.find("num_councillors");
-    if (!ward || !seats) {
-        throw DataError(path.string() +
-                        ": needs a ward column (ward_code, WD22CD, code, ward or ward_name) and a "
-                        "seats column (seats or num_councillors)");
-    }
-    std::unordered_map<std::string, std::size_t> by_code, by_name;
-    for (std::size_t i = 0; i < codes.size(); ++i) {
-        by_code.emplace(codes[i], i);
-        by_name.emplace(ward_name_key(names[i]), i);
-    }
-    std::vector<int> result(codes.size(), 0);
-    for (std::size_t r = 0; r < table.rows.size(); ++r) {
-        const std::string key(trim(table.rows[r][*ward]));
-        std::size_t n = 0;
-        if (auto code = by_code.find(key); code != by_code.end()) {
-            n = code->second;
-        } else if (auto name = by_name.find(ward_name_key(key)); name != by_name.end()) {
-            n = name->second;
-        } else {
-            throw DataError(table.where(r) + ": ward '" + key + "' is not in the new layer");
-        }
-        double value = 0.0;
-        if (!parse_count(table.rows[r][*seats], value) || value != std::floor(value) || value < 1) {
-            throw DataError(table.where(r) + ": seats '" + table.rows[r][*seats] +
-                            "' is not a whole number of at least 1");
-        }
-        result[n] = static_cast<int>(value);
-    }
-    std::string missing;
-    std::size_t count = 0;
-    for (std::size_t n = 0; n < result.size(); ++n) {
-        if (result[n] == 0) missing += (count++ ? ", " : " ") + codes[n];
-    }
-    if (count) {
-        throw DataError(path.string() + ": no seats for " + std::to_string(count) +
-                        " new wards:" + missing);
+    WardNumberSpec spec;
+    spec.what = "seats";
+    spec.value_columns = {"seats", "num_councillors"};
+    spec.requirement = "a whole number of at least 1";
+    spec.valid = [](double value) { return value == std::floor(value) && value >= 1.0; };
+    std::vector<int> result;
+    for (const double seats : read_ward_numbers(path, codes, names, spec)) {
+        result.push_back(static_cast<int>(seats));
     }
     return result;
 }

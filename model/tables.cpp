@@ -37,20 +37,25 @@ std::vector<std::size_t> parties_in(const Notional& notional, std::size_t ward,
 }
 
 std::string crosswalk_csv(const WardNames& old_wards, const WardNames& new_wards,
-                          const Crosswalk& crosswalk) {
+                          const Crosswalk& crosswalk, const Crosswalk& by_area) {
     std::vector<Piece> pieces = crosswalk.pieces();
     std::sort(pieces.begin(), pieces.end(), [&](const Piece& a, const Piece& b) {
         return std::tie(old_wards.codes[a.old_index], new_wards.codes[a.new_index]) <
                std::tie(old_wards.codes[b.old_index], new_wards.codes[b.new_index]);
     });
-    std::string text = csv_row({"old_code", "new_code", "area_m2", "share_of_old", "share_of_new"});
+    std::map<std::pair<std::size_t, std::size_t>, double> area;
+    for (const auto& piece : by_area.pieces())
+        area[{piece.old_index, piece.new_index}] = piece.weight;
+    std::string text =
+        csv_row({"old_code", "new_code", "area_m2", "weight", "share_of_old", "share_of_new"});
     for (const auto& piece : pieces) {
         const auto o = static_cast<Eigen::Index>(piece.old_index);
         const auto n = static_cast<Eigen::Index>(piece.new_index);
-        const double new_weight = crosswalk.new_weight()[piece.new_index];
+        const auto m2 = area.find({piece.old_index, piece.new_index});
         text += csv_row({old_wards.codes[piece.old_index], new_wards.codes[piece.new_index],
-                         fixed(piece.weight, 2), fixed(crosswalk.shares().coeff(o, n), 9),
-                         fixed(new_weight > 0.0 ? piece.weight / new_weight : 0.0, 9)});
+                         m2 == area.end() ? "" : fixed(m2->second, 2), fixed(piece.weight, 4),
+                         fixed(crosswalk.shares().coeff(o, n), 9),
+                         fixed(crosswalk.shares_of_new().coeff(o, n), 9)});
     }
     return text;
 }

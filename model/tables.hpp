@@ -25,9 +25,10 @@ struct WardNames {
 [[nodiscard]] std::vector<std::size_t> parties_in(const Notional& notional, std::size_t ward,
                                                   const WardSeats* seats);
 
-/// `old_code,new_code,area_m2,share_of_old,share_of_new`: the pieces as used (noise folded).
+/// `old_code,new_code,area_m2,weight,share_of_old,share_of_new`: the chosen crosswalk's pieces
+/// (noise folded), with each piece's area from the area crosswalk beside its weight.
 [[nodiscard]] std::string crosswalk_csv(const WardNames& old_wards, const WardNames& new_wards,
-                                        const Crosswalk& crosswalk);
+                                        const Crosswalk& crosswalk, const Crosswalk& by_area);
 
 /// Per old ward: its weight, the shares allocated, dropped and outside, and its votes lost.
 [[nodiscard]] std::string ledger_csv(const WardNames& old_wards, const Crosswalk& crosswalk,

@@ -9,6 +9,7 @@
 #include "geo/geojson.hpp"
 #include "geo/layer.hpp"
 #include "geo/overlay.hpp"
+#include "geo/weights.hpp"
 #include "model/crosswalk.hpp"
 #include "model/error.hpp"
 #include "support.hpp"
@@ -82,7 +83,19 @@ double share(const model::Crosswalk& crosswalk, std::size_t o, std::size_t n) {
     return crosswalk.shares().coeff(static_cast<Eigen::Index>(o), static_cast<Eigen::Index>(n));
 }
 
-constexpr double x0 = 530000, y0 = 170000;  // somewhere in south London
+constexpr double x0 = 530000, y0 = 170000;
+
+LayerOptions with_key(const std::string& key) {
+    LayerOptions options;
+    options.key_field = key;
+    return options;
+}
+
+LayerOptions with_layer(const std::string& layer) {
+    LayerOptions options;
+    options.layer = layer;
+    return options;
+}  // somewhere in south London
 
 TEST(Overlay, TwoSquaresOverlappingByHalfGiveHalfShares) {
     TempDir dir;
@@ -238,10 +251,7 @@ TEST(Layer, FieldsAreFoundByThemselvesWardCodeBeforeParentCode) {
     const SourceLayer source(dir / "w.gpkg", {});
     EXPECT_EQ(source.key_field(), "WD22CD");
     EXPECT_EQ(source.name_field(), "WD22NM");
-    EXPECT_THROW(
-        SourceLayer(dir / "w.gpkg",
-                    {.layer = "", .key_field = "NOPE", .name_field = "", .seats_field = ""}),
-        UsageError);
+    EXPECT_THROW(SourceLayer(dir / "w.gpkg", with_key("NOPE")), UsageError);
 }
 
 TEST(Layer, MultiLayerFileNeedsALayerName) {
@@ -251,9 +261,7 @@ TEST(Layer, MultiLayerFileNeedsALayerName) {
     write_layer(dir / "two.gpkg", "GPKG", 27700, {{"E05000002", "B", square(x0, y0, 20, 10)}},
                 "code", "name", "second");
     EXPECT_THROW(SourceLayer(dir / "two.gpkg", {}), UsageError);
-    const SourceLayer second(
-        dir / "two.gpkg",
-        {.layer = "second", .key_field = "", .name_field = "", .seats_field = ""});
+    const SourceLayer second(dir / "two.gpkg", with_layer("second"));
     GeosContext context;
     const auto working = choose_crs(second, second, {});
     const Layer layer = read_layer(second, {}, working, context);
@@ -309,6 +317,154 @@ TEST(GeoJson, WritesLonLatWithPropertiesAndNulls) {
     ASSERT_EQ(back.layer().GetExtent(&extent), OGRERR_NONE);
     EXPECT_NEAR(extent.MinX, -0.13, 0.02);
     EXPECT_NEAR(extent.MinY, 51.41, 0.02);
+}
+
+}  // namespace
+}  // namespace notional::geo
+
+namespace notional::geo {
+namespace {
+
+/// A weights layer of small areas with a count field.
+void write_counts(const std::filesystem::path& path,
+                  const std::vector<std::pair<std::string, double>>& areas) {
+    register_gdal();
+    GDALDriver* driver = GetGDALDriverManager()->GetDriverByName("GPKG");
+    GDALDatasetUniquePtr dataset(driver->Create(path.c_str(), 0, 0, 0, GDT_Unknown, nullptr));
+    OGRSpatialReference srs;
+    srs.importFromEPSG(27700);
+    OGRLayer* layer = dataset->CreateLayer("areas", &srs, wkbPolygon);
+    OGRFieldDefn code("LSOA21CD", OFTString), count("people", OFTReal);
+    ASSERT_EQ(layer->CreateField(&code), OGRERR_NONE);
+    ASSERT_EQ(layer->CreateField(&count), OGRERR_NONE);
+    int i = 0;
+    for (const auto& [wkt, people] : areas) {
+        OGRFeatureUniquePtr feature(OGRFeature::CreateFeature(layer->GetLayerDefn()));
+        feature->SetField("LSOA21CD", ("E0100000" + std::to_string(++i)).c_str());
+        feature->SetField("people", people);
+        OGRGeometry* geometry = nullptr;
+        ASSERT_EQ(OGRGeometryFactory::createFromWkt(wkt.c_str(), nullptr, &geometry), OGRERR_NONE);
+        feature->SetGeometryDirectly(geometry);
+        ASSERT_EQ(layer->CreateFeature(feature.get()), OGRERR_NONE);
+    }
+}
+
+TEST(Weights, ParklandAndHousingSplitByPeopleNotArea) {
+    TempDir dir;
+    // Old ward 0-200 m; new wards West (0-100: parkland) and East (100-200: housing). Half the
+    // area each, but the small areas hold 10 people in the park and 990 in the houses.
+    write_layer(dir / "old.gpkg", "GPKG", 27700, {{"E05000001", "Old", square(x0, y0, 200, 100)}});
+    write_layer(dir / "new.gpkg", "GPKG", 27700,
+                {{"E05000101", "West", square(x0, y0, 100, 100)},
+                 {"E05000102", "East", square(x0 + 100, y0, 100, 100)}});
+    write_counts(dir / "areas.gpkg",
+                 {{square(x0, y0, 100, 100), 10.0}, {square(x0 + 100, y0, 100, 100), 990.0}});
+    Pair pair(dir / "old.gpkg", dir / "new.gpkg");
+    const Overlay result = overlay(pair.old_wards, pair.new_wards, {}, pair.context);
+    EXPECT_NEAR(share(pair.crosswalk(result), 0, 0), 0.5, 1e-12);  // by area
+    WeightOptions options;
+    options.path = (dir / "areas.gpkg").string();
+    options.field = "people";
+    const WeightLayer weights = read_weights(options, pair.working, pair.context);
+    EXPECT_EQ(weights.name, "people");
+    EXPECT_FALSE(weights.points);
+    const Weighting weighting = weigh(result, pair.old_wards, weights, pair.context);
+    EXPECT_NEAR(weighting.old_weight[0], 1000.0, 1e-9);
+    const model::Crosswalk by_people(2, weighting.pieces, weighting.old_weight,
+                                     weighting.old_sliver);
+    EXPECT_NEAR(share(by_people, 0, 0), 0.01, 1e-12);  // 10 of 1000 live in the park
+    EXPECT_NEAR(share(by_people, 0, 1), 0.99, 1e-12);
+}
+
+TEST(Weights, SmallAreaAcrossABoundaryIsSpreadByArea) {
+    TempDir dir;
+    // One small area of 400 people covers both new wards, 1/4 in West, 3/4 in East.
+    write_layer(dir / "old.gpkg", "GPKG", 27700, {{"E05000001", "Old", square(x0, y0, 400, 100)}});
+    write_layer(dir / "new.gpkg", "GPKG", 27700,
+                {{"E05000101", "West", square(x0, y0, 100, 100)},
+                 {"E05000102", "East", square(x0 + 100, y0, 300, 100)}});
+    write_counts(dir / "areas.gpkg", {{square(x0, y0, 400, 100), 400.0},
+                                      {square(x0 + 1000, y0, 10, 10), 7.0}});  // meets no ward
+    Pair pair(dir / "old.gpkg", dir / "new.gpkg");
+    const Overlay result = overlay(pair.old_wards, pair.new_wards, {}, pair.context);
+    WeightOptions options;
+    options.path = (dir / "areas.gpkg").string();
+    options.field = "people";
+    const Weighting weighting = weigh(
+        result, pair.old_wards, read_weights(options, pair.working, pair.context), pair.context);
+    ASSERT_EQ(weighting.pieces.size(), 2U);
+    EXPECT_NEAR(weighting.pieces[0].weight, 100.0, 1e-9);
+    EXPECT_NEAR(weighting.pieces[1].weight, 300.0, 1e-9);
+    EXPECT_EQ(weighting.outside_features, 1U);  // reported, not silently dropped
+    EXPECT_NEAR(weighting.outside_weight, 7.0, 1e-12);
+}
+
+TEST(Weights, PointsOnASharedBoundaryGoToExactlyOneWard) {
+    TempDir dir;
+    write_layer(dir / "old.gpkg", "GPKG", 27700, {{"E05000001", "Old", square(x0, y0, 200, 100)}});
+    write_layer(dir / "new.gpkg", "GPKG", 27700,
+                {{"E05000101", "West", square(x0, y0, 100, 100)},
+                 {"E05000102", "East", square(x0 + 100, y0, 100, 100)}});
+    // A CSV of postcodes in British grid metres: one inside West, two inside East, one exactly
+    // on the West/East boundary (x = 100), one far outside.
+    test::write_text(dir / "postcodes.csv",
+                     "Postcode,Eastings,Northings\n"
+                     "AA1 1AA,530050,170050\n"
+                     "AA1 1AB,530150,170050\n"
+                     "AA1 1AC,530160,170020\n"
+                     "AA1 1AD,530100,170050\n"
+                     "ZZ9 9ZZ,540000,180000\n");
+    Pair pair(dir / "old.gpkg", dir / "new.gpkg");
+    const Overlay result = overlay(pair.old_wards, pair.new_wards, {}, pair.context);
+    WeightOptions options;
+    options.path = (dir / "postcodes.csv").string();
+    options.crs = "EPSG:27700";
+    const WeightLayer points = read_weights(options, pair.working, pair.context);
+    EXPECT_TRUE(points.points);
+    ASSERT_EQ(points.shapes.size(), 5U);
+    const Weighting weighting = weigh(result, pair.old_wards, points, pair.context);
+    ASSERT_EQ(weighting.pieces.size(), 2U);
+    // The boundary point is counted once: 1 + 2 + 1 = 4 inside, wherever it falls.
+    EXPECT_EQ(weighting.pieces[0].weight + weighting.pieces[1].weight, 4.0);
+    EXPECT_EQ(weighting.old_weight[0], 4.0);
+    EXPECT_EQ(weighting.outside_features, 1U);
+    // Without a CRS for the CSV's coordinates the run stops and says what to give.
+    options.crs.clear();
+    EXPECT_THROW((void)read_weights(options, pair.working, pair.context), DataError);
+}
+
+TEST(Weights, TableJoinedByKeyWithAFilterAndAWardOfNoWeight) {
+    TempDir dir;
+    write_layer(dir / "old.gpkg", "GPKG", 27700,
+                {{"E05000001", "Housing", square(x0, y0, 100, 100)},
+                 {"E05000002", "Park", square(x0 + 100, y0, 100, 100)}});
+    write_layer(dir / "new.gpkg", "GPKG", 27700, {{"E05000101", "All", square(x0, y0, 200, 100)}});
+    write_counts(dir / "areas.gpkg", {{square(x0, y0, 100, 100), 0.0}});  // E01000001 only
+    // Adults are the rows from 16 up: 30 + 50 = 80 of the 100.
+    test::write_text(dir / "ages.csv",
+                     "lsoa21_code,age_group,usual_residents\n"
+                     "E01000001,Aged 15 years and under,20\n"
+                     "E01000001,Aged 16 to 24 years,30\n"
+                     "E01000001,Aged 25 years and over,50\n");
+    Pair pair(dir / "old.gpkg", dir / "new.gpkg");
+    const Overlay result = overlay(pair.old_wards, pair.new_wards, {}, pair.context);
+    WeightOptions options;
+    options.path = (dir / "areas.gpkg").string();
+    options.table = (dir / "ages.csv").string();
+    options.table_key = "lsoa21_code";
+    options.field = "usual_residents";
+    options.filters = {"age_group!=Aged 15 years and under"};
+    options.name = "adults";
+    const WeightLayer weights = read_weights(options, pair.working, pair.context);
+    ASSERT_EQ(weights.counts.size(), 1U);
+    EXPECT_EQ(weights.counts[0], 80.0);
+    const Weighting weighting = weigh(result, pair.old_wards, weights, pair.context);
+    EXPECT_NEAR(weighting.old_weight[0], 80.0, 1e-9);
+    // The park holds nobody: area stands in, so its votes still go somewhere, and it is said.
+    EXPECT_EQ(weighting.area_fallback, 1U);
+    EXPECT_NEAR(weighting.old_weight[1], 10'000.0, 1e-6);
+    options.filters = {"age_band=adult"};  // no such column
+    EXPECT_THROW((void)read_weights(options, pair.working, pair.context), DataError);
 }
 
 }  // namespace

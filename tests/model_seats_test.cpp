@@ -624,27 +624,30 @@ TEST(Uncontested, SeatsCarriedVotesLeftUnknown) {
     const std::vector<std::string> codes{"N0", "N1", "N2"}, names{"Zero", "One", "Two"};
     const auto honesty = assess(crosswalk, &result);
     const std::string csv = base_csv(
-        make_base(codes, names, result, crosswalk, honesty, rounded, {{"rank-slot", seats}}));
+        make_base(codes, names, {{"area", &result, {{"rank-slot", seats}}}}, honesty, rounded));
     // N1's margin: LAB 675 against CON 375, 28.571% of the 1050 top votes standing in for
     // ballots. N0 draws mostly on the uncontested ward, whose three winners are its predecessor's.
     const std::string expected =
         "ward_code,ward_name,party,party_name,votes,share,top_vote,share_top,votes_rounded,"
         "notional_seats,ward_seats,change_class,margin_pct,knife_edge,turnout,predecessor_seats,"
-        "variant_seats\n"
-        "N0,Zero,LAB,Labour,225.0000,,225.0000,,225,1,3,major,,,,1,rank-slot:1\n"
-        "N0,Zero,CON,Conservative,125.0000,,125.0000,,125,1,3,major,,,,1,rank-slot:1\n"
-        "N0,Zero,GRN,Green,0.0000,,0.0000,,0,1,3,major,,,,1,rank-slot:1\n"
+        "variant_seats,votes_min,votes_max,share_min,share_max,seat_support\n"
+        "N0,Zero,LAB,Labour,225.0000,,225.0000,,225,1,3,major,,,,1,area/rank-slot:1,225.0000,"
+        "225.0000,,,1.000\n"
+        "N0,Zero,CON,Conservative,125.0000,,125.0000,,125,1,3,major,,,,1,area/rank-slot:1,"
+        "125.0000,125.0000,,,1.000\n"
+        "N0,Zero,GRN,Green,0.0000,,0.0000,,0,1,3,major,,,,1,area/rank-slot:1,0.0000,0.0000,,,"
+        "1.000\n"
         "N1,One,LAB,Labour,675.0000,0.642857,675.0000,0.642857,675,1,1,major,28.571,false,,1,"
-        "rank-slot:1\n"
+        "area/rank-slot:1,675.0000,675.0000,0.642857,0.642857,1.000\n"
         "N1,One,CON,Conservative,375.0000,0.357143,375.0000,0.357143,375,0,1,major,28.571,false,,"
-        "0,rank-slot:0\n";
+        "0,area/rank-slot:0,375.0000,375.0000,0.357143,0.357143,\n";
     EXPECT_EQ(csv, expected);
 
     // Read back, the base writes the same text: one notional serves many analyses.
     test::TempDir dir;
     const auto path = dir.write("notional.csv", csv);
     const NotionalBase back = read_base(path);
-    EXPECT_EQ(back.variants, (std::vector<std::string>{"rank-slot"}));
+    EXPECT_EQ(back.variants, (std::vector<std::string>{"area/rank-slot"}));
     ASSERT_EQ(back.wards.size(), 2U);
     EXPECT_FALSE(back.wards[0].parties[0].share.has_value());
     EXPECT_EQ(back.wards[1].seats, 1);

@@ -1,0 +1,328 @@
+#include "geo/weights.hpp"
+
+#include <algorithm>
+#include <map>
+#include <unordered_map>
+
+#include <ogrsf_frmts.h>
+
+#include "geo/gdal.hpp"
+#include "model/csv.hpp"
+#include "model/error.hpp"
+#include "model/text.hpp"
+
+namespace notional::geo {
+
+namespace {
+
+struct TreeDeleter {
+    GEOSContextHandle_t context = nullptr;
+    void operator()(GEOSSTRtree* tree) const { GEOSSTRtree_destroy_r(context, tree); }
+};
+using Tree = std::unique_ptr<GEOSSTRtree, TreeDeleter>;
+
+void collect(void* item, void* user_data) {
+    static_cast<std::vector<std::size_t>*>(user_data)->push_back(
+        reinterpret_cast<std::size_t>(item));
+}
+
+Tree tree_of(GeosContext& context, const std::vector<const GEOSGeometry*>& shapes) {
+    Tree tree(GEOSSTRtree_create_r(context.get(), 10), TreeDeleter{context.get()});
+    if (!tree) throw GeometryError("cannot create an STRtree: " + context.take_error());
+    for (std::size_t i = 0; i < shapes.size(); ++i) {
+        GEOSSTRtree_insert_r(context.get(), tree.get(), shapes[i], reinterpret_cast<void*>(i));
+    }
+    return tree;
+}
+
+/// Candidates whose envelopes meet `shape`, in index order so every run adds them alike.
+std::vector<std::size_t> query(GeosContext& context, GEOSSTRtree* tree, const GEOSGeometry* shape) {
+    std::vector<std::size_t> found;
+    GEOSSTRtree_query_r(context.get(), tree, shape, &collect, &found);
+    std::sort(found.begin(), found.end());
+    return found;
+}
+
+Prepared prepare(GeosContext& context, const GEOSGeometry* shape, const std::string& what) {
+    const GEOSPreparedGeometry* prepared = GEOSPrepare_r(context.get(), shape);
+    if (!prepared) throw GeometryError(what + ": cannot prepare: " + context.take_error());
+    return Prepared(prepared, PreparedDeleter{context.get()});
+}
+
+bool holds(GeosContext& context, char result, const std::string& what) {
+    if (result == 2) throw GeometryError(what + ": " + context.take_error());
+    return result == 1;
+}
+
+/// "age_group!=Aged 15 years and under" as a test on one table row.
+struct Filter {
+    std::size_t column = 0;
+    std::string value;
+    bool equal = true;
+};
+
+std::vector<Filter> parse_filters(const model::CsvTable& table,
+                                  const std::vector<std::string>& texts) {
+    std::vector<Filter> filters;
+    for (const auto& text : texts) {
+        const auto not_equal = text.find("!=");
+        const auto equal = text.find('=');
+        if (equal == std::string::npos || equal == 0) {
+            throw UsageError("--weights-filter '" + text +
+                             "' is not COLUMN=VALUE or COLUMN!=VALUE");
+        }
+        Filter filter;
+        filter.equal = not_equal == std::string::npos;
+        const std::string column = text.substr(0, filter.equal ? equal : not_equal);
+        filter.column = table.require(column);
+        filter.value = text.substr(equal + 1);
+        filters.push_back(filter);
+    }
+    return filters;
+}
+
+/// Counts per key from the table: the kept rows of each key summed.
+std::unordered_map<std::string, double> table_counts(const WeightOptions& options) {
+    const model::CsvTable table = model::read_csv(options.table);
+    if (options.table_key.empty()) throw UsageError("--weights-table needs --weights-key");
+    if (options.field.empty()) throw UsageError("--weights-table needs --weight-field");
+    const auto key = table.require(options.table_key);
+    const auto count = table.require(options.field);
+    const auto filters = parse_filters(table, options.filters);
+    std::unordered_map<std::string, double> counts;
+    for (std::size_t r = 0; r < table.rows.size(); ++r) {
+        const auto& row = table.rows[r];
+        const bool kept = std::all_of(filters.begin(), filters.end(), [&](const Filter& f) {
+            return (model::trim(row[f.column]) == f.value) == f.equal;
+        });
+        if (!kept) continue;
+        double value = 0.0;
+        if (!model::parse_count(row[count], value)) {
+            throw DataError(table.where(r) + ": " + options.field + " '" + row[count] +
+                            "' is not a count");
+        }
+        counts[std::string(model::trim(row[key]))] += value;
+    }
+    if (counts.empty()) throw DataError(options.table + ": no rows pass the filters");
+    return counts;
+}
+
+bool is_csv(const std::string& path) {
+    return model::lower(path).ends_with(".csv");
+}
+
+}  // namespace
+
+WeightLayer read_weights(const WeightOptions& options, const WorkingCrs& working,
+                         GeosContext& context) {
+    LayerOptions layer_options;
+    layer_options.layer = options.layer;
+    layer_options.key_field = options.layer_key;
+    layer_options.key_required = !options.table.empty();
+    if (is_csv(options.path)) {
+        // Points from coordinate columns; GDAL's CSV driver finds them by name.
+        layer_options.open_options = {
+            "X_POSSIBLE_NAMES=Eastings,Easting,X,x,lon,long,longitude,lng",
+            "Y_POSSIBLE_NAMES=Northings,Northing,Y,y,lat,latitude", "KEEP_GEOM_COLUMNS=NO"};
+    }
+    const SourceLayer source(options.path, layer_options);
+    const OGRSpatialReference from = source_crs(source, CrsOptions{"", options.crs});
+    std::unique_ptr<OGRCoordinateTransformation> transform;
+    if (!from.IsSame(&working.srs)) {
+        transform.reset(OGRCreateCoordinateTransformation(&from, &working.srs));
+        if (!transform) {
+            throw DataError(source.label() + ": cannot transform to " + working.description + ": " +
+                            last_gdal_error());
+        }
+    }
+    std::unordered_map<std::string, double> by_key;
+    if (!options.table.empty()) by_key = table_counts(options);
+    OGRLayer& ogr = source.layer();
+    const bool field_on_layer = options.table.empty() && !options.field.empty();
+    if (field_on_layer && ogr.GetLayerDefn()->GetFieldIndex(options.field.c_str()) < 0) {
+        throw UsageError(source.label() + ": no field '" + options.field + "' for --weight-field");
+    }
+
+    WeightLayer weights;
+    weights.label = source.label();
+    weights.name = !options.name.empty()    ? options.name
+                   : !options.field.empty() ? options.field
+                                            : std::filesystem::path(options.path).stem().string();
+    bool first = true;
+    ogr.ResetReading();
+    for (auto& feature : ogr) {
+        const std::string what = source.label() + ", feature " + std::to_string(feature->GetFID());
+        const OGRGeometry* original = feature->GetGeometryRef();
+        if (!original || original->IsEmpty()) throw DataError(what + ": no geometry");
+        const auto type = wkbFlatten(original->getGeometryType());
+        const bool point = type == wkbPoint || type == wkbMultiPoint;
+        if (first) weights.points = point;
+        first = false;
+        if (point != weights.points) {
+            throw DataError(what + ": a " + OGRGeometryTypeToName(type) + " among " +
+                            (weights.points ? "points" : "polygons"));
+        }
+        double count = 1.0;
+        if (!by_key.empty()) {
+            const std::string key(
+                model::trim(feature->GetFieldAsString(source.key_field().c_str())));
+            const auto it = by_key.find(key);
+            count = it == by_key.end() ? 0.0 : it->second;
+            if (it == by_key.end()) ++weights.without_count;
+        } else if (field_on_layer) {
+            const std::string text = feature->GetFieldAsString(options.field.c_str());
+            if (!model::parse_count(text, count)) {
+                throw DataError(what + ": " + options.field + " '" + text + "' is not a count");
+            }
+        } else if (!point) {
+            throw UsageError(source.label() +
+                             ": polygon weights need a count: --weight-field, with --weights-table "
+                             "if the counts live apart");
+        }
+        OGRGeometryUniquePtr geometry(
+            point ? original->clone() : OGRGeometryFactory::forceToMultiPolygon(original->clone()));
+        if (!point && wkbFlatten(geometry->getGeometryType()) != wkbMultiPolygon) {
+            throw DataError(what + ": a " + OGRGeometryTypeToName(type) +
+                            ", not a polygon or point");
+        }
+        if (transform && geometry->transform(transform.get()) != OGRERR_NONE) {
+            throw GeometryError(what + ": cannot transform: " + last_gdal_error());
+        }
+        Geometry shape = checked(context, geometry->exportToGEOS(context.get()), what);
+        if (!point && GEOSisValid_r(context.get(), shape.get()) != 1) {
+            shape = polygonal_part(
+                context, checked(context, GEOSMakeValid_r(context.get(), shape.get()), what), what);
+            ++weights.repaired;
+        }
+        if (!point) weights.areas_m2.push_back(area(context, shape.get(), what));
+        weights.shapes.push_back(std::move(shape));
+        weights.counts.push_back(count);
+    }
+    if (weights.shapes.empty()) throw DataError(source.label() + ": no features");
+    return weights;
+}
+
+namespace {
+
+/// The count of small areas lying in `target`, each spread over its own area.
+double polygon_weight(GeosContext& context, const GEOSGeometry* target, GEOSSTRtree* tree,
+                      const WeightLayer& weights, std::vector<bool>& touched,
+                      const std::string& what) {
+    const Prepared prepared = prepare(context, target, what);
+    double total = 0.0;
+    for (const std::size_t s : query(context, tree, target)) {
+        const GEOSGeometry* small = weights.shapes[s].get();
+        if (weights.areas_m2[s] <= 0.0) continue;
+        double inside = 0.0;
+        if (holds(context, GEOSPreparedContains_r(context.get(), prepared.get(), small), what)) {
+            inside = weights.areas_m2[s];
+        } else if (holds(context, GEOSPreparedIntersects_r(context.get(), prepared.get(), small),
+                         what)) {
+            Geometry piece(GEOSIntersection_r(context.get(), target, small),
+                           GeometryDeleter{context.get()});
+            if (!piece) {
+                piece =
+                    checked(context, GEOSIntersectionPrec_r(context.get(), target, small, 0.001),
+                            what + " and weight area " + std::to_string(s));
+            }
+            inside = area(context, piece.get(), what);
+        }
+        if (inside <= 0.0) continue;
+        touched[s] = true;
+        total += weights.counts[s] * inside / weights.areas_m2[s];
+    }
+    return total;
+}
+
+}  // namespace
+
+Weighting weigh(const Overlay& overlay, const Layer& old_wards, const WeightLayer& weights,
+                GeosContext& context, const Progress& progress) {
+    Weighting result;
+    result.pieces = overlay.pieces;
+    result.old_weight.assign(old_wards.size(), 0.0);
+    std::vector<std::vector<std::size_t>> pieces_of(old_wards.size());
+    for (std::size_t i = 0; i < overlay.pieces.size(); ++i) {
+        pieces_of[overlay.pieces[i].old_index].push_back(i);
+        result.pieces[i].weight = 0.0;
+    }
+    std::vector<bool> touched(weights.shapes.size(), false);
+
+    if (weights.points) {
+        std::vector<const GEOSGeometry*> wards;
+        std::vector<Prepared> ward_prepared, piece_prepared;
+        for (std::size_t o = 0; o < old_wards.size(); ++o) {
+            wards.push_back(old_wards.shapes[o].get());
+            ward_prepared.push_back(prepare(context, wards.back(), old_wards.codes[o]));
+        }
+        for (const auto& shape : overlay.shapes) {
+            piece_prepared.push_back(prepare(context, shape.get(), "a piece"));
+        }
+        const Tree tree = tree_of(context, wards);
+        for (std::size_t s = 0; s < weights.shapes.size(); ++s) {
+            const GEOSGeometry* point = weights.shapes[s].get();
+            const std::string what = weights.label + ", point " + std::to_string(s + 1);
+            // The first old ward that covers the point, then the first of its pieces: a point
+            // on a shared boundary is counted exactly once.
+            for (const std::size_t o : query(context, tree.get(), point)) {
+                if (!holds(context,
+                           GEOSPreparedCovers_r(context.get(), ward_prepared[o].get(), point),
+                           what)) {
+                    continue;
+                }
+                touched[s] = true;
+                result.old_weight[o] += weights.counts[s];
+                for (const std::size_t i : pieces_of[o]) {
+                    if (holds(context,
+                              GEOSPreparedCovers_r(context.get(), piece_prepared[i].get(), point),
+                              what)) {
+                        result.pieces[i].weight += weights.counts[s];
+                        break;
+                    }
+                }
+                break;
+            }
+            if (progress && (s + 1) % 1000 == 0) progress(s + 1, weights.shapes.size());
+        }
+    } else {
+        std::vector<const GEOSGeometry*> smalls;
+        for (const auto& shape : weights.shapes) smalls.push_back(shape.get());
+        const Tree tree = tree_of(context, smalls);
+        std::vector<bool> unused(weights.shapes.size(), false);
+        for (std::size_t o = 0; o < old_wards.size(); ++o) {
+            result.old_weight[o] = polygon_weight(context, old_wards.shapes[o].get(), tree.get(),
+                                                  weights, touched, old_wards.codes[o]);
+            for (const std::size_t i : pieces_of[o]) {
+                result.pieces[i].weight =
+                    polygon_weight(context, overlay.shapes[i].get(), tree.get(), weights, unused,
+                                   old_wards.codes[o] + " (a piece)");
+            }
+            if (progress) progress(o + 1, old_wards.size());
+        }
+    }
+    for (std::size_t s = 0; s < weights.shapes.size(); ++s) {
+        if (touched[s]) continue;
+        ++result.outside_features;
+        result.outside_weight += weights.counts[s];
+    }
+
+    result.old_sliver.assign(old_wards.size(), 0.0);
+    for (std::size_t o = 0; o < old_wards.size(); ++o) {
+        if (result.old_weight[o] <= 0.0) {
+            // Nobody counted here: area stands in, so the ward's votes still go somewhere.
+            ++result.area_fallback;
+            result.old_weight[o] = old_wards.areas_m2[o];
+            result.old_sliver[o] = overlay.old_sliver_m2[o];
+            for (const std::size_t i : pieces_of[o])
+                result.pieces[i].weight = overlay.pieces[i].weight;
+            continue;
+        }
+        // Slivers are too small to hold a count of their own: the ward's mean density.
+        result.old_sliver[o] =
+            overlay.old_sliver_m2[o] * result.old_weight[o] / old_wards.areas_m2[o];
+    }
+    for (const auto& piece : result.pieces) result.zero_pieces += piece.weight <= 0.0 ? 1 : 0;
+    return result;
+}
+
+}  // namespace notional::geo
