@@ -18,6 +18,7 @@
 #include "model/error.hpp"
 #include "model/honesty.hpp"
 #include "model/outputs.hpp"
+#include "model/rake.hpp"
 #include "model/tables.hpp"
 
 namespace po = boost::program_options;
@@ -91,7 +92,12 @@ po::options_description job_options(JobOptions& o, Raw& raw) {
         ("weights-crs", po::value(&raw.weights.crs)->value_name("CRS"),
          "CRS of weights that declare none (a CSV's Eastings/Northings: EPSG:27700)")
         ("weights-name", po::value(&raw.weights.name)->value_name("NAME"),
-         "the weights' name in outputs (default: the count field)");
+         "the weights' name in outputs (default: the count field)")
+        ("new-electorate", po::value<std::string>()->value_name("CSV"),
+         "electors of each new ward (ward code and electors; the GLA ward file serves): rake "
+         "every crosswalk to them")
+        ("old-electorate", po::value<std::string>()->value_name("CSV"),
+         "electors of each old ward, for the raking's rows (default: the crosswalk's own)");
     po::options_description method("Method");
     method.add_options()
         ("crs", po::value(&o.crs.crs)->value_name("CRS"),
@@ -171,6 +177,14 @@ JobOptions parse_job(const std::vector<std::string>& args) {
         throw UsageError("--max-lost is a percentage from 0 to 100");
     }
     options.redistribute.max_lost = raw.max_lost_pct / 100.0;
+    if (values.count("new-electorate")) {
+        options.new_electorate_path = values["new-electorate"].as<std::string>();
+    }
+    if (values.count("old-electorate")) {
+        if (!options.new_electorate_path)
+            throw UsageError("--old-electorate needs --new-electorate");
+        options.old_electorate_path = values["old-electorate"].as<std::string>();
+    }
     if (!raw.weights.path.empty()) {
         options.weights = raw.weights;
     } else if (!raw.weights.field.empty() || !raw.weights.table.empty() ||
@@ -350,23 +364,57 @@ void run_job(const JobOptions& options) {
 
     std::optional<geo::WeightLayer> weight_layer;
     if (options.weights) weight_layer = geo::read_weights(*options.weights, working, context);
+    std::optional<std::vector<double>> new_electorate, old_electorate;
+    const model::RakeOptions rake_options{.tolerance = 1e-9, .max_iterations = 100000};
+    if (options.new_electorate_path) {
+        new_electorate = model::read_electorate(*options.new_electorate_path, new_wards.codes,
+                                                new_wards.names, "new");
+    }
+    if (options.old_electorate_path) {
+        old_electorate = model::read_electorate(*options.old_electorate_path, old_wards.codes,
+                                                old_wards.names, "old");
+    }
 
     const geo::Overlay overlay =
         geo::overlay(old_wards, new_wards, options.overlay, context, terminal_progress("overlay"));
 
-    // The crosswalks of the ensemble, the best first: weights that follow electors before area
-    // (METHOD.md §4). Each carries the votes; the others give the ranges and the verdicts.
-    std::vector<std::pair<std::string, model::Crosswalk>> crosswalks;
+    // The crosswalks of the ensemble, the best first: weights that follow electors before area,
+    // raked to known electorates before not (METHOD.md §4). The chosen one carries the votes;
+    // the others give the ranges and the verdicts.
+    struct Seed {
+        std::string name;
+        std::vector<model::Piece> pieces;
+        std::vector<double> old_weight, old_sliver;
+    };
+    std::vector<Seed> seeds;
     std::optional<geo::Weighting> weighting;
     if (weight_layer) {
         weighting =
             geo::weigh(overlay, old_wards, *weight_layer, context, terminal_progress("weights"));
-        crosswalks.emplace_back(weight_layer->name,
-                                model::Crosswalk(new_wards.size(), weighting->pieces,
-                                                 weighting->old_weight, weighting->old_sliver));
+        seeds.push_back(
+            {weight_layer->name, weighting->pieces, weighting->old_weight, weighting->old_sliver});
     }
-    crosswalks.emplace_back("area", model::Crosswalk(new_wards.size(), overlay.pieces,
-                                                     old_wards.areas_m2, overlay.old_sliver_m2));
+    seeds.push_back({"area", overlay.pieces, old_wards.areas_m2, overlay.old_sliver_m2});
+    std::vector<std::pair<std::string, model::Crosswalk>> crosswalks;
+    std::vector<std::pair<std::string, model::RakeReport>> rakings;
+    for (const Seed& seed : seeds) {
+        model::Crosswalk plain(new_wards.size(), seed.pieces, seed.old_weight, seed.old_sliver);
+        if (new_electorate) {
+            model::RakeReport report;
+            const auto raked =
+                model::rake_pieces(plain.pieces(), old_wards.size(), new_wards.size(),
+                                   *new_electorate, old_electorate, rake_options, report);
+            crosswalks.emplace_back(
+                seed.name + "+raked",
+                model::Crosswalk(new_wards.size(), raked, seed.old_weight, seed.old_sliver));
+            rakings.emplace_back(seed.name + "+raked", report);
+        }
+        crosswalks.emplace_back(seed.name, std::move(plain));
+    }
+    if (!rakings.empty() && !rakings.front().second.converged) {
+        // A fit that did not converge joins the ensemble but is not the chosen one.
+        std::swap(crosswalks[0], crosswalks[1]);
+    }
     const model::Crosswalk& crosswalk = crosswalks.front().second;
     const model::Crosswalk& by_area = crosswalks.back().second;
 
@@ -411,7 +459,7 @@ void run_job(const JobOptions& options) {
     model::StagedOutputs outputs(options.output_dir);
     outputs.write_text("crosswalk.csv",
                        model::crosswalk_csv(old_names, new_names, crosswalk, by_area));
-    outputs.write_text("ledger.csv", model::ledger_csv(old_names, crosswalk, notional));
+    outputs.write_text("ledger.csv", model::ledger_csv(old_names, crosswalk, by_area, notional));
     if (base) {
         outputs.write_text("notional.csv", model::base_csv(*base));
         outputs.write_text("council.csv", model::council_csv(*base, *notional));
@@ -468,6 +516,19 @@ void run_job(const JobOptions& options) {
         }
         out << "; " << weighting->zero_pieces << " pieces of no weight; "
             << weighting->area_fallback << " old wards of no weight use area\n";
+    }
+    for (const auto& [name, report] : rakings) {
+        char error[32];
+        std::snprintf(error, sizeof error, "%.1e", report.max_error);
+        out << "raking       " << name << ": "
+            << (report.converged ? "converged" : "did NOT converge") << " in " << report.iterations
+            << " passes (largest margin error " << error << "); " << report.structural_zeros
+            << " structural zeros";
+        if (!report.impossible_new.empty()) {
+            out << "; new wards no old ward reaches:";
+            for (const auto n : report.impossible_new) out << " " << new_wards.codes[n];
+        }
+        out << "\n";
     }
     out << "crosswalk    " << crosswalks.front().first << " (chosen)";
     for (std::size_t i = 1; i < crosswalks.size(); ++i) out << ", " << crosswalks[i].first;

@@ -21,6 +21,8 @@ struct JobOptions {
     geo::CrsOptions crs;
     geo::OverlayOptions overlay;
     std::optional<geo::WeightOptions> weights;  ///< electors' weights beside area
+    std::optional<std::string> new_electorate_path;  ///< rake the crosswalks to these
+    std::optional<std::string> old_electorate_path;
     std::optional<std::string> results_path;
     std::optional<std::string> results_wards_path;
     model::ResultsFormat results_format = model::ResultsFormat::automatic;

@@ -61,21 +61,23 @@ std::string crosswalk_csv(const WardNames& old_wards, const WardNames& new_wards
 }
 
 std::string ledger_csv(const WardNames& old_wards, const Crosswalk& crosswalk,
-                       const Notional* notional) {
+                       const Crosswalk& by_area, const Notional* notional) {
     std::string text =
-        csv_row({"old_code", "old_name", "area_m2", "share_allocated", "share_noise",
+        csv_row({"old_code", "old_name", "area_m2", "weight", "share_allocated", "share_noise",
                  "share_sliver", "share_outside", "overlap_m2", "votes", "votes_lost"});
     for (const std::size_t o : order_by_code(old_wards.codes)) {
         const auto& entry = crosswalk.ledger()[o];
+        const auto& area = by_area.ledger()[o];
         std::string votes, lost;
         if (notional && notional->old.contested[o]) {
             const double total = notional->old.tot.row(static_cast<Eigen::Index>(o)).sum();
             votes = fixed(total, 0);
             lost = fixed(total * (entry.sliver + entry.outside), 4);
         }
-        text += csv_row({old_wards.codes[o], old_wards.names[o], fixed(entry.weight, 2),
-                         fixed(entry.allocated, 9), fixed(entry.noise, 9), fixed(entry.sliver, 9),
-                         fixed(entry.outside, 9), fixed(entry.overlap, 2), votes, lost});
+        text += csv_row({old_wards.codes[o], old_wards.names[o], fixed(area.weight, 2),
+                         fixed(entry.weight, 4), fixed(entry.allocated, 9), fixed(entry.noise, 9),
+                         fixed(entry.sliver, 9), fixed(entry.outside, 9), fixed(area.overlap, 2),
+                         votes, lost});
     }
     return text;
 }

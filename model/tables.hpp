@@ -30,9 +30,10 @@ struct WardNames {
 [[nodiscard]] std::string crosswalk_csv(const WardNames& old_wards, const WardNames& new_wards,
                                         const Crosswalk& crosswalk, const Crosswalk& by_area);
 
-/// Per old ward: its weight, the shares allocated, dropped and outside, and its votes lost.
+/// Per old ward: its area and weight, the shares allocated, noise, dropped and outside (of the
+/// chosen crosswalk), the overlap in m², and its votes and the votes lost.
 [[nodiscard]] std::string ledger_csv(const WardNames& old_wards, const Crosswalk& crosswalk,
-                                     const Notional* notional);
+                                     const Crosswalk& by_area, const Notional* notional);
 
 /// "E05000106:0.931200;E05000125:0.068800": the old wards a new ward draws on.
 [[nodiscard]] std::string sources_text(const WardHonesty& ward,
