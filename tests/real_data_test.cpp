@@ -226,6 +226,56 @@ TEST(Bromley, Gla2022ResultsWithWardStatisticsOnTheirOwnWards) {
     EXPECT_NE(result.out.find("22 unchanged"), std::string::npos) << result.out;
 }
 
+TEST(Bromley, AdultPopulationWeightsAgainstArea) {
+    REQUIRE_SHARED_DATA();
+    TempDir dir;
+    const std::string job = bin + " --old " + old_wards + " --new " + new_wards + " --results " +
+                            results_2018 + " --new-seats " + wards_2022;
+    const std::string adults =
+        " --weights " + (bromley / "weights" / "bromley_lsoa2021_gen20_bng.gpkg").string() +
+        " --weights-table " +
+        (bromley / "weights" / "bromley_census2021_lsoa_usual_residents_by_age6.csv").string() +
+        " --weights-key lsoa21_code --weight-field usual_residents --weights-name adults"
+        " --weights-filter 'age_group!=Aged 15 years and under'";
+    ASSERT_EQ(run(job + " -o " + (dir / "area").string()).exit_code, 0);
+    const CommandResult result = run(job + adults + " -o " + (dir / "adults").string());
+    ASSERT_EQ(result.exit_code, 0) << result.err;
+    EXPECT_NE(result.out.find("adults: 199 small areas"), std::string::npos) << result.out;
+    EXPECT_NE(result.out.find("crosswalk    adults (chosen), area"), std::string::npos);
+    EXPECT_NE(result.out.find("0 old wards of no weight use area"), std::string::npos);
+
+    auto votes = [](const std::filesystem::path& csv) {
+        const auto table = model::read_csv(csv);
+        std::map<std::pair<std::string, std::string>, double> out;
+        for (const auto& row : table.rows) {
+            out[{row[1], row[table.require("party")]}] = std::stod(row[table.require("votes")]);
+        }
+        return out;
+    };
+    auto by_area = votes(dir / "area" / "notional.csv");
+    auto by_adults = votes(dir / "adults" / "notional.csv");
+    // Darwin is the rural south of the borough: half of its area-weighted votes come from
+    // countryside that holds few people, so following adults halves its notional vote.
+    EXPECT_LT((by_adults[{"Darwin", "CON"}]), 0.6 * (by_area[{"Darwin", "CON"}]));
+    // Farnborough & Crofton takes the populous part of old Farnborough and Crofton: it gains.
+    EXPECT_GT((by_adults[{"Farnborough & Crofton", "CON"}]),
+              1.2 * (by_area[{"Farnborough & Crofton", "CON"}]));
+    // Either way every vote is kept: the totals by party agree to what is lost.
+    double area_total = 0.0, adults_total = 0.0;
+    for (const auto& [key, v] : by_area) area_total += v;
+    for (const auto& [key, v] : by_adults) adults_total += v;
+    EXPECT_NEAR(area_total, 260868.0, 0.001 * 260868);
+    EXPECT_NEAR(adults_total, 260868.0, 0.001 * 260868);
+    // The ensemble agrees on the council: CON 48, LAB 8, IND 2 under every crosswalk and rule.
+    EXPECT_NE(result.out.find("58 notional seats by rank-slot"), std::string::npos);
+    const auto notional = model::read_csv(dir / "adults" / "notional.csv");
+    for (const auto& row : notional.rows) {
+        const std::string& support = row[notional.require("seat_support")];
+        if (support.empty()) continue;
+        EXPECT_EQ(support.find_first_not_of("1.0;"), std::string::npos) << row[1] << " " << support;
+    }
+}
+
 TEST(Westminster, PopulationSharesAgainstTheOfficialOverlaps) {
     const auto westminster = shared / "westminster";
     const auto lsoa = shared / "london" / "lsoa_population" / "london-2021-lsoa-gen20.shp";
