@@ -108,6 +108,8 @@ po::options_description job_options(JobOptions& o, Raw& raw) {
          "pieces smaller than this many m² are slivers: dropped and counted")
         ("noise-width", po::value(&o.overlay.noise_width_m)->value_name("M")->default_value(5.0),
          "pieces thinner on average than this many metres are boundary noise, not change")
+        ("crosswalk", po::value<std::string>()->value_name("FILE"),
+         "reload the crosswalks from FILE when it exists; else measure them and save them there")
         ("max-lost", po::value(&raw.max_lost_pct)->value_name("PCT")->default_value(0.1),
          "fail when more than this percentage of all votes falls outside the new wards")
         ("seat-method", po::value(&raw.seat_method)->value_name("RULE")->default_value("rank-slot"),
@@ -177,6 +179,7 @@ JobOptions parse_job(const std::vector<std::string>& args) {
         throw UsageError("--max-lost is a percentage from 0 to 100");
     }
     options.redistribute.max_lost = raw.max_lost_pct / 100.0;
+    if (values.count("crosswalk")) options.crosswalk_path = values["crosswalk"].as<std::string>();
     if (values.count("new-electorate")) {
         options.new_electorate_path = values["new-electorate"].as<std::string>();
     }
@@ -332,6 +335,12 @@ std::vector<geo::Column> ward_columns(const std::vector<std::size_t>& order,
 }  // namespace
 
 void run_job(const JobOptions& options) {
+    const bool reload = options.crosswalk_path && std::filesystem::exists(*options.crosswalk_path);
+    if (reload && options.weights) {
+        throw UsageError(*options.crosswalk_path +
+                         " exists and holds its crosswalks' weights already; drop --weights, or "
+                         "the file to measure again");
+    }
     geo::GeosContext context;
     const geo::SourceLayer old_source(options.old_path, options.old_layer);
     const geo::SourceLayer new_source(options.new_path, options.new_layer);
@@ -375,29 +384,31 @@ void run_job(const JobOptions& options) {
                                                 old_wards.names, "old");
     }
 
-    const geo::Overlay overlay =
-        geo::overlay(old_wards, new_wards, options.overlay, context, terminal_progress("overlay"));
-
-    // The crosswalks of the ensemble, the best first: weights that follow electors before area,
-    // raked to known electorates before not (METHOD.md §4). The chosen one carries the votes;
-    // the others give the ranges and the verdicts.
-    struct Seed {
-        std::string name;
-        std::vector<model::Piece> pieces;
-        std::vector<double> old_weight, old_sliver;
-    };
-    std::vector<Seed> seeds;
+    // The crosswalks' seeds: reloaded from --crosswalk when it exists, else measured (and saved
+    // there when it was named). Weights that follow electors come before area.
+    std::optional<geo::Overlay> overlay;
     std::optional<geo::Weighting> weighting;
-    if (weight_layer) {
-        weighting =
-            geo::weigh(overlay, old_wards, *weight_layer, context, terminal_progress("weights"));
-        seeds.push_back(
-            {weight_layer->name, weighting->pieces, weighting->old_weight, weighting->old_sliver});
+    std::vector<model::CrosswalkSeed> seeds;
+    if (reload) {
+        seeds = model::read_seeds(*options.crosswalk_path, old_wards.codes, new_wards.codes);
+    } else {
+        overlay = geo::overlay(old_wards, new_wards, options.overlay, context,
+                               terminal_progress("overlay"));
+        if (weight_layer) {
+            weighting = geo::weigh(*overlay, old_wards, *weight_layer, context,
+                                   terminal_progress("weights"));
+            seeds.push_back({weight_layer->name, weighting->pieces, weighting->old_weight,
+                             weighting->old_sliver});
+        }
+        seeds.push_back({"area", overlay->pieces, old_wards.areas_m2, overlay->old_sliver_m2});
     }
-    seeds.push_back({"area", overlay.pieces, old_wards.areas_m2, overlay.old_sliver_m2});
+
+    // The crosswalks of the ensemble, the best first: weights before area, raked to known
+    // electorates before not (METHOD.md §4). The chosen one carries the votes; the others give
+    // the ranges and the verdicts.
     std::vector<std::pair<std::string, model::Crosswalk>> crosswalks;
     std::vector<std::pair<std::string, model::RakeReport>> rakings;
-    for (const Seed& seed : seeds) {
+    for (const model::CrosswalkSeed& seed : seeds) {
         model::Crosswalk plain(new_wards.size(), seed.pieces, seed.old_weight, seed.old_sliver);
         if (new_electorate) {
             model::RakeReport report;
@@ -479,7 +490,17 @@ void run_job(const JobOptions& options) {
         outputs.stage("notional.geojson"), "notional", new_wards, order,
         ward_columns(order, new_wards, old_wards, honesty, notional, seats ? &*seats : nullptr),
         context);
-    const auto written = outputs.commit();
+    std::optional<model::StagedOutputs> saved;
+    if (options.crosswalk_path && !reload) {
+        const std::filesystem::path file = *options.crosswalk_path;
+        saved.emplace(file.parent_path().empty() ? "." : file.parent_path());
+        saved->write_text(file.filename().string(),
+                          model::seeds_csv(seeds, old_wards.codes, new_wards.codes));
+    }
+    auto written = outputs.commit();
+    if (saved) {
+        for (const auto& path : saved->commit()) written.push_back(path);
+    }
 
     // Summary.
     std::ostringstream out;
@@ -491,13 +512,18 @@ void run_job(const JobOptions& options) {
     out << "new wards    " << new_wards.size() << " from " << new_wards.label << " ("
         << fields(new_source) << "), " << new_wards.repaired << " repaired\n";
     out << "CRS          " << working.description << "\n";
-    double sliver_m2 = 0.0;
-    for (double m2 : overlay.old_sliver_m2) sliver_m2 += m2;
-    out << "overlay      " << overlay.pieces.size() << " pieces (" << overlay.whole << " whole, "
-        << overlay.intersections << " intersected); " << overlay.slivers << " slivers under "
-        << model::fixed(options.overlay.min_piece_m2, 1) << " m² dropped ("
-        << model::fixed(sliver_m2, 2) << " m²); " << overlay.noise
-        << " boundary-noise pieces given to their old ward's main successor\n";
+    if (reload) {
+        out << "overlay      none: the crosswalks were reloaded from " << *options.crosswalk_path
+            << "\n";
+    } else {
+        double sliver_m2 = 0.0;
+        for (double m2 : overlay->old_sliver_m2) sliver_m2 += m2;
+        out << "overlay      " << overlay->pieces.size() << " pieces (" << overlay->whole
+            << " whole, " << overlay->intersections << " intersected); " << overlay->slivers
+            << " slivers under " << model::fixed(options.overlay.min_piece_m2, 1) << " m² dropped ("
+            << model::fixed(sliver_m2, 2) << " m²); " << overlay->noise
+            << " boundary-noise pieces given to their old ward's main successor\n";
+    }
     double outside_m2 = 0.0, overlap_m2 = 0.0;
     for (const auto& entry : by_area.ledger()) {
         outside_m2 += entry.outside * entry.weight;

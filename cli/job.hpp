@@ -21,6 +21,7 @@ struct JobOptions {
     geo::CrsOptions crs;
     geo::OverlayOptions overlay;
     std::optional<geo::WeightOptions> weights;  ///< electors' weights beside area
+    std::optional<std::string> crosswalk_path;  ///< reload the crosswalks, or save them there
     std::optional<std::string> new_electorate_path;  ///< rake the crosswalks to these
     std::optional<std::string> old_electorate_path;
     std::optional<std::string> results_path;

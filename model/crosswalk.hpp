@@ -1,7 +1,9 @@
 #pragma once
 /// The crosswalk f[o,n]: the share of old ward o's weight that lies in new ward n.
 #include <cstddef>
+#include <filesystem>
 #include <optional>
+#include <string>
 #include <vector>
 
 #include <Eigen/SparseCore>
@@ -66,5 +68,26 @@ private:
     std::vector<double> m_new_weight;
     std::vector<Piece> m_pieces;
 };
+
+/// What a crosswalk is built from, before noise is folded or it is raked: one per weight source.
+/// `--crosswalk FILE` saves them and reloads them, so one boundary pair serves many elections.
+struct CrosswalkSeed {
+    std::string name;  ///< "area", or the weights' name
+    std::vector<Piece> pieces;
+    std::vector<double> old_weight, old_sliver;  ///< per old ward
+};
+
+/// The seeds as CSV: `kind,crosswalk,old_code,new_code,weight,noise` with kind piece, old (an old
+/// ward's whole weight) or sliver; weights written to 17 significant digits, so a reloaded
+/// crosswalk gives the same results to the last digit.
+[[nodiscard]] std::string seeds_csv(const std::vector<CrosswalkSeed>& seeds,
+                                    const std::vector<std::string>& old_codes,
+                                    const std::vector<std::string>& new_codes);
+
+/// Reads seeds written by seeds_csv against the layers' codes; throws DataError naming the row
+/// for a ward the layers do not have.
+[[nodiscard]] std::vector<CrosswalkSeed> read_seeds(const std::filesystem::path& path,
+                                                    const std::vector<std::string>& old_codes,
+                                                    const std::vector<std::string>& new_codes);
 
 }  // namespace notional::model

@@ -87,8 +87,9 @@ TEST(Cli, DemoGivesTheHandWorkedNotionals) {
     EXPECT_NE(result.out.find("lost         0.0130 votes"), std::string::npos) << result.out;
 
     const auto crosswalk = model::read_csv(dir / "out" / "crosswalk.csv");
-    EXPECT_EQ(crosswalk.header, (std::vector<std::string>{"old_code", "new_code", "area_m2",
-                                                          "weight", "share_of_old", "share_of_new"}));
+    EXPECT_EQ(crosswalk.header,
+              (std::vector<std::string>{"old_code", "new_code", "area_m2", "weight", "share_of_old",
+                                        "share_of_new"}));
     const std::string geojson = read_text(dir / "out" / "notional.geojson");
     EXPECT_NE(geojson.find("\"LAB_votes\": 3823.3"), std::string::npos);  // 3823.40 less noise
     // Westbury: 4.0 of 5.6 km² from old Westbury (5/7), 1.6 from Fern Hill (2/7).
@@ -236,6 +237,35 @@ TEST(Cli, CompareNeedsItsInputs) {
                                      " --actual " + demo + "results_2022.csv");
     EXPECT_EQ(absent.exit_code, 1);
     EXPECT_NE(absent.err.find("notional.csv"), std::string::npos) << absent.err;
+}
+
+TEST(Cli, ACrosswalkSavedAndReloadedGivesTheSameResults) {
+    TempDir dir;
+    const std::string saved = (dir / "fernbridge-crosswalk.csv").string();
+    const CommandResult first = run(demo_job(dir / "a", "--crosswalk " + saved));
+    ASSERT_EQ(first.exit_code, 0) << first.err;
+    EXPECT_TRUE(std::filesystem::exists(saved));
+    EXPECT_NE(first.out.find(saved), std::string::npos);  // listed among the outputs
+    const CommandResult second = run(demo_job(dir / "b", "--crosswalk " + saved));
+    ASSERT_EQ(second.exit_code, 0) << second.err;
+    EXPECT_NE(second.out.find("the crosswalks were reloaded from"), std::string::npos);
+    for (const auto& name : files_in(dir / "a")) {
+        EXPECT_EQ(read_text(dir / "a" / name), read_text(dir / "b" / name)) << name;
+    }
+    // A saved crosswalk already holds its weights: new weights beside it are a usage error.
+    const CommandResult both =
+        run(demo_job(dir / "c", "--crosswalk " + saved + " --weights " + saved));
+    EXPECT_EQ(both.exit_code, 2);
+    // A crosswalk of other wards is refused, naming the row.
+    write_text(
+        dir / "other.csv",
+        "kind,crosswalk,old_code,new_code,weight,noise\npiece,area,E05999999,E05900101,1,0\n");
+    const CommandResult other =
+        run(demo_job(dir / "d", "--crosswalk " + (dir / "other.csv").string()));
+    EXPECT_EQ(other.exit_code, 1);
+    EXPECT_NE(other.err.find("other.csv, row 2: old ward E05999999 is not in the old layer"),
+              std::string::npos)
+        << other.err;
 }
 
 TEST(Cli, OutputsAreReproducible) {
