@@ -20,27 +20,14 @@ void write_comparison(model::StagedOutputs& outputs, const model::Comparison& co
     std::map<std::string, std::size_t> polygon;
     for (std::size_t i = 0; i < wards.size(); ++i) polygon[wards.codes[i]] = i;
     std::vector<std::size_t> order;
-    std::vector<geo::Column> columns{{"ward_code", {}},
-                                     {"ward_name", {}},
-                                     {"seats", {}},
-                                     {"winner", {}},
-                                     {"label", {}},
-                                     {"gains", {}},
-                                     {"verdict", {}},
-                                     {"change_class", {}},
-                                     {"swing", {}},
-                                     {"swing_to", {}},
-                                     {"swing_from", {}},
-                                     {"majority_pct", {}},
-                                     {"notional_majority_pct", {}},
-                                     {"fill", {}},
-                                     {"stroke", {}},
-                                     {"fill-opacity", {}}};
+    std::vector<geo::Column> columns;
+    auto optional = [](const std::optional<double>& value) {
+        return value ? geo::Value(std::round(*value * 1000.0) / 1000.0) : geo::Value();
+    };
     for (const auto& ward : comparison.wards) {
         const auto it = polygon.find(ward.code);
-        if (it == polygon.end()) {
+        if (it == polygon.end())
             throw DataError(wards.label + ": no polygon for ward " + ward.code);
-        }
         order.push_back(it->second);
         std::string gains, verdicts;
         for (const auto& party : ward.parties) {
@@ -53,26 +40,38 @@ void write_comparison(model::StagedOutputs& outputs, const model::Comparison& co
                     (verdicts.empty() ? "" : ", ") + party.party + " " + party.verdict_text();
             }
         }
-        auto optional = [](const std::optional<double>& value) {
-            return value ? geo::Value(std::round(*value * 1000.0) / 1000.0) : geo::Value();
-        };
-        const std::vector<geo::Value> values{ward.code,
-                                             ward.name,
-                                             static_cast<long long>(ward.seats),
-                                             ward.winner,
-                                             ward.label,
-                                             gains,
-                                             verdicts,
-                                             ward.change_class,
-                                             optional(ward.swing),
-                                             ward.swing_to,
-                                             ward.swing_from,
-                                             optional(ward.majority_pct),
-                                             optional(ward.notional_majority_pct),
-                                             model::party_colour(ward.winner),
-                                             model::party_colour(ward.winner),
-                                             0.6};
-        for (std::size_t c = 0; c < columns.size(); ++c) columns[c].values.push_back(values[c]);
+        std::optional<double> turnout_change;
+        if (ward.turnout && ward.notional_turnout) {
+            turnout_change = *ward.turnout - *ward.notional_turnout;
+        }
+        const std::vector<std::pair<std::string, geo::Value>> properties{
+            {"ward_code", ward.code},
+            {"ward_name", ward.name},
+            {"seats", static_cast<long long>(ward.seats)},
+            {"winner", ward.winner},
+            {"label", ward.label},
+            {"gains", gains},
+            {"verdict", verdicts},
+            {"change_class", ward.change_class},
+            {"swing", optional(ward.swing)},
+            {"steed_swing", optional(ward.steed_swing)},
+            {"swing_to", ward.swing_to},
+            {"swing_from", ward.swing_from},
+            {"majority_votes", optional(ward.majority_votes)},
+            {"majority_pct", optional(ward.majority_pct)},
+            {"notional_majority_pct", optional(ward.notional_majority_pct)},
+            {"turnout", optional(ward.turnout)},
+            {"turnout_change", optional(turnout_change)},
+            // simplestyle-spec, so any GeoJSON viewer colours the map by winner.
+            {"fill", model::party_colour(ward.winner)},
+            {"stroke", model::party_colour(ward.winner)},
+            {"fill-opacity", 0.6}};
+        if (columns.empty()) {
+            for (const auto& [name, value] : properties) columns.push_back({name, {}});
+        }
+        for (std::size_t c = 0; c < properties.size(); ++c) {
+            columns[c].values.push_back(properties[c].second);
+        }
     }
     geo::write_geojson(outputs.stage("comparison.geojson"), "comparison", wards, order, columns,
                        context);

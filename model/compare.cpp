@@ -289,6 +289,13 @@ Comparison compare(const NotionalBase& base, const Election& actual, ShareConven
             ward.swing_from = b.party;
             if (a.share_change() && b.share_change()) {
                 ward.swing = 100.0 * (*a.share_change() - *b.share_change()) / 2.0;
+                // Steed: A / (A + B) before and after; B's share of the two moves the other way.
+                const double before = *a.notional_share + *b.notional_share;
+                const double after = *a.actual_share + *b.actual_share;
+                if (before > 0.0 && after > 0.0) {
+                    ward.steed_swing =
+                        100.0 * (*a.actual_share / after - *a.notional_share / before);
+                }
             }
         }
         ward.majority_votes = actual_majority(real);
@@ -428,7 +435,10 @@ std::string report_markdown(const Comparison& comparison, const std::string& tit
     }
     if (!any) text += "- none\n";
 
-    text += "\n## Wards\n\n| ward | label | swing | majority | turnout |\n|---|---|---|--:|--:|\n";
+    text +=
+        "\n## Wards\n\nSwing is Butler's, between the two leading parties; Steed's is beside "
+        "it.\n\n"
+        "| ward | label | swing | Steed | majority | turnout |\n|---|---|---|--:|--:|--:|\n";
     for (const auto& ward : comparison.wards) {
         std::string swing = "";
         if (ward.swing) {
@@ -437,6 +447,7 @@ std::string report_markdown(const Comparison& comparison, const std::string& tit
                                       : ward.swing_to + " to " + ward.swing_from);
         }
         text += "| " + ward.name + " | " + ward.label + " | " + swing + " | " +
+                optional_fixed(ward.steed_swing, 1) + " | " +
                 (ward.majority_votes ? fixed(*ward.majority_votes, 0) + " (" +
                                            optional_fixed(ward.majority_pct, 1) + "%)"
                                      : "") +

@@ -39,9 +39,10 @@ struct WardComparison {
     std::string change_class;
     std::string label;   ///< "LAB gain from CON (notional)", "CON hold"
     std::string winner;  ///< the party with most seats (most votes between equals)
-    std::vector<PartyComparison> parties;                ///< most actual votes first
-    std::string swing_to, swing_from;                    ///< the two leading parties, actual
-    std::optional<double> swing;                         ///< Butler swing to `swing_to`, in points
+    std::vector<PartyComparison> parties;  ///< most actual votes first
+    std::string swing_to, swing_from;      ///< the two leading parties, actual
+    std::optional<double> swing;           ///< Butler swing to `swing_to`, in points
+    std::optional<double> steed_swing;     ///< the same on the two parties' shares of their sum
     std::optional<double> majority_votes, majority_pct;  ///< actual: last elected - first unelected
     std::optional<double> notional_majority_pct;
     bool notional_knife_edge = false;

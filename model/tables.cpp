@@ -47,15 +47,15 @@ std::string crosswalk_csv(const WardNames& old_wards, const WardNames& new_wards
     for (const auto& piece : by_area.pieces())
         area[{piece.old_index, piece.new_index}] = piece.weight;
     std::string text =
-        csv_row({"old_code", "new_code", "area_m2", "weight", "share_of_old", "share_of_new"});
+        csv_row({"old_code", "new_code", "area_m2", "share_of_old", "share_of_new", "weight"});
     for (const auto& piece : pieces) {
         const auto o = static_cast<Eigen::Index>(piece.old_index);
         const auto n = static_cast<Eigen::Index>(piece.new_index);
         const auto m2 = area.find({piece.old_index, piece.new_index});
         text += csv_row({old_wards.codes[piece.old_index], new_wards.codes[piece.new_index],
-                         m2 == area.end() ? "" : fixed(m2->second, 2), fixed(piece.weight, 4),
+                         m2 == area.end() ? "" : fixed(m2->second, 2),
                          fixed(crosswalk.shares().coeff(o, n), 9),
-                         fixed(crosswalk.shares_of_new().coeff(o, n), 9)});
+                         fixed(crosswalk.shares_of_new().coeff(o, n), 9), fixed(piece.weight, 4)});
     }
     return text;
 }

@@ -25,7 +25,7 @@ struct WardNames {
 [[nodiscard]] std::vector<std::size_t> parties_in(const Notional& notional, std::size_t ward,
                                                   const WardSeats* seats);
 
-/// `old_code,new_code,area_m2,weight,share_of_old,share_of_new`: the chosen crosswalk's pieces
+/// `old_code,new_code,area_m2,share_of_old,share_of_new,weight`: the chosen crosswalk's pieces
 /// (noise folded), with each piece's area from the area crosswalk beside its weight.
 [[nodiscard]] std::string crosswalk_csv(const WardNames& old_wards, const WardNames& new_wards,
                                         const Crosswalk& crosswalk, const Crosswalk& by_area);

@@ -88,8 +88,8 @@ TEST(Cli, DemoGivesTheHandWorkedNotionals) {
 
     const auto crosswalk = model::read_csv(dir / "out" / "crosswalk.csv");
     EXPECT_EQ(crosswalk.header,
-              (std::vector<std::string>{"old_code", "new_code", "area_m2", "weight", "share_of_old",
-                                        "share_of_new"}));
+              (std::vector<std::string>{"old_code", "new_code", "area_m2", "share_of_old",
+                                        "share_of_new", "weight"}));
     const std::string geojson = read_text(dir / "out" / "notional.geojson");
     EXPECT_NE(geojson.find("\"LAB_votes\": 3823.3"), std::string::npos);  // 3823.40 less noise
     // Westbury: 4.0 of 5.6 km² from old Westbury (5/7), 1.6 from Fern Hill (2/7).

@@ -400,6 +400,10 @@ TEST(CompareSwing, ButlerSwingToTheLeader) {
     EXPECT_EQ(ward.swing_from, "CON");
     ASSERT_TRUE(ward.swing.has_value());
     EXPECT_NEAR(*ward.swing, 12.5, kTolerance);
+    // Steed, on the two parties' shares of their sum: LAB 30/80 = 37.5% before, 45/85 = 52.94%
+    // after, a swing of 15.44 points.
+    ASSERT_TRUE(ward.steed_swing.has_value());
+    EXPECT_NEAR(*ward.steed_swing, 100.0 * (45.0 / 85.0 - 30.0 / 80.0), kTolerance);
     EXPECT_TRUE(contains(report_markdown(result, "t"),
                          "| Mu | LAB gain from CON (notional) | "
                          "12.5 pts CON to LAB |"));
