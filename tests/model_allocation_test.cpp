@@ -14,7 +14,7 @@
 #include "model/outputs.hpp"
 #include "model/redistribute.hpp"
 #include "model/results.hpp"
-#include "model_test_util.hpp"
+#include "support.hpp"
 
 namespace notional::model {
 namespace {
@@ -22,9 +22,7 @@ namespace {
 using test::message_of;
 using test::TempDir;
 
-bool contains(const std::string& text, const std::string& part) {
-    return text.find(part) != std::string::npos;
-}
+using test::contains;
 
 // --- crosswalk --------------------------------------------------------------------------------
 

@@ -13,16 +13,14 @@
 #include "model/compare.hpp"
 #include "model/error.hpp"
 #include "model/results.hpp"
-#include "model_test_util.hpp"
+#include "support.hpp"
 
 namespace notional::model {
 namespace {
 
 using test::message_of;
 
-bool contains(const std::string& text, const std::string& part) {
-    return text.find(part) != std::string::npos;
-}
+using test::contains;
 
 // Shares such as 450/1000 - 0.3 are off by a few ulps from the decimal the comment gives;
 // 1e-9 is far above that and far below any hand-checked digit.
@@ -101,32 +99,8 @@ NotionalBase base_of(std::vector<BaseWard> wards, std::map<std::string, int> old
     return base;
 }
 
-struct Cand {
-    std::string party;
-    double votes = 0.0;
-    bool elected = false;
-};
-
-WardResult result_of(const std::string& code, const std::string& name,
-                     const std::vector<Cand>& candidates, int seats,
-                     std::optional<double> ballots = std::nullopt,
-                     std::optional<double> electorate = std::nullopt) {
-    WardResult ward;
-    ward.code = code;
-    ward.name = name;
-    for (const auto& [party, votes, elected] : candidates) {
-        Candidate candidate;
-        candidate.name = party + " " + std::to_string(ward.candidates.size() + 1);
-        candidate.party = party;
-        candidate.votes = votes;
-        candidate.elected = elected;
-        ward.candidates.push_back(candidate);
-    }
-    ward.seats = seats;
-    ward.ballots = ballots;
-    ward.electorate = electorate;
-    return ward;
-}
+using test::Cand;
+using test::result_of;
 
 Election election_of(std::vector<WardResult> wards) {
     Election election;

@@ -10,7 +10,7 @@
 #include "model/crosswalk.hpp"
 #include "model/error.hpp"
 #include "model/rake.hpp"
-#include "model_test_util.hpp"
+#include "support.hpp"
 
 namespace notional::model {
 namespace {
@@ -18,9 +18,7 @@ namespace {
 using test::message_of;
 using test::TempDir;
 
-bool contains(const std::string& text, const std::string& part) {
-    return text.find(part) != std::string::npos;
-}
+using test::contains;
 
 /// A dense matrix written row by row; zeros are left out, so they are structural zeros.
 SparseRows matrix(const std::vector<std::vector<double>>& rows) {

@@ -6,7 +6,7 @@
 
 #include "model/error.hpp"
 #include "model/results.hpp"
-#include "model_test_util.hpp"
+#include "support.hpp"
 
 namespace notional::model {
 namespace {
@@ -14,9 +14,7 @@ namespace {
 using test::message_of;
 using test::TempDir;
 
-bool contains(const std::string& text, const std::string& part) {
-    return text.find(part) != std::string::npos;
-}
+using test::contains;
 
 double votes_of(const WardResult& ward, const std::string& party) {
     double total = 0.0;

@@ -17,7 +17,7 @@
 #include "model/results.hpp"
 #include "model/seats.hpp"
 #include "model/tables.hpp"
-#include "model_test_util.hpp"
+#include "support.hpp"
 
 namespace notional::model {
 namespace {
@@ -25,33 +25,15 @@ namespace {
 using test::message_of;
 using test::TempDir;
 
-bool contains(const std::string& text, const std::string& part) {
-    return text.find(part) != std::string::npos;
-}
+using test::contains;
 
 // --- fixtures ---------------------------------------------------------------------------------
 
-struct Cand {
-    std::string party;
-    double votes = 0.0;
-    bool elected = false;
-};
+using test::Cand;
 
 WardResult ward_of(const std::string& name, const std::vector<Cand>& candidates, int seats,
                    std::optional<double> ballots = std::nullopt) {
-    WardResult ward;
-    ward.name = name;
-    for (const auto& [party, votes, elected] : candidates) {
-        Candidate candidate;
-        candidate.name = party + " " + std::to_string(ward.candidates.size() + 1);
-        candidate.party = party;
-        candidate.votes = votes;
-        candidate.elected = elected;
-        ward.candidates.push_back(candidate);
-    }
-    ward.seats = seats;
-    ward.ballots = ballots;
-    return ward;
+    return test::result_of("", name, candidates, seats, ballots);
 }
 
 /// An election of the given wards; old ward w is crosswalk row w. Parties are named by code

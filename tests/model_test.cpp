@@ -9,7 +9,7 @@
 #include "model/error.hpp"
 #include "model/parties.hpp"
 #include "model/text.hpp"
-#include "model_test_util.hpp"
+#include "support.hpp"
 
 namespace notional::model {
 namespace {
@@ -17,9 +17,7 @@ namespace {
 using test::message_of;
 using test::TempDir;
 
-bool contains(const std::string& text, const std::string& part) {
-    return text.find(part) != std::string::npos;
-}
+using test::contains;
 
 // --- text -------------------------------------------------------------------------------------
 

@@ -1,39 +1,44 @@
 #pragma once
-/// Test helpers: a temporary directory, small layers written from WKT, running the binary.
-#include <array>
-#include <cstdio>
+/// Test helpers: a temporary directory, the message of an expected exception, files, running the
+/// binary, and results written in code.
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include <algorithm>
+#include <atomic>
+#include <cstdlib>
 #include <filesystem>
 #include <fstream>
-#include <random>
+#include <optional>
 #include <sstream>
+#include <stdexcept>
 #include <string>
 #include <vector>
 
+#include <gtest/gtest.h>
+
+#include "model/results.hpp"
+
 namespace notional::test {
 
-/// A fresh directory under the system's temporary directory, removed with everything in it.
-class TempDir {
-public:
-    TempDir() {
-        std::random_device random;
-        m_path = std::filesystem::temp_directory_path() /
-                 ("notional-test-" + std::to_string(random()) + std::to_string(random()));
-        std::filesystem::create_directories(m_path);
+/// The message of the `E` that `f` throws; a test failure when it throws nothing or another type.
+template <typename E, typename F>
+std::string message_of(F&& f) {
+    try {
+        f();
+    } catch (const E& error) {
+        return error.what();
+    } catch (const std::exception& error) {
+        ADD_FAILURE() << "threw the wrong type: " << error.what();
+        return {};
     }
-    ~TempDir() {
-        std::error_code ignored;
-        std::filesystem::remove_all(m_path, ignored);
-    }
-    TempDir(const TempDir&) = delete;
-    TempDir& operator=(const TempDir&) = delete;
-    [[nodiscard]] const std::filesystem::path& path() const { return m_path; }
-    [[nodiscard]] std::filesystem::path operator/(const std::string& name) const {
-        return m_path / name;
-    }
+    ADD_FAILURE() << "threw nothing";
+    return {};
+}
 
-private:
-    std::filesystem::path m_path;
-};
+inline bool contains(const std::string& text, const std::string& part) {
+    return text.find(part) != std::string::npos;
+}
 
 inline std::string read_text(const std::filesystem::path& path) {
     std::ifstream in(path, std::ios::binary);
@@ -43,8 +48,47 @@ inline std::string read_text(const std::filesystem::path& path) {
 }
 
 inline void write_text(const std::filesystem::path& path, const std::string& text) {
-    std::ofstream(path, std::ios::binary) << text;
+    std::ofstream out(path, std::ios::binary | std::ios::trunc);
+    out << text;
+    out.close();
+    EXPECT_TRUE(out.good()) << "cannot write " << path;
 }
+
+/// A fresh, uniquely named temporary directory for one test, removed when the test ends.
+class TempDir {
+public:
+    TempDir() {
+        static std::atomic<int> counter{0};
+        const auto* info = ::testing::UnitTest::GetInstance()->current_test_info();
+        const std::string test =
+            info ? std::string(info->test_suite_name()) + "." + info->name() : std::string("none");
+        m_path = std::filesystem::temp_directory_path() /
+                 ("notional-test-" + std::to_string(static_cast<long>(::getpid())) + "-" +
+                  std::to_string(counter++) + "-" + test);
+        std::filesystem::remove_all(m_path);
+        std::filesystem::create_directories(m_path);
+    }
+    TempDir(const TempDir&) = delete;
+    TempDir& operator=(const TempDir&) = delete;
+    ~TempDir() {
+        std::error_code ignored;
+        std::filesystem::remove_all(m_path, ignored);
+    }
+
+    [[nodiscard]] const std::filesystem::path& path() const { return m_path; }
+    [[nodiscard]] std::filesystem::path operator/(const std::string& name) const {
+        return m_path / name;
+    }
+
+    /// Writes `content` byte for byte to `name` inside the directory and returns its path.
+    std::filesystem::path write(const std::string& name, const std::string& content) const {
+        write_text(m_path / name, content);
+        return m_path / name;
+    }
+
+private:
+    std::filesystem::path m_path;
+};
 
 /// Files in a directory (names only, sorted); empty when it does not exist.
 inline std::vector<std::string> files_in(const std::filesystem::path& directory) {
@@ -73,6 +117,35 @@ inline CommandResult run(const std::string& command) {
     result.out = read_text(out);
     result.err = read_text(err);
     return result;
+}
+
+/// A candidate written in code: party code, votes, elected.
+struct Cand {
+    std::string party;
+    double votes = 0.0;
+    bool elected = false;
+};
+
+/// One ward's result from its candidates, named "<party> <n>".
+inline model::WardResult result_of(const std::string& code, const std::string& name,
+                                   const std::vector<Cand>& candidates, int seats,
+                                   std::optional<double> ballots = std::nullopt,
+                                   std::optional<double> electorate = std::nullopt) {
+    model::WardResult ward;
+    ward.code = code;
+    ward.name = name;
+    for (const auto& [party, votes, elected] : candidates) {
+        model::Candidate candidate;
+        candidate.name = party + " " + std::to_string(ward.candidates.size() + 1);
+        candidate.party = party;
+        candidate.votes = votes;
+        candidate.elected = elected;
+        ward.candidates.push_back(candidate);
+    }
+    ward.seats = seats;
+    ward.ballots = ballots;
+    ward.electorate = electorate;
+    return ward;
 }
 
 }  // namespace notional::test
