@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <functional>
 
 #include "model/csv.hpp"
 #include "model/error.hpp"
@@ -92,14 +93,22 @@ void judge(PartyComparison& party, const BaseParty* base, const std::vector<std:
     const int first_claimed = std::min(from_notional, from_press) + 1;
     if (party.actual_seats < first_claimed) return;
     std::vector<int> by_variant;
-    std::string reason = "actual " + std::to_string(party.actual_seats) + "; notional ";
+    std::string listed;
     for (std::size_t v = 0; v < variants.size(); ++v) {
         const int seats = base && base->variant_seats.count(variants[v])
                               ? base->variant_seats.at(variants[v])
                               : 0;
         by_variant.push_back(seats);
-        reason += (v ? ", " : "") + variants[v] + " " + std::to_string(seats);
+        listed += (v ? ", " : "") + variants[v] + " " + std::to_string(seats);
     }
+    // Where every variant agrees one number says it; else each is listed.
+    const bool agree = std::adjacent_find(by_variant.begin(), by_variant.end(),
+                                          std::not_equal_to<>()) == by_variant.end();
+    std::string reason =
+        "actual " + std::to_string(party.actual_seats) + "; notional " +
+        (agree && by_variant.size() > 1 ? std::to_string(by_variant.front()) + " under all " +
+                                              std::to_string(by_variant.size()) + " variants"
+                                        : listed);
     if (party.predecessor_seats) {
         reason += "; won " + std::to_string(*party.predecessor_seats) + " in the main old ward";
     }
@@ -380,7 +389,7 @@ std::string report_markdown(const Comparison& comparison, const std::string& tit
     text += std::to_string(comparison.wards.size()) + " wards and " + std::to_string(seats) +
             " seats compared. Notional seats by " +
             (comparison.variants.empty() ? std::string("-") : comparison.variants.front()) +
-            "; verdicts across every seat rule run (";
+            "; verdicts across every variant run, crosswalk/seat rule (";
     for (std::size_t v = 0; v < comparison.variants.size(); ++v) {
         text += (v ? ", " : "") + comparison.variants[v];
     }
@@ -440,14 +449,15 @@ std::string report_markdown(const Comparison& comparison, const std::string& tit
         "it.\n\n"
         "| ward | label | swing | Steed | majority | turnout |\n|---|---|---|--:|--:|--:|\n";
     for (const auto& ward : comparison.wards) {
-        std::string swing = "";
-        if (ward.swing) {
-            swing = fixed(std::abs(*ward.swing), 1) + " pts " +
-                    (*ward.swing >= 0 ? ward.swing_from + " to " + ward.swing_to
-                                      : ward.swing_to + " to " + ward.swing_from);
-        }
-        text += "| " + ward.name + " | " + ward.label + " | " + swing + " | " +
-                optional_fixed(ward.steed_swing, 1) + " | " +
+        // "9.1 pts CON to LAB": a swing to the leader read the other way when negative.
+        const auto swing = [&](const std::optional<double>& points) -> std::string {
+            if (!points) return "";
+            return fixed(std::abs(*points), 1) + " pts " +
+                   (*points >= 0 ? ward.swing_from + " to " + ward.swing_to
+                                 : ward.swing_to + " to " + ward.swing_from);
+        };
+        text += "| " + ward.name + " | " + ward.label + " | " + swing(ward.swing) + " | " +
+                swing(ward.steed_swing) + " | " +
                 (ward.majority_votes ? fixed(*ward.majority_votes, 0) + " (" +
                                            optional_fixed(ward.majority_pct, 1) + "%)"
                                      : "") +

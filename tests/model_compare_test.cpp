@@ -164,9 +164,7 @@ TEST(CompareVerdict, PressHoldIsANotionalGain) {
     EXPECT_EQ(con.predecessor_seats, std::optional<int>(1));
     EXPECT_EQ(con.verdicts, Verdicts{Verdict::genuine});  // 1 > 0 under all four rules
     EXPECT_EQ(con.verdict_text(), "GENUINE");
-    EXPECT_EQ(con.reason,
-              "actual 1; notional rank-slot 0, block 0, block-top 0, continuity 0; won 1 in the "
-              "main old ward");
+    EXPECT_EQ(con.reason, "actual 1; notional 0 under all 4 variants; won 1 in the main old ward");
     const auto& lab = party_in(ward, "LAB");
     EXPECT_EQ(lab.change(), -1);  // 0 - 1
     EXPECT_TRUE(lab.verdicts.empty());
@@ -654,14 +652,12 @@ TEST(CompareReport, CouncilTableAndClaimedGains) {
         << report;
     EXPECT_TRUE(contains(report,
                          "| Alpha | CON gain from LAB (notional) | CON | 1 | GENUINE | actual 1; "
-                         "notional rank-slot 0, block 0, block-top 0, continuity 0; won 1 in the "
-                         "main old ward |\n"))
+                         "notional 0 under all 4 variants; won 1 in the main old ward |\n"))
         << report;
     EXPECT_TRUE(
         contains(report,
                  "| Beta | LAB hold (notional) | LAB | 2 | BOUNDARY ARTEFACT x2 | actual 2; "
-                 "notional rank-slot 2, block 2, block-top 2, continuity 2; won 0 in the "
-                 "main old ward |\n"))
+                 "notional 2 under all 4 variants; won 0 in the main old ward |\n"))
         << report;
     EXPECT_TRUE(contains(report,
                          "## Knife-edges\n\nNotional margins under 2% of ballots, where the "
