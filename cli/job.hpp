@@ -20,8 +20,8 @@ struct JobOptions {
     geo::LayerOptions old_layer, new_layer;
     geo::CrsOptions crs;
     geo::OverlayOptions overlay;
-    std::optional<geo::WeightOptions> weights;  ///< electors' weights beside area
-    std::optional<std::string> crosswalk_path;  ///< reload the crosswalks, or save them there
+    std::optional<geo::WeightOptions> weights;       ///< electors' weights beside area
+    std::optional<std::string> crosswalk_path;       ///< reload the crosswalks, or save them there
     std::optional<std::string> new_electorate_path;  ///< rake the crosswalks to these
     std::optional<std::string> old_electorate_path;
     std::optional<std::string> results_path;
