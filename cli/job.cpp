@@ -202,12 +202,15 @@ std::string job_help() {
     Raw raw;
     std::ostringstream text;
     text << "notional: notional election results on new boundaries\n\n"
-            "usage: notional --old OLD --new NEW [--results CSV] [--new-seats CSV] [-o DIR]\n\n"
+            "usage: notional --old OLD --new NEW [--results CSV] [--actual CSV] [-o DIR]\n"
+            "       notional compare --notional DIR --actual CSV [-o DIR]\n\n"
             "Overlays the old and new wards, builds the crosswalk (the share of each old ward\n"
             "in each new one) and, with --results, carries the old election's votes into the\n"
-            "new wards and, with seats for the new wards, decides notional seats. Writes\n"
-            "notional.geojson, notional.csv, council.csv, crosswalk.csv and ledger.csv to DIR;\n"
-            "every vote is allocated or reported lost.\n"
+            "new wards and, with seats for the new wards, decides notional seats; with\n"
+            "--actual it compares the next election with them. Writes notional.geojson,\n"
+            "notional.csv, council.csv, crosswalk.csv and ledger.csv (and comparison.csv,\n"
+            "comparison.geojson and report.md) to DIR; every vote is allocated or reported\n"
+            "lost. See notional compare --help for the comparison alone.\n"
          << job_options(options, raw);
     return text.str();
 }
