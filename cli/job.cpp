@@ -71,7 +71,11 @@ po::options_description job_options(JobOptions& o, Raw& raw) {
         ("new-key", po::value(&o.new_layer.key_field)->value_name("FIELD"),
          "ward code field of NEW")
         ("new-name", po::value(&o.new_layer.name_field)->value_name("FIELD"),
-         "ward name field of NEW");
+         "ward name field of NEW")
+        ("old-where", po::value(&o.old_layer.where)->value_name("SQL"),
+         "only the features of OLD this OGR SQL filter keeps, e.g. \"LAGSSCODE = 'E09000006'\"")
+        ("new-where", po::value(&o.new_layer.where)->value_name("SQL"),
+         "only the features of NEW this filter keeps");
     po::options_description weights("Weights that follow electors");
     weights.add_options()
         ("weights", po::value(&raw.weights.path)->value_name("LAYER"),

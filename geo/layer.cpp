@@ -120,6 +120,11 @@ SourceLayer::SourceLayer(std::filesystem::path path, const LayerOptions& options
         m_layer = m_dataset->GetLayer(0);
     }
 
+    if (!options.where.empty() &&
+        m_layer->SetAttributeFilter(options.where.c_str()) != OGRERR_NONE) {
+        throw UsageError(m_label + ": the filter \"" + options.where +
+                         "\" is not OGR SQL: " + last_gdal_error());
+    }
     OGRFeatureDefn& definition = *m_layer->GetLayerDefn();
     auto check_field = [&](const std::string& name, const char* what) {
         if (definition.GetFieldIndex(name.c_str()) < 0) {
@@ -212,6 +217,7 @@ Layer read_layer(const SourceLayer& source, const CrsOptions& crs_options,
     std::map<std::string, std::size_t> by_code;
     OGRLayer& ogr = source.layer();
     ogr.ResetReading();
+    CPLErrorReset();  // a driver that fails mid-read (a bad filter in SQLite) only says so here
     for (auto& feature : ogr) {
         ++layer.features;
         const std::string what = source.label() + ", feature " + std::to_string(feature->GetFID());
@@ -270,6 +276,9 @@ Layer read_layer(const SourceLayer& source, const CrsOptions& crs_options,
             merged = checked(context, GEOSUnion_r(context.get(), merged.get(), shape.get()),
                              label + ": merging with an earlier part of the same ward");
         }
+    }
+    if (CPLGetLastErrorType() >= CE_Failure) {
+        throw DataError(source.label() + ": reading failed: " + last_gdal_error());
     }
     if (layer.codes.empty()) throw DataError(source.label() + ": no features");
     for (std::size_t i = 0; i < layer.size(); ++i) {

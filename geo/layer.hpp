@@ -18,6 +18,7 @@ struct LayerOptions {
     std::string key_field;    ///< ward code field; empty: found by itself (GSS_CODE, WD22CD, ...)
     std::string name_field;   ///< ward name field; empty: found by itself (NAME, WD22NM, ...)
     std::string seats_field;  ///< field with each ward's seats; empty: none read
+    std::string where;        ///< an OGR SQL attribute filter: only the features it keeps
     std::vector<std::string> open_options;  ///< GDAL open options, e.g. a CSV's X_POSSIBLE_NAMES
     bool key_required = true;               ///< weights without a table need no key
 };

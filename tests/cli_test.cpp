@@ -311,12 +311,7 @@ TEST(Cli, UnmatchedWardsAreListedInOneLineAndNothingIsWritten) {
 TEST(Cli, LosingMoreThanTheToleranceFailsAndWritesNothing) {
     TempDir dir;
     // The new map without Southfield: old Southfield's 3/4 there has nowhere to go.
-    const CommandResult cut = run("ogr2ogr -f GeoJSON " + (dir / "cut.geojson").string() + " " +
-                                  demo + "new_wards.geojson -where \"WD22CD <> 'E05900105'\"");
-    ASSERT_EQ(cut.exit_code, 0) << cut.err;
-    const std::string job = bin + " --old " + demo + "old_wards.geojson --new " +
-                            (dir / "cut.geojson").string() + " --results " + demo +
-                            "results_2018.csv -o " + (dir / "out").string();
+    const std::string job = demo_job(dir / "out", "--new-where \"WD22CD <> 'E05900105'\"");
     const CommandResult result = run(job);
     EXPECT_EQ(result.exit_code, 1);
     // Southfield had 1513 votes; 3/4 of them, 1134.75, fall outside: 3.345% of 33,922.

@@ -282,6 +282,30 @@ TEST(Layer, FeaturesSharingACodeAreOneWard) {
     EXPECT_NEAR(pair.old_wards.areas_m2[0], 200.0, 1e-9);
 }
 
+TEST(Layer, AWhereFilterKeepsOnlyTheWardsItNames) {
+    TempDir dir;
+    write_layer(dir / "uk.gpkg", "GPKG", 27700,
+                {{"E05000001", "Here", square(x0, y0, 10, 10)},
+                 {"E05000002", "There", square(x0 + 100, y0, 10, 10)},
+                 {"W05000003", "Wales", square(x0 + 200, y0, 10, 10)}});
+    LayerOptions options;
+    options.where = "code LIKE 'E%'";
+    const SourceLayer source(dir / "uk.gpkg", options);
+    GeosContext context;
+    const Layer layer = read_layer(source, {}, choose_crs(source, source, {}), context);
+    EXPECT_EQ(layer.codes, (std::vector<std::string>{"E05000001", "E05000002"}));
+    // A bad filter is refused when set (OGR SQL) or when read (GeoPackage's SQLite), never
+    // taken for a layer with no wards.
+    options.where = "code LIKE";
+    try {
+        const SourceLayer bad(dir / "uk.gpkg", options);
+        (void)read_layer(bad, {}, choose_crs(bad, bad, {}), context);
+        FAIL() << "a bad filter was accepted";
+    } catch (const Error& error) {
+        EXPECT_EQ(std::string(error.what()).find("no features"), std::string::npos) << error.what();
+    }
+}
+
 TEST(Layer, PointLayerIsRefusedNamingTheFeature) {
     TempDir dir;
     write_layer(dir / "points.gpkg", "GPKG", 27700, {{"E05000001", "Dot", "POINT(530000 170000)"}});
