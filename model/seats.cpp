@@ -151,7 +151,7 @@ std::vector<WardSeats> notional_seats(const Notional& notional, const Crosswalk&
             ward.unknown = true;
             continue;
         }
-        const auto share_of_new = [&](std::size_t o, double) {
+        const auto share_of_new = [&](std::size_t o) {
             return crosswalk.shares_of_new().coeff(static_cast<Eigen::Index>(o),
                                                    static_cast<Eigen::Index>(n));
         };
@@ -162,9 +162,12 @@ std::vector<WardSeats> notional_seats(const Notional& notional, const Crosswalk&
             std::optional<std::size_t> main_unknown;
             for (const auto& [o, f] : sources[n].by_share) {
                 if (old.contested[o]) continue;
-                const double s = share_of_new(o, f);
-                unknown_share += s;
-                if (s > largest) largest = s, main_unknown = o;
+                const double share = share_of_new(o);
+                unknown_share += share;
+                if (share > largest) {
+                    largest = share;
+                    main_unknown = o;
+                }
             }
             if (unknown_share >= 0.5) {
                 const auto& winners = old.winners[*main_unknown];
@@ -196,7 +199,7 @@ std::vector<WardSeats> notional_seats(const Notional& notional, const Crosswalk&
         const auto rank_slots =
             [&](const std::vector<std::pair<std::size_t, double>>& parties_from,
                 const std::vector<std::pair<std::size_t, double>>& independents_from,
-                bool scale_to_one, bool extend = true) {
+                bool extend = true) {
                 for (std::size_t p = 0; p < old.parties.size(); ++p) {
                     const bool whole = old.independent[p] && !notional.independents_split;
                     const auto& from = whole ? independents_from : parties_from;
@@ -204,8 +207,7 @@ std::vector<WardSeats> notional_seats(const Notional& notional, const Crosswalk&
                         double value = 0.0;
                         for (const auto& [o, f] : from) {
                             if (!old.contested[o]) continue;
-                            value += (scale_to_one ? 1.0 : f) *
-                                     ranks.value(o, p, i, ward.extended, extend);
+                            value += f * ranks.value(o, p, i, ward.extended, extend);
                         }
                         if (value > 0.0) slots.push_back({p, i, value});
                     }
@@ -214,17 +216,16 @@ std::vector<WardSeats> notional_seats(const Notional& notional, const Crosswalk&
 
         if (options.method == SeatMethod::continuity) {
             for (const auto& [o, f] : sources[n].by_share) {
-                if (f >= options.continuity_share &&
-                    share_of_new(o, f) >= options.continuity_share) {
+                if (f >= options.continuity_share && share_of_new(o) >= options.continuity_share) {
                     // The old ward's own candidates, scaled to the share of them now here: the
                     // old elected set, less its lowest or plus its best loser as seats change.
                     // A gained seat goes to the best real loser, not to a full slate's last
                     // rank repeated; extend only when the old ward has too few candidates.
                     const std::vector<std::pair<std::size_t, double>> only{{o, f}};
-                    rank_slots(only, only, false, false);
+                    rank_slots(only, only, false);
                     if (slots.size() < static_cast<std::size_t>(ward.seats)) {
                         slots.clear();
-                        rank_slots(only, only, false, true);
+                        rank_slots(only, only, true);
                     }
                     ward.continuity = true;
                     break;
@@ -242,7 +243,7 @@ std::vector<WardSeats> notional_seats(const Notional& notional, const Crosswalk&
                     for (int i = 1; i <= slate && value > 0.0; ++i) slots.push_back({p, i, value});
                 }
             } else {
-                rank_slots(sources[n].by_share, sources[n].whole, false);
+                rank_slots(sources[n].by_share, sources[n].whole);
             }
         }
         elect(std::move(slots), ward.seats, ballots, carried, options, ward);
