@@ -101,6 +101,7 @@ void judge(PartyComparison& party, const BaseParty* base, const std::vector<std:
         by_variant.push_back(seats);
         listed += (v ? ", " : "") + variants[v] + " " + std::to_string(seats);
     }
+    if (by_variant.empty()) by_variant.push_back(party.notional_seats);  // a base of one rule
     // Where every variant agrees one number says it; else each is listed.
     const bool agree = std::adjacent_find(by_variant.begin(), by_variant.end(),
                                           std::not_equal_to<>()) == by_variant.end();
@@ -127,7 +128,7 @@ void judge(PartyComparison& party, const BaseParty* base, const std::vector<std:
             party.verdicts.push_back(Verdict::boundary_artefact);
         } else {
             party.verdicts.push_back(Verdict::uncertain);
-            why = "the seat rules disagree";
+            why = "the variants disagree";
         }
     }
     party.reason = reason + (why.empty() ? "" : "; " + why);
