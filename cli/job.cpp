@@ -110,6 +110,8 @@ po::options_description job_options(JobOptions& o, Raw& raw) {
          "CRS of a layer that declares none")
         ("min-piece", po::value(&o.overlay.min_piece_m2)->value_name("M2")->default_value(1.0),
          "pieces smaller than this many m² are slivers: dropped and counted")
+        ("threads", po::value(&o.overlay.threads)->value_name("N")->default_value(0),
+         "threads for the overlay (0: one per core); the results do not depend on it")
         ("noise-width", po::value(&o.overlay.noise_width_m)->value_name("M")->default_value(5.0),
          "pieces thinner on average than this many metres are boundary noise, not change")
         ("crosswalk", po::value<std::string>()->value_name("FILE"),

@@ -52,6 +52,10 @@ void collect_polygons(GEOSContextHandle_t handle, const GEOSGeometry* geometry,
 }
 }  // namespace
 
+namespace {
+
+/// The polygons of a geometry (make-valid may return lines or points beside them), as one
+/// MultiPolygon.
 Geometry polygonal_part(GeosContext& context, Geometry geometry, const std::string& what) {
     const int type = GEOSGeomTypeId_r(context.get(), geometry.get());
     if (type == GEOS_MULTIPOLYGON || type == GEOS_POLYGON) return geometry;
@@ -62,6 +66,18 @@ Geometry polygonal_part(GeosContext& context, Geometry geometry, const std::stri
                    GEOSGeom_createCollection_r(context.get(), GEOS_MULTIPOLYGON, polygons.data(),
                                                static_cast<unsigned>(polygons.size())),
                    what + ": collecting polygons");
+}
+
+}  // namespace
+
+Geometry repair(GeosContext& context, const GEOSGeometry* geometry, const std::string& what) {
+    GEOSContextHandle_t handle = context.get();
+    GEOSMakeValidParams* params = GEOSMakeValidParams_create_r(handle);
+    GEOSMakeValidParams_setMethod_r(handle, params, GEOS_MAKE_VALID_STRUCTURE);
+    GEOSMakeValidParams_setKeepCollapsed_r(handle, params, 0);
+    GEOSGeometry* valid = GEOSMakeValidWithParams_r(handle, geometry, params);
+    GEOSMakeValidParams_destroy_r(handle, params);
+    return polygonal_part(context, checked(context, valid, what + ": repair"), what);
 }
 
 }  // namespace notional::geo

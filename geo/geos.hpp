@@ -45,9 +45,10 @@ using Prepared = std::unique_ptr<const GEOSPreparedGeometry, PreparedDeleter>;
 [[nodiscard]] double area(GeosContext& context, const GEOSGeometry* geometry,
                           const std::string& what);
 
-/// The polygons of a geometry (GEOSMakeValid may return lines or points beside them), as one
-/// MultiPolygon; throws GeometryError naming `what` when nothing polygonal is left.
-[[nodiscard]] Geometry polygonal_part(GeosContext& context, Geometry geometry,
-                                      const std::string& what);
+/// A valid polygonal version of an invalid polygon, by GEOS's "structure" make-valid (the
+/// area of the shells less the holes; much faster than "linework" on large quantised shapes),
+/// with only its polygons kept. Throws GeometryError naming `what` when nothing is left.
+[[nodiscard]] Geometry repair(GeosContext& context, const GEOSGeometry* geometry,
+                              const std::string& what);
 
 }  // namespace notional::geo

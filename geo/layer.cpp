@@ -247,10 +247,7 @@ Layer read_layer(const SourceLayer& source, const CrsOptions& crs_options,
         if (valid == 2)
             throw GeometryError(label + ": validity check failed: " + context.take_error());
         if (valid == 0) {
-            shape = polygonal_part(
-                context,
-                checked(context, GEOSMakeValid_r(context.get(), shape.get()), label + ": repair"),
-                label);
+            shape = repair(context, shape.get(), label);
             ++layer.repaired;
         }
 

@@ -1,6 +1,10 @@
 #include "geo/overlay.hpp"
 
 #include <algorithm>
+#include <atomic>
+#include <exception>
+#include <functional>
+#include <thread>
 
 #include "model/error.hpp"
 
@@ -55,34 +59,35 @@ Measure intersection(GeosContext& context, const GEOSGeometry* a, const GEOSGeom
     return measure;
 }
 
-}  // namespace
-
-Overlay overlay(const Layer& old_wards, const Layer& new_wards, const OverlayOptions& options,
-                GeosContext& context, const Progress& progress) {
+/// The overlay of old wards [begin, end) on every new ward, in `context` alone: the shapes it
+/// reads are its own copies, so threads share no GEOS object.
+Overlay overlay_range(const std::vector<const GEOSGeometry*>& old_shapes,
+                      const std::vector<const GEOSGeometry*>& new_shapes, const Layer& old_wards,
+                      const Layer& new_wards, const OverlayOptions& options, std::size_t begin,
+                      std::size_t end, GeosContext& context, const std::function<void()>& tick) {
     GEOSContextHandle_t handle = context.get();
     std::unique_ptr<GEOSSTRtree, TreeDeleter> tree(GEOSSTRtree_create_r(handle, 10),
                                                    TreeDeleter{handle});
     if (!tree) throw GeometryError("cannot create an STRtree: " + context.take_error());
     std::vector<Prepared> new_prepared;
     for (std::size_t n = 0; n < new_wards.size(); ++n) {
-        GEOSSTRtree_insert_r(handle, tree.get(), new_wards.shapes[n].get(),
-                             reinterpret_cast<void*>(n));
-        new_prepared.push_back(prepare(context, new_wards.shapes[n].get(),
-                                       new_wards.label + " (" + new_wards.codes[n] + ")"));
+        GEOSSTRtree_insert_r(handle, tree.get(), new_shapes[n], reinterpret_cast<void*>(n));
+        new_prepared.push_back(
+            prepare(context, new_shapes[n], new_wards.label + " (" + new_wards.codes[n] + ")"));
     }
 
     Overlay result;
-    result.old_sliver_m2.assign(old_wards.size(), 0.0);
+    result.old_sliver_m2.assign(old_wards.size(), 0.0);  // the whole layer: ranges add up
     std::vector<std::size_t> candidates;
-    for (std::size_t o = 0; o < old_wards.size(); ++o) {
-        const GEOSGeometry* old_shape = old_wards.shapes[o].get();
+    for (std::size_t o = begin; o < end; ++o) {
+        const GEOSGeometry* old_shape = old_shapes[o - begin];
         const Prepared old_prepared =
             prepare(context, old_shape, old_wards.label + " (" + old_wards.codes[o] + ")");
         candidates.clear();
         GEOSSTRtree_query_r(handle, tree.get(), old_shape, &collect, &candidates);
         std::sort(candidates.begin(), candidates.end());  // the same order on every run
         for (const std::size_t n : candidates) {
-            const GEOSGeometry* new_shape = new_wards.shapes[n].get();
+            const GEOSGeometry* new_shape = new_shapes[n];
             const std::string what =
                 "old ward " + old_wards.codes[o] + " and new ward " + new_wards.codes[n];
             if (!predicate(context, GEOSPreparedIntersects_r(handle, old_prepared.get(), new_shape),
@@ -121,7 +126,88 @@ Overlay overlay(const Layer& old_wards, const Layer& new_wards, const OverlayOpt
             result.shapes.push_back(std::move(shape));
             if (noise) ++result.noise;
         }
-        if (progress) progress(o + 1, old_wards.size());
+        tick();
+    }
+    return result;
+}
+
+}  // namespace
+
+Overlay overlay(const Layer& old_wards, const Layer& new_wards, const OverlayOptions& options,
+                GeosContext& context, const Progress& progress) {
+    const std::size_t cores = std::max(1U, std::thread::hardware_concurrency());
+    const std::size_t threads = std::clamp<std::size_t>(
+        options.threads ? options.threads : cores, 1, std::max<std::size_t>(1, old_wards.size()));
+    // Each thread gets its own context and its own copies of the shapes, cloned here before it
+    // starts; old wards are shared out in contiguous ranges, so the pieces come back in order.
+    std::vector<std::unique_ptr<GeosContext>> contexts;
+    std::vector<std::vector<Geometry>> copies;
+    std::vector<std::vector<const GEOSGeometry*>> old_shapes(threads), new_shapes(threads);
+    std::vector<std::pair<std::size_t, std::size_t>> ranges;
+    for (std::size_t t = 0; t < threads; ++t) {
+        const std::size_t begin = old_wards.size() * t / threads;
+        const std::size_t end = old_wards.size() * (t + 1) / threads;
+        ranges.emplace_back(begin, end);
+        contexts.push_back(t == 0 ? nullptr : std::make_unique<GeosContext>());
+        if (t == 0) {
+            for (std::size_t o = begin; o < end; ++o)
+                old_shapes[t].push_back(old_wards.shapes[o].get());
+            for (const auto& shape : new_wards.shapes) new_shapes[t].push_back(shape.get());
+            continue;
+        }
+        copies.emplace_back();
+        auto clone = [&](const Geometry& shape) {
+            copies.back().push_back(
+                checked(context, GEOSGeom_clone_r(context.get(), shape.get()), "a copy"));
+            return copies.back().back().get();
+        };
+        for (std::size_t o = begin; o < end; ++o)
+            old_shapes[t].push_back(clone(old_wards.shapes[o]));
+        for (const auto& shape : new_wards.shapes) new_shapes[t].push_back(clone(shape));
+    }
+
+    std::atomic<std::size_t> done{0};
+    std::vector<Overlay> parts(threads);
+    std::vector<std::exception_ptr> errors(threads);
+    auto work = [&](std::size_t t, const std::function<void()>& tick) {
+        try {
+            GeosContext& own = t == 0 ? context : *contexts[t];
+            parts[t] = overlay_range(old_shapes[t], new_shapes[t], old_wards, new_wards, options,
+                                     ranges[t].first, ranges[t].second, own, tick);
+        } catch (...) {
+            errors[t] = std::current_exception();
+        }
+    };
+    std::vector<std::thread> pool;
+    for (std::size_t t = 1; t < threads; ++t) {
+        pool.emplace_back(work, t, [&done] { ++done; });
+    }
+    // This thread takes the first range and reports progress for all of them.
+    work(0, [&] {
+        ++done;
+        if (progress) progress(done.load(), old_wards.size());
+    });
+    for (auto& thread : pool) thread.join();
+    if (progress) progress(old_wards.size(), old_wards.size());
+    for (const auto& error : errors) {
+        if (error) std::rethrow_exception(error);  // the first range's error first: reproducible
+    }
+
+    Overlay result;
+    result.old_sliver_m2.assign(old_wards.size(), 0.0);
+    for (auto& part : parts) {
+        for (std::size_t i = 0; i < part.pieces.size(); ++i) {
+            result.pieces.push_back(part.pieces[i]);
+            // Geometries belong to no context; the deleter's handle is only for messages.
+            result.shapes.emplace_back(part.shapes[i].release(), GeometryDeleter{context.get()});
+        }
+        for (std::size_t o = 0; o < old_wards.size(); ++o) {
+            result.old_sliver_m2[o] += part.old_sliver_m2[o];
+        }
+        result.slivers += part.slivers;
+        result.whole += part.whole;
+        result.intersections += part.intersections;
+        result.noise += part.noise;
     }
     return result;
 }

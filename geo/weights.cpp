@@ -190,8 +190,7 @@ WeightLayer read_weights(const WeightOptions& options, const WorkingCrs& working
         }
         Geometry shape = checked(context, geometry->exportToGEOS(context.get()), what);
         if (!point && GEOSisValid_r(context.get(), shape.get()) != 1) {
-            shape = polygonal_part(
-                context, checked(context, GEOSMakeValid_r(context.get(), shape.get()), what), what);
+            shape = repair(context, shape.get(), what);
             ++weights.repaired;
         }
         if (!point) weights.areas_m2.push_back(area(context, shape.get(), what));

@@ -164,6 +164,37 @@ TEST(Overlay, SliversBelowThresholdAreDroppedAndCounted) {
     EXPECT_EQ(kept.pieces.size(), 2U);
 }
 
+TEST(Overlay, ThreadsGiveTheSamePiecesInTheSameOrder) {
+    TempDir dir;
+    // A 4 x 4 grid of 100 m wards against the same grid moved 30 m east and 20 m north.
+    std::vector<Ward> old_grid, new_grid;
+    for (int i = 0; i < 16; ++i) {
+        const double x = x0 + 100.0 * (i % 4), y = y0 + 100.0 * (i / 4);
+        old_grid.push_back({"E0500" + std::to_string(1000 + i), "Old", square(x, y, 100, 100)});
+        new_grid.push_back(
+            {"E0500" + std::to_string(2000 + i), "New", square(x + 30, y + 20, 100, 100)});
+    }
+    write_layer(dir / "old.gpkg", "GPKG", 27700, old_grid);
+    write_layer(dir / "new.gpkg", "GPKG", 27700, new_grid);
+    Pair pair(dir / "old.gpkg", dir / "new.gpkg");
+    OverlayOptions one, three;
+    one.threads = 1;
+    three.threads = 3;
+    const Overlay serial = overlay(pair.old_wards, pair.new_wards, one, pair.context);
+    const Overlay parallel = overlay(pair.old_wards, pair.new_wards, three, pair.context);
+    // Each interior old ward meets four new ones: 70x80, 30x80, 70x20 and 30x20 m.
+    ASSERT_EQ(serial.pieces.size(), 49U);
+    ASSERT_EQ(parallel.pieces.size(), serial.pieces.size());
+    for (std::size_t i = 0; i < serial.pieces.size(); ++i) {
+        EXPECT_EQ(parallel.pieces[i].old_index, serial.pieces[i].old_index);
+        EXPECT_EQ(parallel.pieces[i].new_index, serial.pieces[i].new_index);
+        EXPECT_EQ(parallel.pieces[i].weight, serial.pieces[i].weight);  // to the last bit
+    }
+    EXPECT_EQ(parallel.intersections, serial.intersections);
+    EXPECT_EQ(parallel.shapes.size(), serial.shapes.size());
+    EXPECT_NEAR(serial.pieces[0].weight, 70.0 * 80.0, 1e-6);
+}
+
 TEST(Crs, LonLatLayersAreMeasuredInMetres) {
     TempDir dir;
     // A 0.01° square at 51.5°N. On the WGS84 ellipsoid its area is M N cos(phi) dphi dlambda,
