@@ -75,7 +75,7 @@ struct Layer {
     std::vector<double> areas_m2;
     std::vector<int> seats;    ///< from the seats field, when one was named
     std::size_t features = 0;  ///< features read (more than codes where a ward had several parts)
-    std::size_t repaired = 0;  ///< invalid polygons repaired with GEOSMakeValid
+    std::size_t repaired = 0;  ///< invalid polygons repaired (see repair() in geos.hpp)
 
     [[nodiscard]] std::size_t size() const { return codes.size(); }
 };
