@@ -6,6 +6,7 @@
 #include <boost/program_options.hpp>
 
 #include "cli/comparison.hpp"
+#include "cli/options.hpp"
 #include "geo/layer.hpp"
 #include "model/base.hpp"
 #include "model/error.hpp"
@@ -26,20 +27,21 @@ struct Raw {
 // clang-format off
 po::options_description compare_options(CompareOptions& o, Raw& raw) {
     po::options_description options("Options");
-    options.add_options()(
-        "notional", po::value(&o.notional_path)->value_name("DIR"),
-        "the notional base: a directory written by notional (notional.csv, council.csv, "
-        "notional.geojson), or its notional.csv")(
-        "actual", po::value(&o.actual_path)->value_name("CSV"),
-        "the election on the new wards (Democracy Club, GLA or canonical CSV)")(
-        "actual-format", po::value(&raw.format)->value_name("FORMAT")->default_value("auto"),
-        "auto, dc, gla or canonical")(
-        "actual-wards", po::value<std::string>()->value_name("CSV"),
-        "GLA ward statistics beside GLA results (electorate, ballots)")(
-        "share-top", po::bool_switch(&raw.share_top),
-        "compare shares of the parties' top votes (default: shares of all votes)")(
-        "output,o", po::value(&o.output_dir)->value_name("DIR"),
-        "directory for the outputs (default: the notional base's)")("help,h", "show this help");
+    options.add_options()
+        ("notional", po::value(&o.notional_path)->value_name("DIR"),
+         "the notional base: a directory written by notional (notional.csv, council.csv, "
+         "notional.geojson), or its notional.csv")
+        ("actual", po::value(&o.actual_path)->value_name("CSV"),
+         "the election on the new wards (Democracy Club, GLA or canonical CSV)")
+        ("actual-format", po::value(&raw.format)->value_name("FORMAT")->default_value("auto"),
+         "auto, dc, gla or canonical")
+        ("actual-wards", po::value<std::string>()->value_name("CSV"),
+         "GLA ward statistics beside GLA results (electorate, ballots)")
+        ("share-top", po::bool_switch(&raw.share_top),
+         "compare shares of the parties' top votes (default: shares of all votes)")
+        ("output,o", po::value(&o.output_dir)->value_name("DIR"),
+         "directory for the outputs (default: the notional base's)")
+        ("help,h", "show this help");
     return options;
 }
 // clang-format on
@@ -49,14 +51,7 @@ po::options_description compare_options(CompareOptions& o, Raw& raw) {
 CompareOptions parse_compare(const std::vector<std::string>& args) {
     CompareOptions options;
     Raw raw;
-    const auto description = compare_options(options, raw);
-    po::variables_map values;
-    try {
-        po::store(po::command_line_parser(args).options(description).run(), values);
-        po::notify(values);
-    } catch (const po::error& error) {
-        throw UsageError(std::string("compare: ") + error.what());
-    }
+    const auto values = parse_options(args, compare_options(options, raw), "compare");
     if (values.count("help")) {
         options.help = true;
         return options;

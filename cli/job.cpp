@@ -10,6 +10,7 @@
 #include <boost/program_options.hpp>
 
 #include "cli/comparison.hpp"
+#include "cli/options.hpp"
 #include "cli/progress.hpp"
 #include "geo/geojson.hpp"
 #include "model/base.hpp"
@@ -142,14 +143,7 @@ po::options_description job_options(JobOptions& o, Raw& raw) {
 JobOptions parse_job(const std::vector<std::string>& args) {
     JobOptions options;
     Raw raw;
-    const auto description = job_options(options, raw);
-    po::variables_map values;
-    try {
-        po::store(po::command_line_parser(args).options(description).run(), values);
-        po::notify(values);
-    } catch (const po::error& error) {
-        throw UsageError(error.what());
-    }
+    const auto values = parse_options(args, job_options(options, raw));
     if (values.count("help")) {
         options.help = true;
         return options;
