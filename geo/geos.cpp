@@ -1,5 +1,6 @@
 #include "geo/geos.hpp"
 
+#include <algorithm>
 #include <vector>
 
 #include "model/error.hpp"
@@ -27,6 +28,54 @@ std::string GeosContext::take_error() {
 Geometry checked(GeosContext& context, GEOSGeometry* result, const std::string& what) {
     if (!result) throw GeometryError(what + ": " + context.take_error());
     return Geometry(result, GeometryDeleter{context.get()});
+}
+
+namespace {
+void collect(void* item, void* user_data) {
+    static_cast<std::vector<std::size_t>*>(user_data)->push_back(
+        reinterpret_cast<std::size_t>(item));
+}
+}  // namespace
+
+Tree tree_of(GeosContext& context, const std::vector<const GEOSGeometry*>& shapes) {
+    Tree tree(GEOSSTRtree_create_r(context.get(), 10), TreeDeleter{context.get()});
+    if (!tree) throw GeometryError("cannot create an STRtree: " + context.take_error());
+    for (std::size_t i = 0; i < shapes.size(); ++i) {
+        GEOSSTRtree_insert_r(context.get(), tree.get(), shapes[i], reinterpret_cast<void*>(i));
+    }
+    return tree;
+}
+
+std::vector<std::size_t> query(GeosContext& context, GEOSSTRtree* tree, const GEOSGeometry* shape) {
+    std::vector<std::size_t> found;
+    GEOSSTRtree_query_r(context.get(), tree, shape, &collect, &found);
+    std::sort(found.begin(), found.end());
+    return found;
+}
+
+Prepared prepare(GeosContext& context, const GEOSGeometry* geometry, const std::string& what) {
+    const GEOSPreparedGeometry* prepared = GEOSPrepare_r(context.get(), geometry);
+    if (!prepared) throw GeometryError(what + ": cannot prepare: " + context.take_error());
+    return Prepared(prepared, PreparedDeleter{context.get()});
+}
+
+bool holds(GeosContext& context, char result, const std::string& what) {
+    if (result == 2) throw GeometryError(what + ": " + context.take_error());
+    return result == 1;
+}
+
+Geometry intersection(GeosContext& context, const GEOSGeometry* a, const GEOSGeometry* b,
+                      const std::string& what) {
+    GEOSGeometry* piece = GEOSIntersection_r(context.get(), a, b);
+    if (!piece) {
+        const std::string first_error = context.take_error();
+        piece = GEOSIntersectionPrec_r(context.get(), a, b, 0.001);
+        if (!piece) {
+            throw GeometryError(what + ": intersection failed (" + first_error +
+                                "), and again on a 1 mm grid: " + context.take_error());
+        }
+    }
+    return checked(context, piece, what);
 }
 
 double area(GeosContext& context, const GEOSGeometry* geometry, const std::string& what) {

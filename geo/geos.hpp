@@ -1,8 +1,10 @@
 #pragma once
 /// GEOS through its reentrant C API: one context per thread, owned geometries, checked calls.
 #include <geos_c.h>
+#include <cstddef>
 #include <memory>
 #include <string>
+#include <vector>
 
 namespace notional::geo {
 
@@ -37,6 +39,30 @@ struct PreparedDeleter {
     }
 };
 using Prepared = std::unique_ptr<const GEOSPreparedGeometry, PreparedDeleter>;
+
+struct TreeDeleter {
+    GEOSContextHandle_t context = nullptr;
+    void operator()(GEOSSTRtree* tree) const { GEOSSTRtree_destroy_r(context, tree); }
+};
+using Tree = std::unique_ptr<GEOSSTRtree, TreeDeleter>;
+
+/// An STRtree over `shapes`, each item its index.
+[[nodiscard]] Tree tree_of(GeosContext& context, const std::vector<const GEOSGeometry*>& shapes);
+
+/// The indices whose envelopes meet `shape`, sorted, so every run visits them alike.
+[[nodiscard]] std::vector<std::size_t> query(GeosContext& context, GEOSSTRtree* tree,
+                                             const GEOSGeometry* shape);
+
+/// A prepared geometry; throws GeometryError naming `what` when GEOS cannot prepare it.
+[[nodiscard]] Prepared prepare(GeosContext& context, const GEOSGeometry* geometry,
+                               const std::string& what);
+
+/// A GEOS predicate's answer: 1 true, 0 false; 2 (an exception) becomes a GeometryError.
+[[nodiscard]] bool holds(GeosContext& context, char result, const std::string& what);
+
+/// The intersection of a and b; on a GEOS topology failure, once more on a millimetre grid.
+[[nodiscard]] Geometry intersection(GeosContext& context, const GEOSGeometry* a,
+                                    const GEOSGeometry* b, const std::string& what);
 
 /// Takes ownership of a GEOS result; throws GeometryError naming `what` when it is NULL.
 [[nodiscard]] Geometry checked(GeosContext& context, GEOSGeometry* result, const std::string& what);

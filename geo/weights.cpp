@@ -15,45 +15,6 @@ namespace notional::geo {
 
 namespace {
 
-struct TreeDeleter {
-    GEOSContextHandle_t context = nullptr;
-    void operator()(GEOSSTRtree* tree) const { GEOSSTRtree_destroy_r(context, tree); }
-};
-using Tree = std::unique_ptr<GEOSSTRtree, TreeDeleter>;
-
-void collect(void* item, void* user_data) {
-    static_cast<std::vector<std::size_t>*>(user_data)->push_back(
-        reinterpret_cast<std::size_t>(item));
-}
-
-Tree tree_of(GeosContext& context, const std::vector<const GEOSGeometry*>& shapes) {
-    Tree tree(GEOSSTRtree_create_r(context.get(), 10), TreeDeleter{context.get()});
-    if (!tree) throw GeometryError("cannot create an STRtree: " + context.take_error());
-    for (std::size_t i = 0; i < shapes.size(); ++i) {
-        GEOSSTRtree_insert_r(context.get(), tree.get(), shapes[i], reinterpret_cast<void*>(i));
-    }
-    return tree;
-}
-
-/// Candidates whose envelopes meet `shape`, in index order so every run adds them alike.
-std::vector<std::size_t> query(GeosContext& context, GEOSSTRtree* tree, const GEOSGeometry* shape) {
-    std::vector<std::size_t> found;
-    GEOSSTRtree_query_r(context.get(), tree, shape, &collect, &found);
-    std::sort(found.begin(), found.end());
-    return found;
-}
-
-Prepared prepare(GeosContext& context, const GEOSGeometry* shape, const std::string& what) {
-    const GEOSPreparedGeometry* prepared = GEOSPrepare_r(context.get(), shape);
-    if (!prepared) throw GeometryError(what + ": cannot prepare: " + context.take_error());
-    return Prepared(prepared, PreparedDeleter{context.get()});
-}
-
-bool holds(GeosContext& context, char result, const std::string& what) {
-    if (result == 2) throw GeometryError(what + ": " + context.take_error());
-    return result == 1;
-}
-
 /// "age_group!=Aged 15 years and under" as a test on one table row.
 struct Filter {
     std::size_t column = 0;
@@ -217,13 +178,8 @@ double polygon_weight(GeosContext& context, const GEOSGeometry* target, GEOSSTRt
             inside = weights.areas_m2[s];
         } else if (holds(context, GEOSPreparedIntersects_r(context.get(), prepared.get(), small),
                          what)) {
-            Geometry piece(GEOSIntersection_r(context.get(), target, small),
-                           GeometryDeleter{context.get()});
-            if (!piece) {
-                piece =
-                    checked(context, GEOSIntersectionPrec_r(context.get(), target, small, 0.001),
-                            what + " and weight area " + std::to_string(s));
-            }
+            const Geometry piece = intersection(context, target, small,
+                                                what + " and weight area " + std::to_string(s));
             inside = area(context, piece.get(), what);
         }
         if (inside <= 0.0) continue;
