@@ -223,8 +223,7 @@ std::string percent(double share, int decimals = 3) {
 
 /// Rounded as written in every output, so the GeoJSON and the CSV agree to the digit.
 geo::Value rounded(double value, int decimals) {
-    const double scale = std::pow(10.0, decimals);
-    return std::round(value * scale) / scale;
+    return model::rounded(value, decimals);
 }
 
 geo::Value maybe(const std::optional<double>& value, int decimals) {
@@ -302,9 +301,14 @@ std::vector<geo::Column> ward_columns(const std::vector<std::size_t>& order,
         });
         column("tie", [&](std::size_t n) { return geo::Value(s[n].tie); });
     }
-    column("votes_total", [&](std::size_t n) {
-        return rounded(m.tot.row(static_cast<Eigen::Index>(n)).sum(), 4);
-    });
+    const Eigen::VectorXd tot_totals = model::ward_totals(m.tot),
+                          top_totals = model::ward_totals(m.top);
+    std::vector<std::map<std::string, int>> won;  // per ward, seats by party
+    if (seats) {
+        for (const auto& ward : *seats) won.push_back(ward.by_party());
+    }
+    column("votes_total",
+           [&](std::size_t n) { return rounded(tot_totals[static_cast<Eigen::Index>(n)], 4); });
     for (std::size_t p = 0; p < m.parties.size(); ++p) {
         const auto col = static_cast<Eigen::Index>(p);
         const std::string& party = m.parties[p];
@@ -313,22 +317,21 @@ std::vector<geo::Column> ward_columns(const std::vector<std::size_t>& order,
         });
         column(party + "_share", [&](std::size_t n) {
             const auto row = static_cast<Eigen::Index>(n);
-            const double total = m.tot.row(row).sum();
+            const double total = tot_totals[row];
             return notional->partial[n] || total <= 0.0 ? geo::Value()
                                                         : rounded(m.tot.coeff(row, col) / total, 6);
         });
         column(party + "_share_top", [&](std::size_t n) {
             const auto row = static_cast<Eigen::Index>(n);
-            const double total = m.top.row(row).sum();
+            const double total = top_totals[row];
             return notional->partial[n] || total <= 0.0 ? geo::Value()
                                                         : rounded(m.top.coeff(row, col) / total, 6);
         });
         if (seats) {
             column(party + "_seats", [&](std::size_t n) {
-                const auto won = (*seats)[n].by_party();
                 return (*seats)[n].unknown ? geo::Value()
                                            : geo::Value(static_cast<long long>(
-                                                 won.count(party) ? won.at(party) : 0));
+                                                 won[n].count(party) ? won[n].at(party) : 0));
             });
         }
     }

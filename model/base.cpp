@@ -43,6 +43,11 @@ NotionalBase make_base(const std::vector<std::string>& codes, const std::vector<
     for (const auto& winners : old.winners) {
         for (const auto& party : winners) ++base.old_seats[party];
     }
+    std::vector<Eigen::VectorXd> tot_totals, top_totals;  // per run, per ward
+    for (const auto& run : runs) {
+        tot_totals.push_back(ward_totals(run.notional->carried.tot));
+        top_totals.push_back(ward_totals(run.notional->carried.top));
+    }
     for (const std::size_t n : order_by_code(codes)) {
         const auto row = static_cast<Eigen::Index>(n);
         const WardSeats* chosen = rules.empty() ? nullptr : &rules.front().seats[n];
@@ -75,7 +80,7 @@ NotionalBase make_base(const std::vector<std::string>& codes, const std::vector<
             for (std::size_t r = 0; r < runs.size(); ++r) {
                 const Measures& carried = runs[r].notional->carried;
                 const double votes = model::rounded(carried.tot.coeff(row, col), vote_decimals);
-                const double total = carried.tot.row(row).sum();
+                const double total = tot_totals[r][row];
                 std::optional<double> share;
                 if (known && total > 0.0) {
                     share = model::rounded(carried.tot.coeff(row, col) / total, share_decimals);
@@ -83,7 +88,7 @@ NotionalBase make_base(const std::vector<std::string>& codes, const std::vector<
                 if (r == 0) {
                     party.votes = party.votes_min = party.votes_max = votes;
                     party.share = party.share_min = party.share_max = share;
-                    const double top_total = carried.top.row(row).sum();
+                    const double top_total = top_totals[r][row];
                     party.top = model::rounded(carried.top.coeff(row, col), vote_decimals);
                     if (known && top_total > 0.0) {
                         party.share_top =

@@ -200,6 +200,7 @@ Comparison compare(const NotionalBase& base, const Election& actual, ShareConven
     }
     const auto matched = match_wards(actual, codes, names, "the notional base");
     const Measures m = measure(actual, matched, base.wards.size());
+    const Eigen::VectorXd tot_totals = ward_totals(m.tot), top_totals = ward_totals(m.top);
 
     Comparison result;
     result.convention = convention;
@@ -228,7 +229,7 @@ Comparison compare(const NotionalBase& base, const Election& actual, ShareConven
         ward.notional_turnout = notional.turnout;
 
         const auto row = static_cast<Eigen::Index>(n);
-        const double total = m.tot.row(row).sum(), top_total = m.top.row(row).sum();
+        const double total = tot_totals[row], top_total = top_totals[row];
         std::map<std::string, ActualParty> real_parties;
         for (std::size_t p = 0; p < m.parties.size(); ++p) {
             const auto col = static_cast<Eigen::Index>(p);

@@ -14,6 +14,10 @@ std::size_t Measures::party_index(const std::string& code) const {
     return static_cast<std::size_t>(it - parties.begin());
 }
 
+Eigen::VectorXd ward_totals(const Sparse& wards_by_parties) {
+    return wards_by_parties * Eigen::VectorXd::Ones(wards_by_parties.cols());
+}
+
 Measures measure(const Election& election, const std::vector<std::size_t>& polygon,
                  std::size_t ward_count) {
     Measures m;

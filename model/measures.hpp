@@ -31,6 +31,9 @@ struct Measures {
     [[nodiscard]] std::size_t party_index(const std::string& code) const;
 };
 
+/// Each ward's sum over parties (rows of a wards x parties matrix), computed in one pass.
+[[nodiscard]] Eigen::VectorXd ward_totals(const Sparse& wards_by_parties);
+
 /// Measures of an election on the polygons of its layer: `polygon[w]` is the row of the
 /// election's ward w (from match_wards); rows without a result stay empty and uncontested.
 [[nodiscard]] Measures measure(const Election& election, const std::vector<std::size_t>& polygon,

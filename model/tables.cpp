@@ -65,12 +65,13 @@ std::string ledger_csv(const WardNames& old_wards, const Crosswalk& crosswalk,
     std::string text =
         csv_row({"old_code", "old_name", "area_m2", "weight", "share_allocated", "share_noise",
                  "share_sliver", "share_outside", "overlap_m2", "votes", "votes_lost"});
+    const Eigen::VectorXd votes_of = notional ? ward_totals(notional->old.tot) : Eigen::VectorXd();
     for (const std::size_t o : order_by_code(old_wards.codes)) {
         const auto& entry = crosswalk.ledger()[o];
         const auto& area = by_area.ledger()[o];
         std::string votes, lost;
         if (notional && notional->old.contested[o]) {
-            const double total = notional->old.tot.row(static_cast<Eigen::Index>(o)).sum();
+            const double total = votes_of[static_cast<Eigen::Index>(o)];
             votes = fixed(total, 0);
             lost = fixed(total * (entry.sliver + entry.outside), 4);
         }
