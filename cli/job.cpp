@@ -446,9 +446,12 @@ void run_job(const JobOptions& options) {
     const auto honesty = model::assess(crosswalk, notional);
     std::optional<std::vector<model::WardSeats>> seats;  // the chosen crosswalk and rule
     std::optional<model::NotionalBase> base;
+    double rounded_kept = 0.0, rounded_lost = 0.0;  // whole votes, for the summary
     if (notional) {
-        std::vector<double> rounded_lost;
-        const model::Sparse rounded = model::rounded_votes(*notional, crosswalk, rounded_lost);
+        std::vector<double> lost_by_party;
+        const model::Sparse rounded = model::rounded_votes(*notional, crosswalk, lost_by_party);
+        rounded_kept = rounded.sum();
+        for (const double votes : lost_by_party) rounded_lost += votes;
         // The chosen rule first, then every other rule, for the comparer's verdicts.
         std::vector<model::SeatMethod> methods{options.seats.method};
         for (auto method : {model::SeatMethod::rank_slot, model::SeatMethod::block,
@@ -629,6 +632,9 @@ void run_job(const JobOptions& options) {
         out << "lost         " << model::fixed(notional->lost_total(), 4) << " votes ("
             << percent(notional->lost_total() / std::max(1.0, notional->old_total()), 4)
             << "), tolerance " << percent(options.redistribute.max_lost) << "\n";
+        out << "rounded      " << model::fixed(rounded_kept, 0)
+            << " whole votes in the new wards + " << model::fixed(rounded_lost, 0)
+            << " lost = " << model::fixed(notional->old_total(), 0) << " (votes_rounded)\n";
         if (seats) {
             std::size_t knife = 0, ties = 0, continuity = 0, carried = 0, unknown = 0;
             for (const auto& ward : *seats) {
