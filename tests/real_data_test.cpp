@@ -282,6 +282,26 @@ TEST(Bromley, AdultPopulationWeightsAgainstArea) {
     }
 }
 
+TEST(Bromley, TheLondonWideFilesFilteredToBromleyGiveTheSameOutputs) {
+    REQUIRE_SHARED_DATA();
+    TempDir dir;
+    const auto london = shared / "london";
+    const std::string results = " --results " + results_2018 + " --new-seats " + wards_2022;
+    ASSERT_EQ(run(bin + " --old " + old_wards + " --new " + new_wards + results + " -o " +
+                  (dir / "bromley").string())
+                  .exit_code,
+              0);
+    const CommandResult filtered = run(
+        bin + " --old " + (london / "london_wards_2018_fullres_bng.gpkg").string() +
+        " --old-where \"LAGSSCODE = 'E09000006'\" --new " +
+        (london / "wards_2022" / "london_wards_2022_wgs84.gpkg").string() +
+        " --new-where \"lad22cd = 'E09000006'\"" + results + " -o " + (dir / "london").string());
+    ASSERT_EQ(filtered.exit_code, 0) << filtered.err;
+    for (const auto& name : files_in(dir / "bromley")) {
+        EXPECT_EQ(read_text(dir / "london" / name), read_text(dir / "bromley" / name)) << name;
+    }
+}
+
 TEST(Bromley, PostcodePointsLandInTheirOwnWards) {
     REQUIRE_SHARED_DATA();
     TempDir dir;
