@@ -300,6 +300,11 @@ std::vector<geo::Column> ward_columns(const std::vector<std::size_t>& order,
             return s[n].margin_pct ? geo::Value(s[n].knife_edge) : geo::Value();
         });
         column("tie", [&](std::size_t n) { return geo::Value(s[n].tie); });
+        // The margin's ballots are the parties' top votes where the results gave none.
+        column("ballots_estimated",
+               [&](std::size_t n) { return geo::Value(s[n].ballots_estimated); });
+        // An old ward's last rank stood in for seats it did not have (METHOD.md §6).
+        column("slots_extended", [&](std::size_t n) { return geo::Value(s[n].extended); });
     }
     const Eigen::VectorXd tot_totals = model::ward_totals(m.tot),
                           top_totals = model::ward_totals(m.top);
@@ -562,6 +567,10 @@ void run_job(const JobOptions& options) {
         if (!report.impossible_new.empty()) {
             out << "; new wards no old ward reaches:";
             for (const auto n : report.impossible_new) out << " " << new_wards.codes[n];
+        }
+        if (!report.impossible_old.empty()) {
+            out << "; old wards with electors but no piece:";
+            for (const auto o : report.impossible_old) out << " " << old_wards.codes[o];
         }
         out << "\n";
     }

@@ -127,6 +127,12 @@ TEST(Cli, DemoNotionalSeatsMarginsAndChangeClasses) {
     EXPECT_NE(westbury.find("\"margin_pct\": 2.687"), std::string::npos) << westbury;
     EXPECT_NE(westbury.find("\"knife_edge\": false"), std::string::npos) << westbury;
     EXPECT_NE(westbury.find("\"change_class\": \"major\""), std::string::npos) << westbury;
+    EXPECT_NE(westbury.find("\"ballots_estimated\": false"), std::string::npos);  // given
+    EXPECT_NE(westbury.find("\"slots_extended\": false"), std::string::npos);
+    // Fern Hill's three seats draw on one-seat Southfield too: its single candidates' votes stand
+    // in for the second and third ranks it never had.
+    EXPECT_NE(ward_properties(geojson, "E05900103").find("\"slots_extended\": true"),
+              std::string::npos);
     // Abbey is unchanged, so it keeps its 2018 result: LAB 1688, 1602 and CON 1530 elected,
     // LAB 1455 first loser: a margin of 75.
     const std::string abbey = ward_properties(geojson, "E05900102");

@@ -147,6 +147,9 @@ TEST(Bromley, NotionalSeatsOnThe2022Wards) {
     EXPECT_EQ(classes, 22U);
     EXPECT_EQ(estimates, 22U);
     EXPECT_EQ(geojson.find("\"change_class\": \"unchanged\""), std::string::npos);
+    // Democracy Club gives no ballots: every margin is over the parties' top votes, and says so.
+    EXPECT_EQ(geojson.find("\"ballots_estimated\": false"), std::string::npos);
+    EXPECT_NE(geojson.find("\"ballots_estimated\": true"), std::string::npos);
     EXPECT_NE(geojson.find("\"notional_winners\": \"IND-47820,IND-47827\""), std::string::npos);
 }
 
