@@ -28,7 +28,7 @@ std::size_t CsvTable::require(std::string_view name) const {
 std::string CsvTable::where(std::size_t row) const {
     // Line numbers as a text editor shows them: the header is line 1.
     const std::size_t line = row < lines.size() ? lines[row] : row + 2;
-    return path.string() + ", row " + std::to_string(line);
+    return path.string() + ", line " + std::to_string(line);
 }
 
 CsvTable parse_csv(std::string_view text, const std::filesystem::path& path) {
@@ -38,14 +38,18 @@ CsvTable parse_csv(std::string_view text, const std::filesystem::path& path) {
     std::vector<std::vector<std::string>> records;
     std::vector<std::size_t> record_lines;
     std::vector<std::string> record;
-    std::size_t line = 1, record_line = 1;
+    std::size_t line = 1, record_line = 1, quote_line = 1;
     std::string field;
-    bool quoted = false;
-    bool field_started = false;
+    // Where the parser is within a field: RFC 4180 allows a quote only to open a field, to end
+    // it, or doubled inside a quoted one.
+    enum class State { start, plain, quoted, closed } state = State::start;
+    auto fail = [&](std::size_t at, const std::string& cause) {
+        throw DataError(path.string() + ", line " + std::to_string(at) + ": " + cause);
+    };
     auto end_field = [&] {
         record.push_back(std::move(field));
         field.clear();
-        field_started = false;
+        state = State::start;
     };
     auto end_record = [&] {
         end_field();
@@ -58,34 +62,44 @@ CsvTable parse_csv(std::string_view text, const std::filesystem::path& path) {
     };
     for (std::size_t i = 0; i < text.size(); ++i) {
         const char c = text[i];
-        if (quoted) {
+        if (state == State::quoted) {
             if (c == '"') {
                 if (i + 1 < text.size() && text[i + 1] == '"') {
                     field += '"';
                     ++i;
                 } else {
-                    quoted = false;
+                    state = State::closed;
                 }
             } else {
                 if (c == '\n') ++line;
                 field += c;
             }
-        } else if (c == '"' && !field_started) {
-            quoted = true;
-            field_started = true;
         } else if (c == ',') {
             end_field();
         } else if (c == '\n' || c == '\r') {
             if (c == '\r' && i + 1 < text.size() && text[i + 1] == '\n') ++i;
             end_record();
             record_line = ++line;
+        } else if (state == State::closed) {
+            fail(line, "text after the closing quote of a field (a quote inside a quoted field "
+                       "is written twice: \"\")");
+        } else if (c == '"') {
+            if (state == State::plain) {
+                fail(line, "a quote inside a field that does not start with one (quote the "
+                           "whole field and write the quote twice)");
+            }
+            state = State::quoted;
+            quote_line = line;
         } else {
             field += c;
-            field_started = true;
+            state = State::plain;
         }
     }
-    if (quoted) throw DataError(path.string() + ": a quoted field is not closed before the end");
-    if (field_started || !record.empty()) end_record();
+    if (state == State::quoted) {
+        fail(quote_line, "the quoted field that starts here is never closed (a file cut short, "
+                         "or a stray quote)");
+    }
+    if (state != State::start || !record.empty()) end_record();
     if (records.empty()) throw DataError(path.string() + ": the file is empty (no header row)");
 
     table.header = std::move(records.front());

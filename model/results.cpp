@@ -138,7 +138,7 @@ public:
     Election finish() {
         for (std::size_t w = 0; w < m_election.wards.size(); ++w) {
             WardResult& ward = m_election.wards[w];
-            const std::string where = m_table.path.string() + ", row " + std::to_string(ward.line) +
+            const std::string where = m_table.path.string() + ", line " + std::to_string(ward.line) +
                                       ": ward " + ward.label();
             if (m_empty_votes[w] == ward.candidates.size()) {
                 ward.uncontested = true;
@@ -356,7 +356,7 @@ std::vector<std::size_t> match_wards(const Election& election,
             polygon = named->second;
         }
         if (!polygon) {
-            unmatched.push_back(ward.label() + " (row " + std::to_string(ward.line) + ")");
+            unmatched.push_back(ward.label() + " (line " + std::to_string(ward.line) + ")");
             matched.push_back(0);
             continue;
         }

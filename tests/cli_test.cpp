@@ -269,7 +269,7 @@ TEST(Cli, ACrosswalkSavedAndReloadedGivesTheSameResults) {
     const CommandResult other =
         run(demo_job(dir / "d", "--crosswalk " + (dir / "other.csv").string()));
     EXPECT_EQ(other.exit_code, 1);
-    EXPECT_NE(other.err.find("other.csv, row 2: old ward E05999999 is not in the old layer"),
+    EXPECT_NE(other.err.find("other.csv, line 2: old ward E05999999 is not in the old layer"),
               std::string::npos)
         << other.err;
 }

@@ -109,7 +109,7 @@ TEST(Results, DemocracyClubBadBallotPaperIdNamesTheRow) {
                                 "local.bromley,2,B,PP53,Lab,5,f\n");
     const std::string message =
         message_of<DataError>([&] { (void)read_results(path, ResultsFormat::automatic); });
-    EXPECT_TRUE(contains(message, "dc.csv, row 3")) << message;
+    EXPECT_TRUE(contains(message, "dc.csv, line 3")) << message;
     EXPECT_TRUE(contains(message, "local.bromley")) << message;
 }
 
@@ -247,7 +247,7 @@ TEST(Results, WinnersDifferentFromSeatsIsADataError) {
                                 "Hayes,LD,C,80,false,2\n");
     const std::string message =
         message_of<DataError>([&] { (void)read_results(path, ResultsFormat::canonical); });
-    EXPECT_TRUE(contains(message, "c.csv, row 2")) << message;
+    EXPECT_TRUE(contains(message, "c.csv, line 2")) << message;
     EXPECT_TRUE(contains(message, "'Hayes'")) << message;
     EXPECT_TRUE(contains(message, "1 winners but 2 seats")) << message;
 }
@@ -260,7 +260,7 @@ TEST(Results, SeatsThatDisagreeBetweenRowsIsADataError) {
                                 "Hayes,CON,B,90,false,2\n");
     const std::string message =
         message_of<DataError>([&] { (void)read_results(path, ResultsFormat::canonical); });
-    EXPECT_TRUE(contains(message, "c.csv, row 3")) << message;
+    EXPECT_TRUE(contains(message, "c.csv, line 3")) << message;
 }
 
 TEST(Results, UncontestedWardKeepsSeatsAndHasNoVotes) {
@@ -301,7 +301,7 @@ TEST(Results, BadVotesNamesFileAndRow) {
                                 "Hayes,CON,D,12x,false\n");
     const std::string message =
         message_of<DataError>([&] { (void)read_results(path, ResultsFormat::canonical); });
-    EXPECT_TRUE(contains(message, "c.csv, row 3")) << message;
+    EXPECT_TRUE(contains(message, "c.csv, line 3")) << message;
     EXPECT_TRUE(contains(message, "12x")) << message;
 }
 
@@ -312,7 +312,7 @@ TEST(Results, FractionalVotesAreDataErrors) {
                                 "Hayes,LAB,C,12.5,true\n");
     const std::string message =
         message_of<DataError>([&] { (void)read_results(path, ResultsFormat::canonical); });
-    EXPECT_TRUE(contains(message, "f.csv, row 2: votes '12.5'")) << message;
+    EXPECT_TRUE(contains(message, "f.csv, line 2: votes '12.5'")) << message;
 }
 
 TEST(Results, InfiniteCountsAreDataErrors) {
@@ -322,13 +322,13 @@ TEST(Results, InfiniteCountsAreDataErrors) {
                                  "Hayes,LAB,C,inf,true\n");
     std::string message =
         message_of<DataError>([&] { (void)read_results(votes, ResultsFormat::canonical); });
-    EXPECT_TRUE(contains(message, "v.csv, row 2")) << message;
+    EXPECT_TRUE(contains(message, "v.csv, line 2")) << message;
     // Seats of "infinity" once reached a cast of infinity to int.
     const auto seats = dir.write("s.csv",
                                  "ward,party,candidate,votes,elected,seats\n"
                                  "Hayes,LAB,C,10,true,infinity\n");
     message = message_of<DataError>([&] { (void)read_results(seats, ResultsFormat::canonical); });
-    EXPECT_TRUE(contains(message, "s.csv, row 2")) << message;
+    EXPECT_TRUE(contains(message, "s.csv, line 2")) << message;
     EXPECT_TRUE(contains(message, "seats")) << message;
 }
 
@@ -339,7 +339,7 @@ TEST(Results, BadElectedFlagNamesFileAndRow) {
                                 "Hayes,LAB,C,100,winner\n");
     const std::string message =
         message_of<DataError>([&] { (void)read_results(path, ResultsFormat::canonical); });
-    EXPECT_TRUE(contains(message, "c.csv, row 2")) << message;
+    EXPECT_TRUE(contains(message, "c.csv, line 2")) << message;
     EXPECT_TRUE(contains(message, "winner")) << message;
 }
 

@@ -758,7 +758,7 @@ TEST_F(NewSeats, WardNotInTheLayerNamesTheRow) {
     const auto path = dir.write("seats.csv", "ward_code,seats\nE05000001,3\nE05009999,2\n");
     const std::string message =
         message_of<DataError>([&] { (void)read_new_seats(path, codes, names); });
-    EXPECT_TRUE(contains(message, path.string() + ", row 3: ward 'E05009999' is not in the new "
+    EXPECT_TRUE(contains(message, path.string() + ", line 3: ward 'E05009999' is not in the new "
                                                   "layer"))
         << message;
 }

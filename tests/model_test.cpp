@@ -132,7 +132,7 @@ TEST(Csv, WrongFieldCountNamesFileAndRow) {
     // Line 1 is the header, so the bad third line is "row 3".
     const std::string message = message_of<DataError>(
         [] { (void)parse_csv("ward,party,votes\nBickley,LAB,10\nHayes,CON\n", "results.csv"); });
-    EXPECT_TRUE(contains(message, "results.csv, row 3")) << message;
+    EXPECT_TRUE(contains(message, "results.csv, line 3")) << message;
     EXPECT_TRUE(contains(message, "2 fields")) << message;
 }
 
@@ -140,16 +140,52 @@ TEST(Csv, RowsAreNamedByTheLineTheyStartOn) {
     // A quoted newline and a blank line push later rows down: the third row starts on line 6.
     const auto table = parse_csv("a,b\n1,\"two\nlines\"\n\n3,x\n", "t.csv");
     ASSERT_EQ(table.rows.size(), 2U);
-    EXPECT_EQ(table.where(0), "t.csv, row 2");
-    EXPECT_EQ(table.where(1), "t.csv, row 5");
+    EXPECT_EQ(table.where(0), "t.csv, line 2");
+    EXPECT_EQ(table.where(1), "t.csv, line 5");
     const std::string message = message_of<DataError>(
         [] { (void)parse_csv("a,b\n1,\"two\nlines\"\n\n3,x\n4,y,z\n", "t.csv"); });
-    EXPECT_TRUE(contains(message, "t.csv, row 6")) << message;
+    EXPECT_TRUE(contains(message, "t.csv, line 6")) << message;
 }
 
-TEST(Csv, UnclosedQuoteAndEmptyTextAreDataErrors) {
-    (void)message_of<DataError>([] { (void)parse_csv("a,b\n\"open,1\n", "open.csv"); });
-    (void)message_of<DataError>([] { (void)parse_csv("", "empty.csv"); });
+TEST(Csv, UnclosedQuoteNamesTheLineWhereItOpened) {
+    const std::string message =
+        message_of<DataError>([] { (void)parse_csv("a,b\n1,2\n\"open,1\n3,4\n", "open.csv"); });
+    EXPECT_TRUE(contains(message, "open.csv, line 3: the quoted field that starts here is never "
+                                  "closed"))
+        << message;
+    EXPECT_TRUE(contains(message_of<DataError>([] { (void)parse_csv("", "empty.csv"); }),
+                         "empty.csv: the file is empty"));
+}
+
+TEST(Csv, TextAfterAClosingQuoteIsAnError) {
+    // A lenient reader would read this as the field 'Smith, Ann Jr'.
+    const std::string message = message_of<DataError>(
+        [] { (void)parse_csv("name,votes\nx,1\n\"Smith, Ann\" Jr,2\n", "after.csv"); });
+    EXPECT_TRUE(contains(message, "after.csv, line 3: text after the closing quote")) << message;
+}
+
+TEST(Csv, AQuoteInsideAnUnquotedFieldIsAnError) {
+    const std::string message =
+        message_of<DataError>([] { (void)parse_csv("name,votes\nAnn \"Nan\" Lee,2\n", "q.csv"); });
+    EXPECT_TRUE(contains(message, "q.csv, line 2: a quote inside a field")) << message;
+}
+
+TEST(Csv, AMultiLineFieldCutByALineFilterIsCaught) {
+    // Democracy Club's `source` field spans lines; `grep bromley` keeps its first line only, so
+    // the quote opened there swallows the next row's fields and its closing quote is followed
+    // by text. Read leniently this was one candidate short, silently.
+    const std::string whole =
+        "ballot_paper_id,person_name,ballots_cast,source\n"
+        "local.bromley.a.2018-05-03,Ann,10,\"first line\nsecond line\"\n"
+        "local.bromley.a.2018-05-03,Bob,20,x\n";
+    EXPECT_EQ(parse_csv(whole, "whole.csv").rows.size(), 2U);
+    const std::string cut =
+        "ballot_paper_id,person_name,ballots_cast,source\n"
+        "local.bromley.a.2018-05-03,Ann,10,\"first line\n"
+        "local.bromley.a.2018-05-03,Bob,20,x\n"
+        "local.bromley.a.2018-05-03,Cy,30,\"other\"\n";
+    const std::string message = message_of<DataError>([&] { (void)parse_csv(cut, "cut.csv"); });
+    EXPECT_TRUE(contains(message, "cut.csv, line 4: text after the closing quote")) << message;
 }
 
 TEST(Csv, ReadCsvFromFileAndMissingFileIsIoError) {
