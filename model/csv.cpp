@@ -81,12 +81,14 @@ CsvTable parse_csv(std::string_view text, const std::filesystem::path& path) {
             end_record();
             record_line = ++line;
         } else if (state == State::closed) {
-            fail(line, "text after the closing quote of a field (a quote inside a quoted field "
-                       "is written twice: \"\")");
+            fail(line,
+                 "text after the closing quote of a field (a quote inside a quoted field "
+                 "is written twice: \"\")");
         } else if (c == '"') {
             if (state == State::plain) {
-                fail(line, "a quote inside a field that does not start with one (quote the "
-                           "whole field and write the quote twice)");
+                fail(line,
+                     "a quote inside a field that does not start with one (quote the "
+                     "whole field and write the quote twice)");
             }
             state = State::quoted;
             quote_line = line;
@@ -96,8 +98,9 @@ CsvTable parse_csv(std::string_view text, const std::filesystem::path& path) {
         }
     }
     if (state == State::quoted) {
-        fail(quote_line, "the quoted field that starts here is never closed (a file cut short, "
-                         "or a stray quote)");
+        fail(quote_line,
+             "the quoted field that starts here is never closed (a file cut short, "
+             "or a stray quote)");
     }
     if (state != State::start || !record.empty()) end_record();
     if (records.empty()) throw DataError(path.string() + ": the file is empty (no header row)");

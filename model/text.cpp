@@ -3,6 +3,10 @@
 #include <cctype>
 #include <charconv>
 #include <cmath>
+#include <cstdlib>
+#include <memory>
+
+#include <utf8proc.h>
 
 namespace notional::model {
 
@@ -13,9 +17,7 @@ bool is_space(char c) {
 char lower_char(char c) {
     return static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
 }
-bool is_alnum(char c) {
-    return std::isalnum(static_cast<unsigned char>(c)) != 0;
-}
+
 }  // namespace
 
 std::string_view trim(std::string_view text) {
@@ -38,27 +40,69 @@ bool iequals(std::string_view a, std::string_view b) {
     return true;
 }
 
+std::string fold(std::string_view text) {
+    utf8proc_uint8_t* folded = nullptr;
+    const auto options =
+        static_cast<utf8proc_option_t>(UTF8PROC_STABLE | UTF8PROC_COMPAT | UTF8PROC_DECOMPOSE |
+                                       UTF8PROC_CASEFOLD | UTF8PROC_STRIPMARK);
+    const utf8proc_ssize_t length =
+        utf8proc_map(reinterpret_cast<const utf8proc_uint8_t*>(text.data()),
+                     static_cast<utf8proc_ssize_t>(text.size()), &folded, options);
+    if (length < 0) return lower(text);  // not UTF-8 (a Latin-1 file): ASCII case alone
+    const std::unique_ptr<utf8proc_uint8_t, decltype(&std::free)> owned(folded, &std::free);
+    return {reinterpret_cast<const char*>(folded), static_cast<std::size_t>(length)};
+}
+
 namespace {
-/// Lower-case alphanumeric words; apostrophes join, everything else separates; "&" is "and".
-std::string words(std::string_view text, char separator) {
+
+bool is_apostrophe(utf8proc_int32_t c) {
+    return c == '\'' || c == 0x2019 || c == 0x2018 || c == 0x02BC;
+}
+
+/// Letters and digits of any script make words; everything else but apostrophes separates them.
+bool is_word_character(utf8proc_int32_t c) {
+    if (c < 0x80) return std::isalnum(static_cast<unsigned char>(c)) != 0;
+    switch (utf8proc_category(c)) {
+        case UTF8PROC_CATEGORY_LU:
+        case UTF8PROC_CATEGORY_LL:
+        case UTF8PROC_CATEGORY_LT:
+        case UTF8PROC_CATEGORY_LM:
+        case UTF8PROC_CATEGORY_LO:
+        case UTF8PROC_CATEGORY_ND:
+        case UTF8PROC_CATEGORY_NL:
+        case UTF8PROC_CATEGORY_NO: return true;
+        default: return false;
+    }
+}
+
+/// Folded words; apostrophes join, everything else separates; "&" is "and".
+std::string words(std::string_view raw, char separator) {
+    const std::string text = fold(raw);
     std::string out;
     bool pending = false;
-    auto add_word_char = [&](char c) {
+    auto add = [&](std::string_view part) {
         if (pending && !out.empty()) out += separator;
         pending = false;
-        out += lower_char(c);
+        out += part;
     };
-    for (std::size_t i = 0; i < text.size(); ++i) {
-        const char c = text[i];
-        if (is_alnum(c)) {
-            add_word_char(c);
-        } else if (c == '\'') {
+    const auto* bytes = reinterpret_cast<const utf8proc_uint8_t*>(text.data());
+    const auto size = static_cast<utf8proc_ssize_t>(text.size());
+    for (utf8proc_ssize_t i = 0; i < size;) {
+        utf8proc_int32_t c = 0;
+        utf8proc_ssize_t length = utf8proc_iterate(bytes + i, size - i, &c);
+        if (length <= 0) {  // not UTF-8: the byte stands for itself, as part of a word
+            length = 1;
+            c = -1;
+        }
+        const std::string_view part(text.data() + i, static_cast<std::size_t>(length));
+        i += length;
+        if (c < 0 || is_word_character(c)) {
+            add(part);
+        } else if (is_apostrophe(c)) {
             // dropped: "Paul's" -> "pauls"
-        } else if (text.substr(i, 3) == "\xE2\x80\x99") {
-            i += 2;  // a typographic apostrophe (U+2019) is an apostrophe too
         } else if (c == '&') {
             pending = true;
-            for (char a : std::string_view("and")) add_word_char(a);
+            add("and");
             pending = true;
         } else {
             pending = true;
@@ -66,6 +110,7 @@ std::string words(std::string_view text, char separator) {
     }
     return out;
 }
+
 }  // namespace
 
 std::string slug(std::string_view text) {

@@ -1,5 +1,5 @@
 #pragma once
-/// Small text helpers: trimming, case, slugs and the ward-name key used for matching.
+/// Small text helpers: trimming, case, Unicode folding, slugs and the name key used for matching.
 #include <string>
 #include <string_view>
 
@@ -9,11 +9,16 @@ namespace notional::model {
 [[nodiscard]] std::string lower(std::string_view text);
 [[nodiscard]] bool iequals(std::string_view a, std::string_view b);
 
-/// Lower-case words joined by '-', apostrophes dropped: "St Paul's Cray" -> "st-pauls-cray".
+/// Unicode text folded for comparison with utf8proc: compatibility decomposition, case folding
+/// and accents stripped ("Ynys Môn" -> "ynys mon", "STRASSE" and "Straße" -> "strasse").
+/// Text that is not UTF-8 is only lower-cased.
+[[nodiscard]] std::string fold(std::string_view text);
+
+/// Folded words joined by '-', apostrophes dropped: "St Paul's Cray" -> "st-pauls-cray".
 [[nodiscard]] std::string slug(std::string_view text);
 
-/// The key two spellings of one ward name share: case, punctuation and apostrophes do not
-/// matter, "&" is "and", "St." is "St": "St. Paul's Cray" and "st-pauls-cray" -> "st pauls cray".
+/// The key two spellings of one ward name share: case, accents, punctuation and apostrophes do
+/// not matter, "&" is "and", "St." is "St": "St. Paul's Cray" and "st-pauls-cray" -> "st pauls cray".
 [[nodiscard]] std::string ward_name_key(std::string_view name);
 
 /// True for a GSS code such as E05000106 (a letter and eight digits).

@@ -308,8 +308,8 @@ TEST(Cli, UnmatchedWardsAreListedInOneLineAndNothingIsWritten) {
             (dir / "out").string());
     EXPECT_EQ(result.exit_code, 1);
     EXPECT_NE(result.err.find("2 of 3 wards match no polygon"), std::string::npos) << result.err;
-    EXPECT_NE(result.err.find("'Atlantis' (row 2)"), std::string::npos) << result.err;
-    EXPECT_NE(result.err.find("'Lyonesse' (row 4)"), std::string::npos) << result.err;
+    EXPECT_NE(result.err.find("'Atlantis' (line 2)"), std::string::npos) << result.err;
+    EXPECT_NE(result.err.find("'Lyonesse' (line 4)"), std::string::npos) << result.err;
     EXPECT_EQ(std::count(result.err.begin(), result.err.end(), '\n'), 1);
     EXPECT_TRUE(files_in(dir / "out").empty());
 }

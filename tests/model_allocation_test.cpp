@@ -178,7 +178,7 @@ TEST(Redistribute, HandExample) {
 }
 
 TEST(Redistribute, NewWardIdenticalToAnOldWardTakesAllItsVotes) {
-    // Alpha (row 0) splits 30/70 into new wards 0 and 2; Bravo (row 1) is new ward 1 unchanged.
+    // Alpha (line 0) splits 30/70 into new wards 0 and 2; Bravo (line 1) is new ward 1 unchanged.
     const Crosswalk crosswalk(3, {{0, 0, 30.0}, {0, 2, 70.0}, {1, 1, 200.0}}, {100.0, 200.0},
                               {0.0, 0.0});
     const Notional result = redistribute(two_ward_election(), alpha_bravo_polygons, crosswalk);

@@ -334,7 +334,7 @@ TEST_F(RakeElectorate, ABadCountNamesTheRow) {
     const auto path = dir.write("e.csv", "ward_code,electorate\nE05000001,11456\nE05000002,n/a\n");
     const std::string message =
         message_of<DataError>([&] { (void)read_electorate(path, codes, names); });
-    EXPECT_TRUE(contains(message, "row 3: electorate 'n/a' is not a count of electors")) << message;
+    EXPECT_TRUE(contains(message, "line 3: electorate 'n/a' is not a count of electors")) << message;
 }
 
 TEST_F(RakeElectorate, NoElectorateColumn) {

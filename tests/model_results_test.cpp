@@ -382,8 +382,8 @@ TEST(MatchWards, EveryUnmatchedWardIsListedInOneError) {
     const std::string message =
         message_of<DataError>([&] { (void)match_wards(election, codes, names, "old.gpkg"); });
     EXPECT_TRUE(contains(message, "2 of 3 wards")) << message;
-    EXPECT_TRUE(contains(message, "'Atlantis' (row 5)")) << message;
-    EXPECT_TRUE(contains(message, "'Lyonesse' (E05000999) (row 8)")) << message;
+    EXPECT_TRUE(contains(message, "'Atlantis' (line 5)")) << message;
+    EXPECT_TRUE(contains(message, "'Lyonesse' (E05000999) (line 8)")) << message;
     EXPECT_TRUE(contains(message, "old.gpkg")) << message;
     EXPECT_FALSE(contains(message, "Bickley")) << message;
 }

@@ -79,8 +79,8 @@ constexpr double kVotesTolerance = 1e-9;
 // --- rank-slot --------------------------------------------------------------------------------
 
 /// Two old three-seat wards, each split 0.6/0.4 between two new three-seat wards:
-///   A (row 0): CON 1000, 900, 800; LAB 500, 400, 300; CON elected; 3000 ballots
-///   B (row 1): LAB 1200, 1100, 1000; CON 600, 500, 400; LAB elected; 3500 ballots
+///   A (line 0): CON 1000, 900, 800; LAB 500, 400, 300; CON elected; 3000 ballots
+///   B (line 1): LAB 1200, 1100, 1000; CON 600, 500, 400; LAB elected; 3500 ballots
 /// New 0 = 0.6 A + 0.4 B, new 1 = 0.4 A + 0.6 B.
 Election split_election(bool with_ballots) {
     return election_of({ward_of("A",
@@ -190,8 +190,8 @@ TEST(RankSlot, MoreSeatsThanTheOldWardExtendsWithItsLastRank) {
 // --- continuity -------------------------------------------------------------------------------
 
 TEST(Continuity, LostSeatDropsTheLowestElected) {
-    // A (row 0, 3 seats): CON 1000, CON 900, LAB 850 elected; LAB 700, CON 600 not.
-    // B (row 1, 2 seats): LAB 3000, LAB 2900 elected; CON 100.
+    // A (line 0, 3 seats): CON 1000, CON 900, LAB 850 elected; LAB 700, CON 600 not.
+    // B (line 1, 2 seats): LAB 3000, LAB 2900 elected; CON 100.
     // A is 95% new 0 and new 0 is 95% A (weights 95 + 5 from B), so continuity holds both ways.
     const Election election =
         election_of({ward_of("A",
@@ -767,7 +767,7 @@ TEST_F(NewSeats, SeatsMustBeAWholeNumber) {
     const auto path = dir.write("seats.csv", "ward_code,seats\nE05000001,3\nE05000002,2.5\n");
     const std::string message =
         message_of<DataError>([&] { (void)read_new_seats(path, codes, names); });
-    EXPECT_TRUE(contains(message, "row 3: seats '2.5' is not a whole number")) << message;
+    EXPECT_TRUE(contains(message, "line 3: seats '2.5' is not a whole number")) << message;
 }
 
 // --- council totals ---------------------------------------------------------------------------

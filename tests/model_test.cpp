@@ -31,6 +31,31 @@ TEST(Text, WardNameKeyIgnoresPunctuationApostrophesAndCase) {
     EXPECT_NE(ward_name_key("Bickley"), ward_name_key("Bickley North"));
 }
 
+TEST(Text, FoldNormalisesCaseAccentsAndCompatibilityForms) {
+    EXPECT_EQ(fold("Ynys M\xC3\xB4n"), "ynys mon");   // Môn, precomposed
+    EXPECT_EQ(fold("Ynys Mo\xCC\x82n"), "ynys mon");  // o + combining circumflex
+    EXPECT_EQ(fold("Sinn F\xC3\xA9in"), "sinn fein");
+    EXPECT_EQ(fold("Stra\xC3\x9F"
+                   "e"),
+              fold("STRASSE"));  // ß folds to ss
+    EXPECT_EQ(fold("\xEF\xAC\x81"
+                   "eld"),
+              "field");                     // the ﬁ ligature
+    EXPECT_EQ(fold("Caf\xE9"), "caf\xE9");  // Latin-1, not UTF-8: ASCII only
+}
+
+TEST(Text, WardNameKeyFoldsUnicode) {
+    EXPECT_EQ(ward_name_key("Ynys M\xC3\xB4n"), ward_name_key("Ynys Mon"));
+    EXPECT_EQ(ward_name_key("LLANDUDNO ST. T\xC3\x8E"
+                            "DR"),
+              "llandudno st tidr");
+    // A letter that does not decompose stays a letter of its word.
+    EXPECT_EQ(ward_name_key("\xC3\x98stre Tr\xC3\xA6"), "\xC3\xB8stre tr\xC3\xA6");
+    // An en dash separates words like a hyphen.
+    EXPECT_EQ(slug("Plaid Cymru \xE2\x80\x93 The Party of Wales"),
+              "plaid-cymru-the-party-of-wales");
+}
+
 TEST(Text, SlugJoinsLowerCaseWordsWithHyphens) {
     EXPECT_EQ(slug("St Paul's Cray"), "st-pauls-cray");
     EXPECT_EQ(slug("  Chislehurst   Matters "), "chislehurst-matters");
@@ -129,7 +154,7 @@ TEST(Csv, FindIsCaseInsensitiveAndRequireNamesTheFile) {
 }
 
 TEST(Csv, WrongFieldCountNamesFileAndRow) {
-    // Line 1 is the header, so the bad third line is "row 3".
+    // Line 1 is the header, so the bad third line is "line 3".
     const std::string message = message_of<DataError>(
         [] { (void)parse_csv("ward,party,votes\nBickley,LAB,10\nHayes,CON\n", "results.csv"); });
     EXPECT_TRUE(contains(message, "results.csv, line 3")) << message;
@@ -150,8 +175,9 @@ TEST(Csv, RowsAreNamedByTheLineTheyStartOn) {
 TEST(Csv, UnclosedQuoteNamesTheLineWhereItOpened) {
     const std::string message =
         message_of<DataError>([] { (void)parse_csv("a,b\n1,2\n\"open,1\n3,4\n", "open.csv"); });
-    EXPECT_TRUE(contains(message, "open.csv, line 3: the quoted field that starts here is never "
-                                  "closed"))
+    EXPECT_TRUE(contains(message,
+                         "open.csv, line 3: the quoted field that starts here is never "
+                         "closed"))
         << message;
     EXPECT_TRUE(contains(message_of<DataError>([] { (void)parse_csv("", "empty.csv"); }),
                          "empty.csv: the file is empty"));
