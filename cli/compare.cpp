@@ -37,6 +37,8 @@ po::options_description compare_options(CompareOptions& o, Raw& raw) {
          "auto, dc, gla or canonical")
         ("actual-wards", po::value<std::string>()->value_name("CSV"),
          "GLA ward statistics beside GLA results (electorate, ballots)")
+        ("party-alias", po::value<std::string>()->value_name("CSV"),
+         "from,to: two names (or codes) of one party, e.g. a party that changed its name")
         ("share-top", po::bool_switch(&raw.share_top),
          "compare shares of the parties' top votes (default: shares of all votes)")
         ("output,o", po::value(&o.output_dir)->value_name("DIR"),
@@ -60,6 +62,9 @@ CompareOptions parse_compare(const std::vector<std::string>& args) {
     if (options.actual_path.empty()) throw UsageError("compare: --actual is required");
     if (values.count("actual-wards")) {
         options.actual_wards_path = values["actual-wards"].as<std::string>();
+    }
+    if (values.count("party-alias")) {
+        options.party_alias_path = values["party-alias"].as<std::string>();
     }
     options.actual_format = model::parse_results_format(raw.format);
     if (raw.share_top) options.convention = model::ShareConvention::top;
@@ -104,8 +109,21 @@ void run_compare(const CompareOptions& options) {
         geo::read_layer(source, crs, geo::choose_crs(source, source, crs), context);
     std::optional<std::filesystem::path> ward_stats;
     if (options.actual_wards_path) ward_stats = *options.actual_wards_path;
-    const model::Election actual =
+    model::Election actual =
         model::read_results(options.actual_path, options.actual_format, ward_stats);
+    model::PartyTable base_parties{"base", base.party_names, {}};
+    for (const auto& [code, name] : base.party_names) base_parties.spellings[code].insert(name);
+    const auto parties = model::unify_parties(
+        {base_parties, model::party_table(actual, "actual")},
+        options.party_alias_path ? model::read_party_aliases(*options.party_alias_path)
+                                 : std::vector<model::PartyAlias>{});
+    if (!parties.renames[0].empty()) {
+        // The base's parties were made one when it was written; only an alias can join two.
+        throw DataError(csv.string() + ": parties " + parties.renames[0].begin()->first + " and " +
+                        parties.renames[0].begin()->second +
+                        " of the base are one party; make the base again (with --party-alias)");
+    }
+    model::apply_parties(actual, parties, 1);
     const model::Comparison comparison = model::compare(base, actual, options.convention);
 
     model::StagedOutputs outputs(
@@ -118,7 +136,8 @@ void run_compare(const CompareOptions& options) {
     std::ostringstream out;
     out << "compared     " << comparison.wards.size() << " wards of " << csv.string() << " with "
         << actual.path.string() << " (" << model::to_string(actual.format) << ")\n"
-        << comparison_summary(comparison) << "\noutputs";
+        << party_summary(parties, {"base", "actual"}) << comparison_summary(comparison)
+        << "\noutputs";
     for (const auto& path : written) out << "\n  " << path.string();
     out << "\n";
     std::cout << out.str();

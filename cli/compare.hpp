@@ -15,6 +15,7 @@ struct CompareOptions {
     std::string actual_path;
     std::optional<std::string> actual_wards_path;
     model::ResultsFormat actual_format = model::ResultsFormat::automatic;
+    std::optional<std::string> party_alias_path;  ///< `from,to`: two names of one party
     model::ShareConvention convention = model::ShareConvention::total;
     std::string output_dir;  ///< empty: beside the notional base
 };

@@ -77,6 +77,46 @@ void write_comparison(model::StagedOutputs& outputs, const model::Comparison& co
                        context);
 }
 
+std::string party_summary(const model::PartyUnification& parties,
+                          const std::vector<std::string>& labels) {
+    std::size_t width = 5;
+    for (const auto& party : parties.parties) width = std::max(width, party.code.size());
+    std::string text = "\nparties      " + std::to_string(parties.parties.size()) +
+                       " besides independents (each independent is a party of their own):\n";
+    for (const auto& party : parties.parties) {
+        std::string stood;
+        const auto count = std::count(party.stood.begin(), party.stood.end(), true);
+        if (labels.size() > 1) {
+            if (count == static_cast<long>(party.stood.size())) {
+                stood = "in both";
+            } else {
+                for (std::size_t e = 0; e < party.stood.size(); ++e) {
+                    if (party.stood[e]) stood += (stood.empty() ? "" : ", ") + labels[e];
+                }
+                stood += " only";
+            }
+        }
+        // Spellings other than the party's name: where the matching did its work.
+        std::string spelled;
+        std::size_t shown = 0, others = 0;
+        for (const auto& names : party.spellings) {
+            for (const auto& name : names) {
+                if (name == party.name) continue;
+                if (shown < 3) {
+                    spelled += (shown ? ", '" : "; as '") + name + "'";
+                    ++shown;
+                } else {
+                    ++others;
+                }
+            }
+        }
+        if (others) spelled += " and " + std::to_string(others) + " more";
+        text += "  " + party.code + std::string(width - party.code.size() + 2, ' ') + party.name +
+                ": " + party.how + (stood.empty() ? "" : ", " + stood) + spelled + "\n";
+    }
+    return text;
+}
+
 std::string comparison_summary(const model::Comparison& comparison) {
     int width = 5;
     for (const auto& row : comparison.council) {

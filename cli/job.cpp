@@ -56,6 +56,8 @@ po::options_description job_options(JobOptions& o, Raw& raw) {
          "auto, dc, gla or canonical")
         ("actual-wards", po::value<std::string>()->value_name("CSV"),
          "GLA ward statistics beside GLA actual results (electorate, ballots)")
+        ("party-alias", po::value<std::string>()->value_name("CSV"),
+         "from,to: two names (or codes) of one party, e.g. a party that changed its name")
         ("new-seats", po::value<std::string>()->value_name("CSV"),
          "seats of each new ward: ward code and seats (a GLA ward statistics file serves); "
          "default: the actual election's winners")
@@ -168,6 +170,10 @@ JobOptions parse_job(const std::vector<std::string>& args) {
     if (values.count("actual-wards")) {
         if (!options.actual_path) throw UsageError("--actual-wards needs --actual");
         options.actual_wards_path = values["actual-wards"].as<std::string>();
+    }
+    if (values.count("party-alias")) {
+        if (!options.results_path) throw UsageError("--party-alias needs --results");
+        options.party_alias_path = values["party-alias"].as<std::string>();
     }
     options.results_format = model::parse_results_format(raw.format);
     options.actual_format = model::parse_results_format(raw.actual_format);
@@ -378,6 +384,19 @@ void run_job(const JobOptions& options) {
         actual = model::read_results(*options.actual_path, options.actual_format, wards);
         actual_matched =
             model::match_wards(*actual, new_wards.codes, new_wards.names, new_wards.label);
+    }
+    // One code for each party across both elections (the old election's where it has one).
+    std::optional<model::PartyUnification> parties;
+    std::vector<std::string> party_labels;
+    if (election) {
+        std::vector<model::PartyTable> tables{model::party_table(*election, "old")};
+        if (actual) tables.push_back(model::party_table(*actual, "actual"));
+        for (const auto& table : tables) party_labels.push_back(table.label);
+        parties = model::unify_parties(
+            tables, options.party_alias_path ? model::read_party_aliases(*options.party_alias_path)
+                                             : std::vector<model::PartyAlias>{});
+        model::apply_parties(*election, *parties, 0);
+        if (actual) model::apply_parties(*actual, *parties, 1);
     }
     const std::vector<int> seats_of_new =
         new_ward_seats(options, new_wards, actual ? &*actual : nullptr, actual_matched);
@@ -667,6 +686,7 @@ void run_job(const JobOptions& options) {
                    "votes only\n";
         }
     }
+    if (parties) out << party_summary(*parties, party_labels);
     if (comparison) out << comparison_summary(*comparison);
     out << "\noutputs";
     for (const auto& path : written) out << "\n  " << path.string();

@@ -31,6 +31,7 @@ struct JobOptions {
     std::optional<std::string> actual_path;        ///< the next election, on the new wards
     std::optional<std::string> actual_wards_path;  ///< its GLA ward statistics
     model::ResultsFormat actual_format = model::ResultsFormat::automatic;
+    std::optional<std::string> party_alias_path;  ///< `from,to`: two names of one party
     bool share_top = false;                   ///< compare shares of top votes, not of all votes
     model::RedistributeOptions redistribute;  ///< max_lost is a share; the option a percentage
     model::SeatOptions seats;

@@ -100,11 +100,18 @@ public:
 
         Candidate candidate;
         candidate.name = row.candidate;
-        const Party party =
-            classify_party(row.party_id, row.party_name,
-                           row.candidate_id.empty() ? row.candidate : row.candidate_id);
+        Party party = classify_party(row.party_id, row.party_name,
+                                     row.candidate_id.empty() ? row.candidate : row.candidate_id);
+        if (party.origin == PartyOrigin::named && !trim(row.party_id).empty()) {
+            // One id, one party, however the file spells its name from row to row.
+            party.code =
+                m_id_code.try_emplace(std::string(trim(row.party_id)), party.code).first->second;
+        }
         candidate.party = party.code;
         m_election.party_names.try_emplace(party.code, party.name);
+        if (!trim(row.party_name).empty()) {
+            m_election.party_spellings[party.code].emplace(trim(row.party_name));
+        }
 
         if (trim(row.votes).empty()) {
             ++m_empty_votes[it->second];  // an uncontested ward has no votes at all
@@ -138,8 +145,8 @@ public:
     Election finish() {
         for (std::size_t w = 0; w < m_election.wards.size(); ++w) {
             WardResult& ward = m_election.wards[w];
-            const std::string where = m_table.path.string() + ", line " + std::to_string(ward.line) +
-                                      ": ward " + ward.label();
+            const std::string where = m_table.path.string() + ", line " +
+                                      std::to_string(ward.line) + ": ward " + ward.label();
             if (m_empty_votes[w] == ward.candidates.size()) {
                 ward.uncontested = true;
             } else if (m_empty_votes[w] > 0) {
@@ -179,6 +186,7 @@ private:
     const CsvTable& m_table;
     Election m_election;
     std::unordered_map<std::string, std::size_t> m_index;
+    std::unordered_map<std::string, std::string> m_id_code;  // EC id -> its party's code
     std::vector<std::size_t> m_empty_votes;
 };
 
@@ -324,6 +332,32 @@ Election read_results(const std::filesystem::path& path, ResultsFormat format,
         case ResultsFormat::automatic: break;
     }
     return read_canonical(table);
+}
+
+PartyTable party_table(const Election& election, const std::string& label) {
+    return {label, election.party_names, election.party_spellings};
+}
+
+void apply_parties(Election& election, const PartyUnification& unification, std::size_t index) {
+    const auto& renames = unification.renames.at(index);
+    auto renamed = [&](const std::string& code) {
+        const auto it = renames.find(code);
+        return it == renames.end() ? code : it->second;
+    };
+    for (auto& ward : election.wards) {
+        for (auto& candidate : ward.candidates) candidate.party = renamed(candidate.party);
+    }
+    std::map<std::string, std::string> names;
+    std::map<std::string, std::set<std::string>> spellings;
+    for (const auto& [code, name] : election.party_names) names.try_emplace(renamed(code), name);
+    for (const auto& [code, written] : election.party_spellings) {
+        spellings[renamed(code)].insert(written.begin(), written.end());
+    }
+    for (const auto& party : unification.parties) {
+        if (names.count(party.code)) names[party.code] = party.name;
+    }
+    election.party_names = std::move(names);
+    election.party_spellings = std::move(spellings);
 }
 
 std::vector<std::size_t> match_wards(const Election& election,

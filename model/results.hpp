@@ -4,8 +4,11 @@
 #include <filesystem>
 #include <map>
 #include <optional>
+#include <set>
 #include <string>
 #include <vector>
+
+#include "model/parties.hpp"
 
 namespace notional::model {
 
@@ -41,6 +44,7 @@ struct Election {
     ResultsFormat format = ResultsFormat::automatic;
     std::vector<WardResult> wards;                   ///< in the order the file first names them
     std::map<std::string, std::string> party_names;  ///< code -> display name
+    std::map<std::string, std::set<std::string>> party_spellings;  ///< code -> names as written
 
     [[nodiscard]] double total_votes() const;
 };
@@ -49,6 +53,13 @@ struct Election {
 /// seats, electorate and ballots. Throws IoError or DataError naming the file and row.
 [[nodiscard]] Election read_results(const std::filesystem::path& path, ResultsFormat format,
                                     const std::optional<std::filesystem::path>& ward_stats = {});
+
+/// The election's parties, for unify_parties.
+[[nodiscard]] PartyTable party_table(const Election& election, const std::string& label);
+
+/// Gives the election's parties the codes and names `unification` chose for its `index`-th
+/// election.
+void apply_parties(Election& election, const PartyUnification& unification, std::size_t index);
 
 /// Which result ward goes with which polygon: one index into the layer per result ward.
 /// Codes match first, then normalised names. Throws DataError listing every unmatched ward, and

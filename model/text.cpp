@@ -56,7 +56,7 @@ std::string fold(std::string_view text) {
 namespace {
 
 bool is_apostrophe(utf8proc_int32_t c) {
-    return c == '\'' || c == 0x2019 || c == 0x2018 || c == 0x02BC;
+    return c == '\'' || c == '`' || c == 0x2019 || c == 0x2018 || c == 0x02BC;
 }
 
 /// Letters and digits of any script make words; everything else but apostrophes separates them.
