@@ -41,8 +41,12 @@ po::options_description compare_options(CompareOptions& o, Raw& raw) {
          "from,to: two names (or codes) of one party, e.g. a party that changed its name")
         ("share-top", po::bool_switch(&raw.share_top),
          "compare shares of the parties' top votes (default: shares of all votes)")
-        ("output,o", po::value(&o.output_dir)->value_name("DIR"),
-         "directory for the outputs (default: the notional base's)")
+        ("knife-edge", po::value(&o.knife_edge_pct)->value_name("PCT")->default_value(2.0),
+         "a notional margin below this % of ballots is a knife-edge: its verdicts UNCERTAIN")
+        ("output,o", po::value(&o.output_dir)->value_name("DIR")->default_value("comparison-out"),
+         "directory for the outputs, never the notional base's own")
+        ("overwrite", po::bool_switch(&o.overwrite),
+         "replace an earlier comparison's outputs in DIR")
         ("help,h", "show this help");
     return options;
 }
@@ -66,7 +70,10 @@ CompareOptions parse_compare(const std::vector<std::string>& args) {
     if (values.count("party-alias")) {
         options.party_alias_path = values["party-alias"].as<std::string>();
     }
-    options.actual_format = model::parse_results_format(raw.format);
+    options.actual_format = model::parse_results_format(raw.format, "--actual-format");
+    if (!(options.knife_edge_pct >= 0.0 && options.knife_edge_pct <= 100.0)) {
+        throw UsageError("compare: --knife-edge is a percentage of ballots from 0 to 100");
+    }
     if (raw.share_top) options.convention = model::ShareConvention::top;
     return options;
 }
@@ -92,6 +99,19 @@ void run_compare(const CompareOptions& options) {
                       "holding notional.csv, or that notional.csv)");
     }
     if (std::filesystem::is_directory(csv)) csv /= "notional.csv";
+    // The outputs' directory first: never the base's, nor an earlier comparison's unless asked.
+    const std::filesystem::path out_dir = options.output_dir;
+    std::error_code same_error;
+    const std::filesystem::path base_dir = csv.parent_path().empty() ? "." : csv.parent_path();
+    if (std::filesystem::exists(out_dir / "notional.csv") ||
+        (std::filesystem::exists(out_dir) &&
+         std::filesystem::equivalent(out_dir, base_dir, same_error))) {
+        throw UsageError("compare: -o " + options.output_dir +
+                         " holds a notional base; write the comparison elsewhere");
+    }
+    model::StagedOutputs outputs(out_dir);
+    outputs.claim({"comparison.csv", "comparison.geojson", "report.md"}, options.overwrite);
+
     const model::NotionalBase base = model::read_base(csv);
     if (base.variants.empty()) {
         throw DataError(csv.string() +
@@ -111,6 +131,16 @@ void run_compare(const CompareOptions& options) {
     if (options.actual_wards_path) ward_stats = *options.actual_wards_path;
     model::Election actual =
         model::read_results(options.actual_path, options.actual_format, ward_stats);
+    // A file of many councils against a base of some: the others' wards are skipped.
+    model::Councils councils;
+    for (const auto& ward : actual.wards) councils.add(ward.council_code, ward.council_name);
+    std::vector<std::string> codes, names;
+    for (const auto& ward : base.wards) {
+        codes.push_back(ward.code);
+        names.push_back(ward.name);
+    }
+    const auto skipped =
+        model::keep_councils_on_map(actual, councils, {codes, names, csv.string()});
     model::PartyTable base_parties{"base", base.party_names, {}};
     for (const auto& [code, name] : base.party_names) base_parties.spellings[code].insert(name);
     const auto parties = model::unify_parties(
@@ -124,10 +154,9 @@ void run_compare(const CompareOptions& options) {
                         " of the base are one party; make the base again (with --party-alias)");
     }
     model::apply_parties(actual, parties, 1);
-    const model::Comparison comparison = model::compare(base, actual, options.convention);
+    const model::Comparison comparison =
+        model::compare(base, actual, options.convention, options.knife_edge_pct);
 
-    model::StagedOutputs outputs(
-        options.output_dir.empty() ? csv.parent_path() : std::filesystem::path(options.output_dir));
     write_comparison(outputs, comparison, wards,
                      "Notional base " + csv.parent_path().filename().string() + " against actual " +
                          actual.path.stem().string(),
@@ -135,8 +164,12 @@ void run_compare(const CompareOptions& options) {
     const auto written = outputs.commit();
     std::ostringstream out;
     out << "compared     " << comparison.wards.size() << " wards of " << csv.string() << " with "
-        << actual.path.string() << " (" << model::to_string(actual.format) << ")\n"
-        << party_summary(parties, {"base", "actual"}) << comparison_summary(comparison)
+        << actual.path.string() << " (" << model::to_string(actual.format) << ")\n";
+    if (!skipped.empty()) {
+        out << "skipped      " << skipped.size() << " councils of " << actual.path.string()
+            << " with no ward in the base\n";
+    }
+    out << party_summary(parties, {"base", "actual"}) << comparison_summary(comparison)
         << "\noutputs";
     for (const auto& path : written) out << "\n  " << path.string();
     out << "\n";

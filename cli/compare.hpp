@@ -17,7 +17,9 @@ struct CompareOptions {
     model::ResultsFormat actual_format = model::ResultsFormat::automatic;
     std::optional<std::string> party_alias_path;  ///< `from,to`: two names of one party
     model::ShareConvention convention = model::ShareConvention::total;
-    std::string output_dir;  ///< empty: beside the notional base
+    double knife_edge_pct = 2.0;  ///< a notional margin under this % of ballots is a knife-edge
+    std::string output_dir = "comparison-out";  ///< never the base's own directory
+    bool overwrite = false;                     ///< replace an earlier comparison in output_dir
 };
 
 /// Parses `compare`'s arguments (after the word compare); no I/O. Throws UsageError.

@@ -5,6 +5,7 @@
 #include <cstdio>
 #include <iostream>
 #include <map>
+#include <set>
 #include <sstream>
 
 #include <boost/program_options.hpp>
@@ -31,7 +32,8 @@ namespace {
 /// Option values that need checking or converting after parsing.
 struct Raw {
     std::string format = "auto", actual_format = "auto", seat_method = "rank-slot";
-    double max_lost_pct = 0.1;
+    double max_lost_pct = 0.1, max_uncovered_pct = 50.0;
+    bool no_code_match = false;
     geo::WeightOptions weights;
 };
 
@@ -78,7 +80,15 @@ po::options_description job_options(JobOptions& o, Raw& raw) {
         ("old-where", po::value(&o.old_layer.where)->value_name("SQL"),
          "only the features of OLD this OGR SQL filter keeps, e.g. \"LAGSSCODE = 'E09000006'\"")
         ("new-where", po::value(&o.new_layer.where)->value_name("SQL"),
-         "only the features of NEW this filter keeps");
+         "only the features of NEW this filter keeps")
+        ("council", po::value(&o.councils)->value_name("NAME|CODE")->composing(),
+         "keep one council's wards in every input (repeatable): a GSS code (E09000006) or a "
+         "name (Bromley, \"Barking & Dagenham\", barking-and-dagenham)")
+        ("old-council-field", po::value(&o.old_layer.council_field)->value_name("FIELD"),
+         "field of OLD naming each ward's council (default: found, e.g. LAGSSCODE, LAD22CD, "
+         "DISTRICT)")
+        ("new-council-field", po::value(&o.new_layer.council_field)->value_name("FIELD"),
+         "field of NEW naming each ward's council");
     po::options_description weights("Weights that follow electors");
     weights.add_options()
         ("weights", po::value(&raw.weights.path)->value_name("LAYER"),
@@ -120,7 +130,14 @@ po::options_description job_options(JobOptions& o, Raw& raw) {
         ("crosswalk", po::value<std::string>()->value_name("FILE"),
          "reload the crosswalks from FILE when it exists; else measure them and save them there")
         ("max-lost", po::value(&raw.max_lost_pct)->value_name("PCT")->default_value(0.1),
-         "fail when more than this percentage of all votes falls outside the new wards")
+         "fail when more than this percentage of all votes is lost (in slivers, in gaps inside "
+         "the new map, in old wards it does not cover)")
+        ("max-uncovered", po::value(&raw.max_uncovered_pct)->value_name("PCT")->default_value(50.0),
+         "an old ward more of which than this lies beyond the new map's outline loses that part's "
+         "votes (a wrong or partial file); below it they are spread over the part the map covers")
+        ("no-code-match", po::bool_switch(&raw.no_code_match),
+         "codes on both maps are not the same wards (the layers' codes are not GSS codes): do not "
+         "carry such a ward whole")
         ("seat-method", po::value(&raw.seat_method)->value_name("RULE")->default_value("rank-slot"),
          "notional seats: rank-slot, block, block-top or continuity")
         ("split-independents", po::bool_switch(&o.redistribute.split_independents),
@@ -133,6 +150,8 @@ po::options_description job_options(JobOptions& o, Raw& raw) {
     output.add_options()
         ("output,o", po::value(&o.output_dir)->value_name("DIR")->default_value("notional-out"),
          "directory for the outputs")
+        ("overwrite", po::bool_switch(&o.overwrite),
+         "replace an earlier run's outputs in DIR (and remove those this run does not write)")
         ("help,h", "show this help");
     po::options_description all;
     all.add(inputs).add(weights).add(method).add(output);
@@ -175,16 +194,24 @@ JobOptions parse_job(const std::vector<std::string>& args) {
         if (!options.results_path) throw UsageError("--party-alias needs --results");
         options.party_alias_path = values["party-alias"].as<std::string>();
     }
-    options.results_format = model::parse_results_format(raw.format);
-    options.actual_format = model::parse_results_format(raw.actual_format);
+    options.results_format = model::parse_results_format(raw.format, "--results-format");
+    options.actual_format = model::parse_results_format(raw.actual_format, "--actual-format");
     options.seats.method = model::parse_seat_method(raw.seat_method);
     if (!(options.overlay.min_piece_m2 >= 0.0)) throw UsageError("--min-piece must be 0 or more");
     if (!(options.overlay.noise_width_m >= 0.0))
         throw UsageError("--noise-width must be 0 or more");
+    if (!(options.seats.knife_edge_pct >= 0.0 && options.seats.knife_edge_pct <= 100.0)) {
+        throw UsageError("--knife-edge is a percentage of ballots from 0 to 100");
+    }
     if (!(raw.max_lost_pct >= 0.0 && raw.max_lost_pct <= 100.0)) {
         throw UsageError("--max-lost is a percentage from 0 to 100");
     }
     options.redistribute.max_lost = raw.max_lost_pct / 100.0;
+    if (!(raw.max_uncovered_pct >= 0.0 && raw.max_uncovered_pct <= 100.0)) {
+        throw UsageError("--max-uncovered is a percentage from 0 to 100");
+    }
+    options.max_uncovered = raw.max_uncovered_pct / 100.0;
+    options.code_match = !raw.no_code_match;
     if (values.count("crosswalk")) options.crosswalk_path = values["crosswalk"].as<std::string>();
     if (values.count("new-electorate")) {
         options.new_electorate_path = values["new-electorate"].as<std::string>();
@@ -349,9 +376,137 @@ std::vector<geo::Column> ward_columns(const std::vector<std::size_t>& order,
     return columns;
 }
 
+/// The councils every input names, and what --council kept.
+struct CouncilReport {
+    model::Councils councils;
+    std::vector<std::string> kept;  ///< labels of the councils --council kept
+};
+
+/// Records the councils the layers and results name, and with `wanted` (--council) keeps only
+/// their wards in every input: the layers by an attribute filter, the results by dropping rows.
+CouncilReport select_councils(const std::vector<std::string>& wanted, geo::SourceLayer& old_layer,
+                              geo::SourceLayer& new_layer, model::Election* election,
+                              model::Election* actual) {
+    CouncilReport report;
+    const auto old_pairs = old_layer.councils(), new_pairs = new_layer.councils();
+    for (const auto* pairs : {&old_pairs, &new_pairs}) {
+        for (const auto& [code, name] : *pairs) report.councils.add(code, name);
+    }
+    for (const model::Election* results : {election, actual}) {
+        if (!results) continue;
+        for (const auto& ward : results->wards) {
+            report.councils.add(ward.council_code, ward.council_name);
+        }
+    }
+    if (wanted.empty()) return report;
+    std::set<std::size_t> chosen;
+    for (const auto& text : wanted) {
+        const auto council = report.councils.find(text);
+        if (!council) {
+            throw UsageError("--council '" + text +
+                             "' is no council the layers or results name (by GSS code or name)");
+        }
+        chosen.insert(*council);
+        report.kept.push_back(report.councils.label(*council));
+    }
+    auto keep = [&](geo::SourceLayer& layer,
+                    const std::vector<std::pair<std::string, std::string>>& pairs,
+                    const char* option) {
+        if (pairs.empty()) {
+            throw UsageError(layer.label() +
+                             ": no council field found for --council; name one with " + option);
+        }
+        std::vector<std::pair<std::string, std::string>> kept;
+        for (const auto& pair : pairs) {
+            const auto council = report.councils.find(pair.first, pair.second);
+            if (council && chosen.count(*council)) kept.push_back(pair);
+        }
+        if (kept.empty()) {
+            throw DataError(layer.label() + ": no ward of " + join(report.kept) + " in the layer");
+        }
+        layer.keep_councils(kept);
+    };
+    keep(old_layer, old_pairs, "--old-council-field");
+    keep(new_layer, new_pairs, "--new-council-field");
+    for (model::Election* results : {election, actual}) {
+        if (!results || !results->names_councils()) continue;
+        (void)model::drop_wards(*results, [&](const model::WardResult& ward) {
+            const auto council = report.councils.find(ward.council_code, ward.council_name);
+            return !council || !chosen.count(*council);
+        });
+        if (results->wards.empty()) {
+            throw DataError(results->path.string() + ": no results for " + join(report.kept));
+        }
+    }
+    return report;
+}
+
+/// A layer's wards for matching, with their councils where the layer names them.
+model::WardsToMatch wards_to_match(const geo::Layer& layer, const geo::SourceLayer& source,
+                                   const model::Councils& councils) {
+    model::WardsToMatch wards{layer.codes, layer.names, layer.label};
+    if (source.council_code_field().empty() && source.council_name_field().empty()) return wards;
+    for (std::size_t i = 0; i < layer.size(); ++i) {
+        wards.councils.push_back(councils.find(layer.council_codes[i], layer.council_names[i]));
+    }
+    return wards;
+}
+
+/// "a, b, c": councils skipped with their ward counts.
+std::string skipped_text(const std::map<std::string, std::size_t>& skipped) {
+    std::string text;
+    for (const auto& [council, wards] : skipped) {
+        text += (text.empty() ? "" : ", ") + council + " " + std::to_string(wards);
+    }
+    return text;
+}
+
+/// Where the old wards reach beyond the new map's outline, and what became of those parts.
+std::string outline_summary(const model::Crosswalk& by_area, const geo::Layer& old_wards,
+                            const geo::Overlay* overlay, const JobOptions& options) {
+    std::size_t beyond = 0, no_part = 0, too_much = 0;
+    double spread_m2 = 0.0, overlap_m2 = 0.0, gap_m2 = 0.0;
+    std::vector<std::pair<double, std::size_t>> largest;
+    for (std::size_t o = 0; o < old_wards.size(); ++o) {
+        const auto& entry = by_area.ledger()[o];
+        overlap_m2 += entry.overlap;
+        if (overlay) gap_m2 += overlay->old_gap_m2[o];
+        if (entry.spread > 0.0) {
+            ++beyond;
+            spread_m2 += entry.spread * entry.weight;
+            largest.emplace_back(entry.spread, o);
+        }
+        if (entry.outside > 0.0) ++(entry.allocated > 0.0 ? too_much : no_part);
+    }
+    std::sort(largest.rbegin(), largest.rend());
+    std::ostringstream out;
+    out << "outline      " << beyond << " old wards reach beyond the new map's outline by "
+        << model::fixed(spread_m2, 0)
+        << " m² (a river, a coast drawn another way): their votes are spread over the part the "
+           "map covers";
+    for (std::size_t i = 0; i < std::min<std::size_t>(5, largest.size()); ++i) {
+        if (largest[i].first < 0.001) break;  // would print as 0.0%
+        const std::size_t o = largest[i].second;
+        out << (i ? ", " : "; most ") << old_wards.names[o] << " (" << old_wards.codes[o] << ") "
+            << percent(largest[i].first, 1);
+    }
+    out << "\n             lost: " << no_part << " old wards with no part on the new map, "
+        << too_much << " more than " << percent(options.max_uncovered, 0)
+        << " beyond it (--max-uncovered), " << model::fixed(gap_m2, 0)
+        << " m² in gaps inside the new map; " << model::fixed(overlap_m2, 2)
+        << " m² covered twice by overlapping new wards\n";
+    return out.str();
+}
+
 }  // namespace
 
 void run_job(const JobOptions& options) {
+    // The output directory is claimed first: a run that would overwrite an earlier one without
+    // --overwrite fails before any work.
+    model::StagedOutputs outputs(options.output_dir);
+    outputs.claim({"notional.csv", "notional.geojson", "council.csv", "crosswalk.csv", "ledger.csv",
+                   "uncovered.geojson", "comparison.csv", "comparison.geojson", "report.md"},
+                  options.overwrite);
     const bool reload = options.crosswalk_path && std::filesystem::exists(*options.crosswalk_path);
     if (reload && options.weights) {
         throw UsageError(*options.crosswalk_path +
@@ -359,31 +514,46 @@ void run_job(const JobOptions& options) {
                          "the file to measure again");
     }
     geo::GeosContext context;
-    const geo::SourceLayer old_source(options.old_path, options.old_layer);
-    const geo::SourceLayer new_source(options.new_path, options.new_layer);
+    geo::SourceLayer old_source(options.old_path, options.old_layer);
+    geo::SourceLayer new_source(options.new_path, options.new_layer);
+
+    // Inputs are all read before the overlay, so a bad file fails fast.
+    std::optional<model::Election> election, actual;
+    if (options.results_path) {
+        std::optional<std::filesystem::path> wards;
+        if (options.results_wards_path) wards = *options.results_wards_path;
+        election = model::read_results(*options.results_path, options.results_format, wards);
+    }
+    if (options.actual_path) {
+        std::optional<std::filesystem::path> wards;
+        if (options.actual_wards_path) wards = *options.actual_wards_path;
+        actual = model::read_results(*options.actual_path, options.actual_format, wards);
+    }
+    const CouncilReport council_report =
+        select_councils(options.councils, old_source, new_source, election ? &*election : nullptr,
+                        actual ? &*actual : nullptr);
+
     const geo::WorkingCrs working = geo::choose_crs(old_source, new_source, options.crs);
     const geo::Layer old_wards = geo::read_layer(old_source, options.crs, working, context);
     const geo::Layer new_wards = geo::read_layer(new_source, options.crs, working, context);
     const model::WardNames old_names{old_wards.codes, old_wards.names};
     const model::WardNames new_names{new_wards.codes, new_wards.names};
 
-    // Inputs are all read before the overlay, so a bad file fails fast.
-    std::optional<model::Election> election;
-    std::vector<std::size_t> matched;
-    if (options.results_path) {
-        std::optional<std::filesystem::path> wards;
-        if (options.results_wards_path) wards = *options.results_wards_path;
-        election = model::read_results(*options.results_path, options.results_format, wards);
-        matched = model::match_wards(*election, old_wards.codes, old_wards.names, old_wards.label);
+    // Results matched to the polygons, within their councils; a council's results with no ward
+    // on the map (a national file) are skipped and listed.
+    std::vector<std::size_t> matched, actual_matched;
+    std::map<std::string, std::size_t> skipped_old, skipped_actual;
+    if (election) {
+        const auto layer = wards_to_match(old_wards, old_source, council_report.councils);
+        skipped_old = model::keep_councils_on_map(*election, council_report.councils, layer);
+        matched = model::match_wards(*election, layer,
+                                     model::ward_councils(*election, council_report.councils));
     }
-    std::optional<model::Election> actual;
-    std::vector<std::size_t> actual_matched;
-    if (options.actual_path) {
-        std::optional<std::filesystem::path> wards;
-        if (options.actual_wards_path) wards = *options.actual_wards_path;
-        actual = model::read_results(*options.actual_path, options.actual_format, wards);
-        actual_matched =
-            model::match_wards(*actual, new_wards.codes, new_wards.names, new_wards.label);
+    if (actual) {
+        const auto layer = wards_to_match(new_wards, new_source, council_report.councils);
+        skipped_actual = model::keep_councils_on_map(*actual, council_report.councils, layer);
+        actual_matched = model::match_wards(*actual, layer,
+                                            model::ward_councils(*actual, council_report.councils));
     }
     // One code for each party across both elections (the old election's where it has one).
     std::optional<model::PartyUnification> parties;
@@ -428,9 +598,24 @@ void run_job(const JobOptions& options) {
             weighting = geo::weigh(*overlay, old_wards, *weight_layer, context,
                                    terminal_progress("weights"));
             seeds.push_back({weight_layer->name, weighting->pieces, weighting->old_weight,
-                             weighting->old_sliver});
+                             weighting->old_sliver, weighting->old_gap});
         }
-        seeds.push_back({"area", overlay->pieces, old_wards.areas_m2, overlay->old_sliver_m2});
+        seeds.push_back({"area", overlay->pieces, old_wards.areas_m2, overlay->old_sliver_m2,
+                         overlay->old_gap_m2});
+    }
+    const auto area_seed = std::find_if(seeds.begin(), seeds.end(),
+                                        [](const auto& seed) { return seed.name == "area"; });
+    if (area_seed == seeds.end()) {
+        throw DataError(*options.crosswalk_path + ": no area crosswalk in the file");
+    }
+
+    // A ward whose GSS code is on both maps and whose shapes coincide is one ward drawn twice.
+    model::CrosswalkOptions crosswalk_options;
+    crosswalk_options.max_uncovered = options.max_uncovered;
+    model::SameWards same;
+    if (options.code_match) {
+        same = model::same_wards(*area_seed, old_wards.codes, new_wards.codes);
+        crosswalk_options.same = same.same;
     }
 
     // The crosswalks of the ensemble, the best first: weights before area, raked to known
@@ -439,7 +624,8 @@ void run_job(const JobOptions& options) {
     std::vector<std::pair<std::string, model::Crosswalk>> crosswalks;
     std::vector<std::pair<std::string, model::RakeReport>> rakings;
     for (const model::CrosswalkSeed& seed : seeds) {
-        model::Crosswalk plain(new_wards.size(), seed.pieces, seed.old_weight, seed.old_sliver);
+        model::Crosswalk plain(new_wards.size(), seed.pieces, seed.old_weight, seed.old_sliver,
+                               seed.old_gap, crosswalk_options);
         if (new_electorate) {
             model::RakeReport report;
             const auto raked =
@@ -447,17 +633,27 @@ void run_job(const JobOptions& options) {
                                    *new_electorate, old_electorate, rake_options, report);
             crosswalks.emplace_back(
                 seed.name + "+raked",
-                model::Crosswalk(new_wards.size(), raked, seed.old_weight, seed.old_sliver));
+                model::Crosswalk(new_wards.size(), raked, seed.old_weight, seed.old_sliver,
+                                 seed.old_gap, crosswalk_options));
             rakings.emplace_back(seed.name + "+raked", report);
         }
         crosswalks.emplace_back(seed.name, std::move(plain));
     }
-    if (!rakings.empty() && !rakings.front().second.converged) {
-        // A fit that did not converge joins the ensemble but is not the chosen one.
-        std::swap(crosswalks[0], crosswalks[1]);
-    }
+    // The chosen one is the first that is not a raking that did not converge: such a fit joins
+    // the ensemble but never carries the votes. Roles go by name, never by position.
+    auto converged = [&](const std::string& name) {
+        return std::none_of(rakings.begin(), rakings.end(), [&](const auto& raking) {
+            return raking.first == name && !raking.second.converged;
+        });
+    };
+    const auto chosen = std::find_if(crosswalks.begin(), crosswalks.end(),
+                                     [&](const auto& entry) { return converged(entry.first); });
+    std::rotate(crosswalks.begin(), chosen, chosen + 1);  // the chosen first, the rest in order
     const model::Crosswalk& crosswalk = crosswalks.front().second;
-    const model::Crosswalk& by_area = crosswalks.back().second;
+    const model::Crosswalk& by_area =
+        std::find_if(crosswalks.begin(), crosswalks.end(), [](const auto& entry) {
+            return entry.first == "area";
+        })->second;
 
     std::vector<model::Notional> notionals;  // one per crosswalk, the chosen first
     if (election) {
@@ -467,6 +663,10 @@ void run_job(const JobOptions& options) {
         }
     }
     const model::Notional* notional = notionals.empty() ? nullptr : &notionals.front();
+    if (notional) {
+        model::check_lost(*notional, *election, matched, crosswalk, crosswalks.front().first,
+                          options.redistribute.max_lost);
+    }
     const auto honesty = model::assess(crosswalk, notional);
     std::optional<std::vector<model::WardSeats>> seats;  // the chosen crosswalk and rule
     std::optional<model::NotionalBase> base;
@@ -500,7 +700,6 @@ void run_job(const JobOptions& options) {
     }
 
     // Outputs, renamed into place together at the end.
-    model::StagedOutputs outputs(options.output_dir);
     outputs.write_text("crosswalk.csv",
                        model::crosswalk_csv(old_names, new_names, crosswalk, by_area));
     outputs.write_text("ledger.csv", model::ledger_csv(old_names, crosswalk, by_area, notional));
@@ -512,7 +711,8 @@ void run_job(const JobOptions& options) {
     if (actual) {
         comparison = model::compare(
             *base, *actual,
-            options.share_top ? model::ShareConvention::top : model::ShareConvention::total);
+            options.share_top ? model::ShareConvention::top : model::ShareConvention::total,
+            options.seats.knife_edge_pct);
         write_comparison(outputs, *comparison, new_wards,
                          "Notional " + election->path.stem().string() + " against actual " +
                              actual->path.stem().string(),
@@ -557,14 +757,17 @@ void run_job(const JobOptions& options) {
             << model::fixed(sliver_m2, 2) << " m²); " << overlay->noise
             << " boundary-noise pieces given to their old ward's main successor\n";
     }
-    double outside_m2 = 0.0, overlap_m2 = 0.0;
-    for (const auto& entry : by_area.ledger()) {
-        outside_m2 += entry.outside * entry.weight;
-        overlap_m2 += entry.overlap;
+    out << outline_summary(by_area, old_wards, overlay ? &*overlay : nullptr, options);
+    if (options.code_match) {
+        out << "same wards   " << same.same.size()
+            << " wards drawn twice (a code on both maps, shapes that coincide) carried whole";
+        if (!same.disagree.empty()) {
+            out << "; " << same.disagree.size()
+                << " codes on both maps whose shapes disagree, not trusted:";
+            for (const auto& [o, n] : same.disagree) out << " " << old_wards.codes[o];
+        }
+        out << "\n";
     }
-    out << "coverage     " << model::fixed(outside_m2, 2)
-        << " m² of the old wards lie outside the new ones; " << model::fixed(overlap_m2, 2)
-        << " m² covered twice by overlapping new wards\n";
     if (weighting) {
         out << "weights      " << weight_layer->name << ": " << weight_layer->shapes.size()
             << (weight_layer->points ? " points" : " small areas") << " from "
@@ -574,7 +777,25 @@ void run_job(const JobOptions& options) {
             out << ", " << weight_layer->without_count << " without a count in the table";
         }
         out << "; " << weighting->zero_pieces << " pieces of no weight; "
-            << weighting->area_fallback << " old wards of no weight use area\n";
+            << weighting->area_fallback
+            << " old wards of no weight use area (at the weights' mean density)\n";
+        std::vector<std::pair<double, std::size_t>> partly;
+        for (std::size_t o = 0; o < old_wards.size(); ++o) {
+            const double coverage = weighting->old_coverage[o];
+            if (coverage > 0.0 && coverage < 0.95) partly.emplace_back(coverage, o);
+        }
+        if (!partly.empty()) {
+            std::sort(partly.begin(), partly.end());
+            out << "             " << partly.size()
+                << " old wards the weights cover less than 95% of count the rest by area at "
+                   "their own density:";
+            for (std::size_t i = 0; i < std::min<std::size_t>(8, partly.size()); ++i) {
+                const std::size_t o = partly[i].second;
+                out << (i ? ", " : " ") << old_wards.names[o] << " " << percent(partly[i].first, 1);
+            }
+            if (partly.size() > 8) out << " and " << partly.size() - 8 << " more";
+            out << "\n";
+        }
     }
     for (const auto& [name, report] : rakings) {
         char error[32];
@@ -596,6 +817,25 @@ void run_job(const JobOptions& options) {
     out << "crosswalk    " << crosswalks.front().first << " (chosen)";
     for (std::size_t i = 1; i < crosswalks.size(); ++i) out << ", " << crosswalks[i].first;
     out << "\n";
+    if (!council_report.kept.empty()) {
+        out << "councils     " << join(council_report.kept) << " (--council), in every input\n";
+    }
+    for (const auto& [results, skipped] :
+         {std::pair{election ? &*election : nullptr, &skipped_old},
+          std::pair{actual ? &*actual : nullptr, &skipped_actual}}) {
+        if (!results) continue;
+        if (!results->skipped_rows.empty()) {
+            std::size_t rows = 0;
+            for (const auto& [kind, count] : results->skipped_rows) rows += count;
+            out << "skipped      " << rows << " rows of " << results->path.string()
+                << " that are no local ward ballot (" << skipped_text(results->skipped_rows)
+                << ")\n";
+        }
+        if (!skipped->empty()) {
+            out << "skipped      " << skipped->size() << " councils of " << results->path.string()
+                << " with no ward on the map (wards): " << skipped_text(*skipped) << "\n";
+        }
+    }
     std::map<std::string, int> classes;
     for (const auto& ward : honesty) ++classes[model::to_string(ward.change)];
     out << "change       ";

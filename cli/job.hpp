@@ -18,6 +18,7 @@ struct JobOptions {
     bool help = false;
     std::string old_path, new_path;
     geo::LayerOptions old_layer, new_layer;
+    std::vector<std::string> councils;  ///< --council: keep only these councils' wards, everywhere
     geo::CrsOptions crs;
     geo::OverlayOptions overlay;
     std::optional<geo::WeightOptions> weights;       ///< electors' weights beside area
@@ -32,10 +33,13 @@ struct JobOptions {
     std::optional<std::string> actual_wards_path;  ///< its GLA ward statistics
     model::ResultsFormat actual_format = model::ResultsFormat::automatic;
     std::optional<std::string> party_alias_path;  ///< `from,to`: two names of one party
-    bool share_top = false;                   ///< compare shares of top votes, not of all votes
-    model::RedistributeOptions redistribute;  ///< max_lost is a share; the option a percentage
+    bool share_top = false;                       ///< compare shares of top votes, not of all votes
+    model::RedistributeOptions redistribute;      ///< max_lost is a share; the option a percentage
+    double max_uncovered = 0.5;                   ///< a share; the option a percentage
+    bool code_match = true;                       ///< a code on both maps is one ward drawn twice
     model::SeatOptions seats;
     std::string output_dir = "notional-out";
+    bool overwrite = false;  ///< replace an earlier run's outputs in output_dir
 };
 
 /// Parses the main job's arguments (without the program name); no I/O. Throws UsageError.

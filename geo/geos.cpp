@@ -101,6 +101,52 @@ void collect_polygons(GEOSContextHandle_t handle, const GEOSGeometry* geometry,
 }
 }  // namespace
 
+Geometry difference(GeosContext& context, const GEOSGeometry* a, const GEOSGeometry* b,
+                    const std::string& what) {
+    GEOSGeometry* rest = GEOSDifference_r(context.get(), a, b);
+    if (!rest) {
+        const std::string first_error = context.take_error();
+        rest = GEOSDifferencePrec_r(context.get(), a, b, 0.001);
+        if (!rest) {
+            throw GeometryError(what + ": difference failed (" + first_error +
+                                "), and again on a 1 mm grid: " + context.take_error());
+        }
+    }
+    return checked(context, rest, what);
+}
+
+Geometry union_of(GeosContext& context, const std::vector<const GEOSGeometry*>& shapes,
+                  const std::string& what) {
+    GEOSContextHandle_t handle = context.get();
+    std::vector<GEOSGeometry*> copies;
+    for (const GEOSGeometry* shape : shapes) copies.push_back(GEOSGeom_clone_r(handle, shape));
+    const Geometry collection =
+        checked(context,
+                GEOSGeom_createCollection_r(handle, GEOS_GEOMETRYCOLLECTION, copies.data(),
+                                            static_cast<unsigned>(copies.size())),
+                what + ": collecting shapes");
+    return checked(context, GEOSUnaryUnion_r(handle, collection.get()), what + ": union");
+}
+
+Geometry holes_of(GeosContext& context, const GEOSGeometry* geometry, const std::string& what) {
+    GEOSContextHandle_t handle = context.get();
+    std::vector<GEOSGeometry*> polygons, holes;
+    collect_polygons(handle, geometry, polygons);
+    for (GEOSGeometry* polygon : polygons) {
+        const int rings = GEOSGetNumInteriorRings_r(handle, polygon);
+        for (int i = 0; i < rings; ++i) {
+            GEOSGeometry* ring =
+                GEOSGeom_clone_r(handle, GEOSGetInteriorRingN_r(handle, polygon, i));
+            holes.push_back(GEOSGeom_createPolygon_r(handle, ring, nullptr, 0));
+        }
+        GEOSGeom_destroy_r(handle, polygon);
+    }
+    return checked(context,
+                   GEOSGeom_createCollection_r(handle, GEOS_MULTIPOLYGON, holes.data(),
+                                               static_cast<unsigned>(holes.size())),
+                   what + ": its holes");
+}
+
 namespace {
 
 /// The polygons of a geometry (make-valid may return lines or points beside them), as one

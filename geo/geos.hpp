@@ -64,6 +64,19 @@ using Tree = std::unique_ptr<GEOSSTRtree, TreeDeleter>;
 [[nodiscard]] Geometry intersection(GeosContext& context, const GEOSGeometry* a,
                                     const GEOSGeometry* b, const std::string& what);
 
+/// a less b; on a GEOS topology failure, once more on a millimetre grid.
+[[nodiscard]] Geometry difference(GeosContext& context, const GEOSGeometry* a,
+                                  const GEOSGeometry* b, const std::string& what);
+
+/// The union of `shapes` (copied: they stay the caller's).
+[[nodiscard]] Geometry union_of(GeosContext& context,
+                                const std::vector<const GEOSGeometry*>& shapes,
+                                const std::string& what);
+
+/// The holes of a polygonal geometry as a MultiPolygon (empty when it has none).
+[[nodiscard]] Geometry holes_of(GeosContext& context, const GEOSGeometry* geometry,
+                                const std::string& what);
+
 /// Takes ownership of a GEOS result; throws GeometryError naming `what` when it is NULL.
 [[nodiscard]] Geometry checked(GeosContext& context, GEOSGeometry* result, const std::string& what);
 

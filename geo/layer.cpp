@@ -120,9 +120,9 @@ SourceLayer::SourceLayer(std::filesystem::path path, const LayerOptions& options
         m_layer = m_dataset->GetLayer(0);
     }
 
-    if (!options.where.empty() &&
-        m_layer->SetAttributeFilter(options.where.c_str()) != OGRERR_NONE) {
-        throw UsageError(m_label + ": the filter \"" + options.where +
+    m_where = options.where;
+    if (!m_where.empty() && m_layer->SetAttributeFilter(m_where.c_str()) != OGRERR_NONE) {
+        throw UsageError(m_label + ": the filter \"" + m_where +
                          "\" is not OGR SQL: " + last_gdal_error());
     }
     OGRFeatureDefn& definition = *m_layer->GetLayerDefn();
@@ -150,6 +150,65 @@ SourceLayer::SourceLayer(std::filesystem::path path, const LayerOptions& options
     } else {
         m_name_field = find_field(definition, {"(WD|PCON|ED|UTW|LSOA|MSOA|OA)[0-9]{2}NM", "NAME",
                                                "WARD_NAME", "WARD", "[A-Z]+[0-9]{2}NM"});
+    }
+    if (!options.council_field.empty()) {
+        // One field, by code or by name: its values say which.
+        const std::string field = check_field(options.council_field, "council");
+        bool codes = true;
+        m_layer->SetIgnoredFields(std::array<const char*, 2>{"OGR_GEOMETRY", nullptr}.data());
+        for (auto& feature : *m_layer) {
+            codes = codes && model::looks_like_gss_code(feature->GetFieldAsString(field.c_str()));
+        }
+        m_layer->SetIgnoredFields(nullptr);
+        (codes ? m_council_code_field : m_council_name_field) = field;
+    } else {
+        m_council_code_field =
+            find_field(definition, {"LAGSSCODE", "LAD[0-9]{2}CD", "LTLA[0-9]{2}CD",
+                                    "CTYUA[0-9]{2}CD", "LA_?CODE", "COUNCIL_?CODE"});
+        m_council_name_field = find_field(
+            definition, {"DISTRICT", "LAD[0-9]{2}NM", "LTLA[0-9]{2}NM", "CTYUA[0-9]{2}NM",
+                         "LA_?NAME", "COUNCIL_?NAME", "BOROUGH", "COUNCIL"});
+    }
+}
+
+std::vector<std::pair<std::string, std::string>> SourceLayer::councils() const {
+    std::vector<std::pair<std::string, std::string>> pairs;
+    if (m_council_code_field.empty() && m_council_name_field.empty()) return pairs;
+    auto value = [](OGRFeature& feature, const std::string& field) {
+        return field.empty() ? std::string()
+                             : std::string(model::trim(feature.GetFieldAsString(field.c_str())));
+    };
+    m_layer->SetIgnoredFields(std::array<const char*, 2>{"OGR_GEOMETRY", nullptr}.data());
+    m_layer->ResetReading();
+    for (auto& feature : *m_layer) {
+        pairs.emplace_back(value(*feature, m_council_code_field),
+                           value(*feature, m_council_name_field));
+    }
+    m_layer->SetIgnoredFields(nullptr);
+    m_layer->ResetReading();
+    std::sort(pairs.begin(), pairs.end());
+    pairs.erase(std::unique(pairs.begin(), pairs.end()), pairs.end());
+    return pairs;
+}
+
+void SourceLayer::keep_councils(const std::vector<std::pair<std::string, std::string>>& pairs) {
+    const std::string& field =
+        m_council_code_field.empty() ? m_council_name_field : m_council_code_field;
+    std::string values;
+    for (const auto& [code, name] : pairs) {
+        std::string quoted = m_council_code_field.empty() ? name : code;
+        for (std::size_t i = quoted.find('\''); i != std::string::npos;
+             i = quoted.find('\'', i + 2)) {
+            quoted.insert(i, 1, '\'');
+        }
+        values += (values.empty() ? "'" : ", '") + quoted + "'";
+    }
+    // No council kept: a filter nothing passes, so the read says the layer has no features.
+    std::string filter = values.empty() ? "1 = 0" : "\"" + field + "\" IN (" + values + ")";
+    if (!m_where.empty()) filter = "(" + m_where + ") AND (" + filter + ")";
+    if (m_layer->SetAttributeFilter(filter.c_str()) != OGRERR_NONE) {
+        throw DataError(m_label + ": cannot keep the councils asked for (" + filter +
+                        "): " + last_gdal_error());
     }
 }
 
@@ -264,6 +323,13 @@ Layer read_layer(const SourceLayer& source, const CrsOptions& crs_options,
         auto [it, fresh] = by_code.try_emplace(code, layer.codes.size());
         if (fresh) {
             if (!source.seats_field().empty()) layer.seats.push_back(seats);
+            for (auto [field, values] :
+                 {std::pair{&source.council_code_field(), &layer.council_codes},
+                  std::pair{&source.council_name_field(), &layer.council_names}}) {
+                values->push_back(field->empty() ? std::string()
+                                                 : std::string(model::trim(
+                                                       feature->GetFieldAsString(field->c_str()))));
+            }
             layer.codes.push_back(code);
             layer.names.push_back(std::move(name));
             layer.shapes.push_back(std::move(shape));

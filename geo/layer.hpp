@@ -4,6 +4,7 @@
 #include <filesystem>
 #include <optional>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include <gdal_priv.h>
@@ -18,7 +19,10 @@ struct LayerOptions {
     std::string key_field;    ///< ward code field; empty: found by itself (GSS_CODE, WD22CD, ...)
     std::string name_field;   ///< ward name field; empty: found by itself (NAME, WD22NM, ...)
     std::string seats_field;  ///< field with each ward's seats; empty: none read
-    std::string where;        ///< an OGR SQL attribute filter: only the features it keeps
+    /// field naming each ward's council (a GSS code or a name); empty: found by itself
+    /// (LAGSSCODE, LADnnCD, DISTRICT, LADnnNM, ...)
+    std::string council_field;
+    std::string where;  ///< an OGR SQL attribute filter: only the features it keeps
     std::vector<std::string> open_options;  ///< GDAL open options, e.g. a CSV's X_POSSIBLE_NAMES
     bool key_required = true;               ///< weights without a table need no key
 };
@@ -36,13 +40,25 @@ public:
     [[nodiscard]] const std::string& key_field() const { return m_key_field; }
     [[nodiscard]] const std::string& name_field() const { return m_name_field; }
     [[nodiscard]] const std::string& seats_field() const { return m_seats_field; }
+    /// The fields naming each ward's council by code and by name; either may be empty.
+    [[nodiscard]] const std::string& council_code_field() const { return m_council_code_field; }
+    [[nodiscard]] const std::string& council_name_field() const { return m_council_name_field; }
+
+    /// The councils the layer's features name: distinct (code, name) pairs, read without the
+    /// geometries. Empty when the layer has no council field.
+    [[nodiscard]] std::vector<std::pair<std::string, std::string>> councils() const;
+    /// Keeps only the features whose council is one of `pairs` (as councils() gave them), on
+    /// top of the layer's own filter.
+    void keep_councils(const std::vector<std::pair<std::string, std::string>>& pairs);
 
 private:
     std::filesystem::path m_path;
     std::string m_label;
     GDALDatasetUniquePtr m_dataset;
     OGRLayer* m_layer = nullptr;
+    std::string m_where;
     std::string m_key_field, m_name_field, m_seats_field;
+    std::string m_council_code_field, m_council_name_field;
 };
 
 struct CrsOptions {
@@ -73,7 +89,9 @@ struct Layer {
     std::vector<std::string> names;
     std::vector<Geometry> shapes;
     std::vector<double> areas_m2;
-    std::vector<int> seats;    ///< from the seats field, when one was named
+    std::vector<int> seats;  ///< from the seats field, when one was named
+    /// Per ward, its council's code and name as the layer gives them (empty without the field).
+    std::vector<std::string> council_codes, council_names;
     std::size_t features = 0;  ///< features read (more than codes where a ward had several parts)
     std::size_t repaired = 0;  ///< invalid polygons repaired (see repair() in geos.hpp)
 

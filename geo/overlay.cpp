@@ -44,10 +44,15 @@ Overlay overlay_range(const std::vector<const GEOSGeometry*>& old_shapes,
 
     Overlay result;
     result.old_sliver_m2.assign(old_wards.size(), 0.0);  // the whole layer: ranges add up
+    result.old_uncovered_m2.assign(old_wards.size(), 0.0);
+    result.old_gap_m2.assign(old_wards.size(), 0.0);
+    result.uncovered.resize(old_wards.size());
     for (std::size_t o = begin; o < end; ++o) {
         const GEOSGeometry* old_shape = old_shapes[o - begin];
         const Prepared old_prepared =
             prepare(context, old_shape, old_wards.label + " (" + old_wards.codes[o] + ")");
+        double covered_m2 = 0.0;
+        std::vector<const GEOSGeometry*> met;  // the new wards it meets
         for (const std::size_t n : query(context, tree.get(), old_shape)) {
             const GEOSGeometry* new_shape = new_shapes[n];
             const std::string what =
@@ -79,6 +84,8 @@ Overlay overlay_range(const std::vector<const GEOSGeometry*>& old_shapes,
                 ++result.intersections;
             }
             if (piece_m2 <= 0.0) continue;  // touching along a boundary: no piece at all
+            covered_m2 += piece_m2;
+            met.push_back(new_shape);
             if (piece_m2 < options.min_piece_m2) {
                 result.old_sliver_m2[o] += piece_m2;
                 ++result.slivers;
@@ -88,9 +95,46 @@ Overlay overlay_range(const std::vector<const GEOSGeometry*>& old_shapes,
             result.shapes.push_back(std::move(shape));
             if (noise) ++result.noise;
         }
+        // What no new ward covers, shaped, where it is more than a sliver.
+        if (old_wards.areas_m2[o] - covered_m2 > options.min_piece_m2) {
+            const std::string what = old_wards.label + " (" + old_wards.codes[o] +
+                                     "): its part "
+                                     "outside the new wards";
+            Geometry rest =
+                met.empty()
+                    ? checked(context, GEOSGeom_clone_r(handle, old_shape), what)
+                    : difference(context, old_shape, union_of(context, met, what).get(), what);
+            result.old_uncovered_m2[o] = area(context, rest.get(), what);
+            result.uncovered[o] = std::move(rest);
+        }
         tick();
     }
     return result;
+}
+
+/// Which of the uncovered parts lie in gaps inside the new map: holes in the union of the new
+/// wards. Computed only where some old ward has an uncovered part.
+void find_gaps(Overlay& result, const Layer& new_wards, GeosContext& context) {
+    if (std::none_of(result.uncovered.begin(), result.uncovered.end(),
+                     [](const Geometry& shape) { return static_cast<bool>(shape); })) {
+        return;
+    }
+    std::vector<const GEOSGeometry*> shapes;
+    for (const auto& shape : new_wards.shapes) shapes.push_back(shape.get());
+    const std::string what = new_wards.label + ": the new map's outline";
+    const Geometry outline = union_of(context, shapes, what);
+    const Geometry holes = holes_of(context, outline.get(), what);
+    if (GEOSisEmpty_r(context.get(), holes.get())) return;
+    const Prepared prepared = prepare(context, holes.get(), what);
+    for (std::size_t o = 0; o < result.uncovered.size(); ++o) {
+        const GEOSGeometry* rest = result.uncovered[o].get();
+        if (!rest ||
+            !holds(context, GEOSPreparedIntersects_r(context.get(), prepared.get(), rest), what)) {
+            continue;
+        }
+        const Geometry gap = intersection(context, rest, holes.get(), what);
+        result.old_gap_m2[o] = area(context, gap.get(), what);
+    }
 }
 
 }  // namespace
@@ -157,6 +201,9 @@ Overlay overlay(const Layer& old_wards, const Layer& new_wards, const OverlayOpt
 
     Overlay result;
     result.old_sliver_m2.assign(old_wards.size(), 0.0);
+    result.old_uncovered_m2.assign(old_wards.size(), 0.0);
+    result.old_gap_m2.assign(old_wards.size(), 0.0);
+    result.uncovered.resize(old_wards.size());
     for (auto& part : parts) {
         for (std::size_t i = 0; i < part.pieces.size(); ++i) {
             result.pieces.push_back(part.pieces[i]);
@@ -165,12 +212,18 @@ Overlay overlay(const Layer& old_wards, const Layer& new_wards, const OverlayOpt
         }
         for (std::size_t o = 0; o < old_wards.size(); ++o) {
             result.old_sliver_m2[o] += part.old_sliver_m2[o];
+            result.old_uncovered_m2[o] += part.old_uncovered_m2[o];
+            if (part.uncovered[o]) {
+                result.uncovered[o] =
+                    Geometry(part.uncovered[o].release(), GeometryDeleter{context.get()});
+            }
         }
         result.slivers += part.slivers;
         result.whole += part.whole;
         result.intersections += part.intersections;
         result.noise += part.noise;
     }
+    find_gaps(result, new_wards, context);
     return result;
 }
 

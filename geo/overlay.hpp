@@ -28,7 +28,12 @@ struct Overlay {
     std::vector<model::Piece> pieces;  ///< kept pieces, weight = area in m², sorted (old, new)
     std::vector<Geometry> shapes;  ///< each kept piece's polygon, for weights that follow people
     std::vector<double> old_sliver_m2;  ///< per old ward, area of its dropped pieces
-    std::size_t slivers = 0;            ///< pieces dropped
+    /// Per old ward, its area that no new ward covers (where that is more than a sliver), and
+    /// the part of it in a gap inside the new map's outline (a hole in the union of new wards);
+    /// the rest lies beyond the outline: a river, a coast drawn another way.
+    std::vector<double> old_uncovered_m2, old_gap_m2;
+    std::vector<Geometry> uncovered;  ///< per old ward, that uncovered part's shape, or null
+    std::size_t slivers = 0;          ///< pieces dropped
     std::size_t whole = 0;  ///< pairs where one ward contains the other: no intersection computed
     std::size_t intersections = 0;  ///< pairs whose boundaries cross: intersection computed
     std::size_t noise = 0;          ///< pieces kept but marked as boundary noise

@@ -167,7 +167,7 @@ namespace {
 /// The count of small areas lying in `target`, each spread over its own area.
 double polygon_weight(GeosContext& context, const GEOSGeometry* target, GEOSSTRtree* tree,
                       const WeightLayer& weights, std::vector<bool>& touched,
-                      const std::string& what) {
+                      const std::string& what, double* covered_m2 = nullptr) {
     const Prepared prepared = prepare(context, target, what);
     double total = 0.0;
     for (const std::size_t s : query(context, tree, target)) {
@@ -183,6 +183,7 @@ double polygon_weight(GeosContext& context, const GEOSGeometry* target, GEOSSTRt
             inside = area(context, piece.get(), what);
         }
         if (inside <= 0.0) continue;
+        if (covered_m2) *covered_m2 += inside;
         touched[s] = true;
         total += weights.counts[s] * inside / weights.areas_m2[s];
     }
@@ -194,6 +195,12 @@ double polygon_weight(GeosContext& context, const GEOSGeometry* target, GEOSSTRt
 Weighting weigh(const Overlay& overlay, const Layer& old_wards, const WeightLayer& weights,
                 GeosContext& context, const Progress& progress) {
     Weighting result;
+    result.old_coverage.assign(old_wards.size(), 1.0);
+    // Per old ward and piece, the area the small areas cover (points: taken as whole).
+    std::vector<double> covered(old_wards.areas_m2), piece_covered_m2(overlay.pieces.size());
+    for (std::size_t i = 0; i < overlay.pieces.size(); ++i) {
+        piece_covered_m2[i] = overlay.pieces[i].weight;
+    }
     result.pieces = overlay.pieces;
     result.old_weight.assign(old_wards.size(), 0.0);
     std::vector<std::vector<std::size_t>> pieces_of(old_wards.size());
@@ -245,12 +252,17 @@ Weighting weigh(const Overlay& overlay, const Layer& old_wards, const WeightLaye
         const Tree tree = tree_of(context, smalls);
         std::vector<bool> unused(weights.shapes.size(), false);
         for (std::size_t o = 0; o < old_wards.size(); ++o) {
-            result.old_weight[o] = polygon_weight(context, old_wards.shapes[o].get(), tree.get(),
-                                                  weights, touched, old_wards.codes[o]);
+            double covered_m2 = 0.0;
+            result.old_weight[o] =
+                polygon_weight(context, old_wards.shapes[o].get(), tree.get(), weights, touched,
+                               old_wards.codes[o], &covered_m2);
+            covered[o] = covered_m2;
             for (const std::size_t i : pieces_of[o]) {
+                double piece_covered = 0.0;
                 result.pieces[i].weight =
                     polygon_weight(context, overlay.shapes[i].get(), tree.get(), weights, unused,
-                                   old_wards.codes[o] + " (a piece)");
+                                   old_wards.codes[o] + " (a piece)", &piece_covered);
+                piece_covered_m2[i] = piece_covered;
             }
             if (progress) progress(o + 1, old_wards.size());
         }
@@ -261,20 +273,48 @@ Weighting weigh(const Overlay& overlay, const Layer& old_wards, const WeightLaye
         result.outside_weight += weights.counts[s];
     }
 
-    result.old_sliver.assign(old_wards.size(), 0.0);
+    // Where the weights do not reach, the ward's own density stands in (the weights of one
+    // region on a larger map, a coast drawn otherwise); where they reach no part of a ward, the
+    // weights' mean density, so that every weight is in the same unit, people.
+    double all_weight = 0.0, all_covered = 0.0;
     for (std::size_t o = 0; o < old_wards.size(); ++o) {
-        if (result.old_weight[o] <= 0.0) {
-            // Nobody counted here: area stands in, so the ward's votes still go somewhere.
-            ++result.area_fallback;
-            result.old_weight[o] = old_wards.areas_m2[o];
-            result.old_sliver[o] = overlay.old_sliver_m2[o];
-            for (const std::size_t i : pieces_of[o])
-                result.pieces[i].weight = overlay.pieces[i].weight;
-            continue;
+        if (result.old_weight[o] <= 0.0 || covered[o] <= 0.0) continue;
+        all_weight += result.old_weight[o];
+        all_covered += covered[o];
+    }
+    const double mean_density = all_covered > 0.0 ? all_weight / all_covered : 1.0;
+    result.old_sliver.assign(old_wards.size(), 0.0);
+    result.old_gap.assign(old_wards.size(), 0.0);
+    for (std::size_t o = 0; o < old_wards.size(); ++o) {
+        const double area_m2 = old_wards.areas_m2[o];
+        result.old_coverage[o] = area_m2 > 0.0 ? std::min(1.0, covered[o] / area_m2) : 0.0;
+        const bool reached = result.old_weight[o] > 0.0 && covered[o] > 0.0;
+        if (!reached) ++result.area_fallback;
+        const double density = reached ? result.old_weight[o] / covered[o] : mean_density;
+        if (!reached) {
+            // Nobody counted here: area stands in, at the mean density.
+            result.old_weight[o] = area_m2 * density;
+            for (const std::size_t i : pieces_of[o]) {
+                result.pieces[i].weight = overlay.pieces[i].weight * density;
+            }
+        } else if (covered[o] < area_m2) {
+            result.old_weight[o] += (area_m2 - covered[o]) * density;
+            for (const std::size_t i : pieces_of[o]) {
+                result.pieces[i].weight +=
+                    std::max(0.0, overlay.pieces[i].weight - piece_covered_m2[i]) * density;
+            }
         }
-        // Slivers are too small to hold a count of their own: the ward's mean density.
-        result.old_sliver[o] =
-            overlay.old_sliver_m2[o] * result.old_weight[o] / old_wards.areas_m2[o];
+        // Slivers are too small to hold a count of their own: the ward's density.
+        result.old_sliver[o] = overlay.old_sliver_m2[o] * density;
+        // A gap holds the share of the ward's uncovered weight that its area does.
+        if (overlay.old_gap_m2[o] > 0.0 && overlay.old_uncovered_m2[o] > 0.0) {
+            double in_pieces = 0.0;
+            for (const std::size_t i : pieces_of[o]) in_pieces += result.pieces[i].weight;
+            const double uncovered =
+                std::max(0.0, result.old_weight[o] - in_pieces - result.old_sliver[o]);
+            result.old_gap[o] =
+                uncovered * std::min(1.0, overlay.old_gap_m2[o] / overlay.old_uncovered_m2[o]);
+        }
     }
     for (const auto& piece : result.pieces) result.zero_pieces += piece.weight <= 0.0 ? 1 : 0;
     return result;

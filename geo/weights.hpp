@@ -47,12 +47,20 @@ struct Weighting {
     std::vector<model::Piece> pieces;  ///< the overlay's pieces, weight = electors
     std::vector<double> old_weight;    ///< each old ward's whole weight, in or out of the new map
     std::vector<double> old_sliver;    ///< in dropped slivers (at the ward's mean density)
+    std::vector<double> old_gap;       ///< in gaps inside the new map (at its uncovered density)
+    /// Per old ward, the share of its area the small areas cover (1 for points); the rest is
+    /// weighed by area at the ward's density.
+    std::vector<double> old_coverage;
     std::size_t outside_features = 0;  ///< points in no old ward, small areas meeting none
     double outside_weight = 0.0;       ///< their counts
     std::size_t zero_pieces = 0;  ///< pieces with no weight (their votes go elsewhere in the ward)
-    std::size_t area_fallback = 0;  ///< old wards with no weight at all: area stands in
+    /// Old wards with no weight at all: area stands in, at the weights' mean density.
+    std::size_t area_fallback = 0;
 };
 
+/// Weighs the overlay's pieces. Where small areas cover an old ward in part (weights for one
+/// region on a larger map), the part they miss counts by area at the ward's own density; an
+/// old ward no weight reaches counts by area at the weights' mean density.
 [[nodiscard]] Weighting weigh(const Overlay& overlay, const Layer& old_wards,
                               const WeightLayer& weights, GeosContext& context,
                               const Progress& progress = {});

@@ -192,18 +192,20 @@ std::optional<double> actual_majority(const WardResult& ward) {
 
 }  // namespace
 
-Comparison compare(const NotionalBase& base, const Election& actual, ShareConvention convention) {
+Comparison compare(const NotionalBase& base, const Election& actual, ShareConvention convention,
+                   double knife_edge_pct) {
     std::vector<std::string> codes, names;
     for (const auto& ward : base.wards) {
         codes.push_back(ward.code);
         names.push_back(ward.name);
     }
-    const auto matched = match_wards(actual, codes, names, "the notional base");
+    const auto matched = match_wards(actual, {codes, names, "the notional base"});
     const Measures m = measure(actual, matched, base.wards.size());
     const Eigen::VectorXd tot_totals = ward_totals(m.tot), top_totals = ward_totals(m.top);
 
     Comparison result;
     result.convention = convention;
+    result.knife_edge_pct = knife_edge_pct;
     result.variants = base.variants;
     std::map<std::string, CouncilRow> council;
     for (std::size_t w = 0; w < actual.wards.size(); ++w) {
@@ -215,17 +217,13 @@ Comparison compare(const NotionalBase& base, const Election& actual, ShareConven
         ward.name = notional.name;
         ward.seats = m.seats[n];
         ward.change_class = notional.change_class;
-        if (notional.seats == 0) {
-            throw DataError(actual.path.string() + ": ward " + real.label() +
-                            " has no notional seats in the base (give the new wards' seats)");
-        }
-        if (notional.seats != ward.seats) {
+        if (notional.seats != 0 && notional.seats != ward.seats) {
             throw DataError(actual.path.string() + ": ward " + real.label() + " elected " +
                             std::to_string(ward.seats) + " but has " +
                             std::to_string(notional.seats) + " seats in the notional base");
         }
         ward.notional_majority_pct = notional.margin_pct;
-        ward.notional_knife_edge = notional.knife_edge;
+        ward.notional_knife_edge = notional.margin_pct && *notional.margin_pct < knife_edge_pct;
         ward.notional_turnout = notional.turnout;
 
         const auto row = static_cast<Eigen::Index>(n);
@@ -239,6 +237,41 @@ Comparison compare(const NotionalBase& base, const Election& actual, ShareConven
             entry.top += m.top.coeff(row, col);
         }
         for (const auto& party : m.winners[n]) ++real_parties[group(party)].seats;
+        ward.majority_votes = actual_majority(real);
+        const double ballots = m.ballots[n] ? *m.ballots[n] : top_total;
+        if (ward.majority_votes && ballots > 0.0) {
+            ward.majority_pct = 100.0 * *ward.majority_votes / ballots;
+        }
+        if (m.ballots[n] && m.electorate[n] && *m.electorate[n] > 0.0) {
+            ward.turnout = *m.ballots[n] / *m.electorate[n];
+        }
+        if (notional.seats == 0) {
+            // No notional to judge against: most of the ward comes from old wards whose votes
+            // are unknown. Its actual result is shown; it stays out of the council's sums.
+            ward.judged = false;
+            ward.label = "not judged";
+            for (const auto& [code, entry] : real_parties) {
+                PartyComparison party;
+                party.party = code;
+                party.actual_votes = entry.votes;
+                party.actual_seats = entry.seats;
+                if (total > 0.0) party.actual_share = entry.votes / total;
+                ward.parties.push_back(std::move(party));
+            }
+            std::stable_sort(
+                ward.parties.begin(), ward.parties.end(),
+                [](const auto& a, const auto& b) { return a.actual_votes > b.actual_votes; });
+            int most = 0;
+            for (const auto& party : ward.parties) most = std::max(most, party.actual_seats);
+            for (const auto& party : ward.parties) {
+                if (party.actual_seats == most) {
+                    ward.winner = party.party;
+                    break;
+                }
+            }
+            result.wards.push_back(std::move(ward));
+            continue;
+        }
         const BaseWard before_ward = grouped(notional);
         std::vector<std::string> parties;
         for (const auto& party : before_ward.parties) parties.push_back(party.code);
@@ -268,7 +301,7 @@ Comparison compare(const NotionalBase& base, const Election& actual, ShareConven
             } else if (!notional.parties.empty()) {
                 party.predecessor_seats = 0;  // did not stand there at all
             }
-            judge(party, before, base.variants, notional.knife_edge);
+            judge(party, before, base.variants, ward.notional_knife_edge);
             ward.parties.push_back(std::move(party));
 
             CouncilRow& entry = council[code];
@@ -308,14 +341,6 @@ Comparison compare(const NotionalBase& base, const Election& actual, ShareConven
                         100.0 * (*a.actual_share / after - *a.notional_share / before);
                 }
             }
-        }
-        ward.majority_votes = actual_majority(real);
-        const double ballots = m.ballots[n] ? *m.ballots[n] : top_total;
-        if (ward.majority_votes && ballots > 0.0) {
-            ward.majority_pct = 100.0 * *ward.majority_votes / ballots;
-        }
-        if (m.ballots[n] && m.electorate[n] && *m.electorate[n] > 0.0) {
-            ward.turnout = *m.ballots[n] / *m.electorate[n];
         }
         result.wards.push_back(std::move(ward));
     }
@@ -370,12 +395,13 @@ std::string comparison_csv(const Comparison& comparison) {
     for (const auto& ward : comparison.wards) {
         for (const auto& party : ward.parties) {
             const auto change = party.share_change();
+            const bool judged = ward.judged;  // else the notional columns are unknown
             text += csv_row(
                 {ward.code, ward.name, ward.label, party.party,
-                 std::to_string(party.notional_seats), std::to_string(party.actual_seats),
-                 std::to_string(party.change()),
+                 judged ? std::to_string(party.notional_seats) : "",
+                 std::to_string(party.actual_seats), judged ? std::to_string(party.change()) : "",
                  party.predecessor_seats ? std::to_string(*party.predecessor_seats) : "",
-                 fixed(party.notional_votes, 4), fixed(party.actual_votes, 0),
+                 judged ? fixed(party.notional_votes, 4) : "", fixed(party.actual_votes, 0),
                  optional_fixed(party.notional_share, 6), optional_fixed(party.actual_share, 6),
                  party.is_new ? "new" : optional_fixed(change, 6), party.verdict_text(),
                  party.verdicts.empty() ? "" : party.reason});
@@ -387,8 +413,13 @@ std::string comparison_csv(const Comparison& comparison) {
 std::string report_markdown(const Comparison& comparison, const std::string& title) {
     std::string text = "# " + title + "\n\n";
     int seats = 0;
-    for (const auto& ward : comparison.wards) seats += ward.seats;
-    text += std::to_string(comparison.wards.size()) + " wards and " + std::to_string(seats) +
+    std::size_t judged = 0;
+    for (const auto& ward : comparison.wards) {
+        if (!ward.judged) continue;
+        seats += ward.seats;
+        ++judged;
+    }
+    text += std::to_string(judged) + " wards and " + std::to_string(seats) +
             " seats compared. Notional seats by " +
             (comparison.variants.empty() ? std::string("-") : comparison.variants.front()) +
             "; verdicts across every variant run, crosswalk/seat rule (";
@@ -434,9 +465,8 @@ std::string report_markdown(const Comparison& comparison, const std::string& tit
         }
     }
 
-    text +=
-        "\n## Knife-edges\n\nNotional margins under 2% of ballots, where the notional "
-        "winner itself is in doubt:\n\n";
+    text += "\n## Knife-edges\n\nNotional margins under " + fixed(comparison.knife_edge_pct, 1) +
+            "% of ballots (--knife-edge), where the notional winner itself is in doubt:\n\n";
     bool any = false;
     for (const auto& ward : comparison.wards) {
         if (!ward.notional_knife_edge) continue;
@@ -445,6 +475,25 @@ std::string report_markdown(const Comparison& comparison, const std::string& tit
                 optional_fixed(ward.notional_majority_pct, 2) + "%; " + ward.label + "\n";
     }
     if (!any) text += "- none\n";
+
+    std::string unjudged;
+    for (const auto& ward : comparison.wards) {
+        if (ward.judged) continue;
+        std::string won;
+        for (const auto& party : ward.parties) {
+            if (party.actual_seats > 0) {
+                won += (won.empty() ? "" : ", ") + party.party + " " +
+                       std::to_string(party.actual_seats);
+            }
+        }
+        unjudged += "- " + ward.name + " (" + ward.code + "): won by " + won + "\n";
+    }
+    if (!unjudged.empty()) {
+        text +=
+            "\n## Not judged\n\nWards whose notional is unknown: half or more of each comes from "
+            "old wards without results. They are left out of the council table.\n\n" +
+            unjudged;
+    }
 
     text +=
         "\n## Wards\n\nSwing is Butler's, between the two leading parties; Steed's is beside "

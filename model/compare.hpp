@@ -36,6 +36,9 @@ struct PartyComparison {
 struct WardComparison {
     std::string code, name;
     int seats = 0;
+    /// False where the base has no notional seats (most of the ward comes from old wards whose
+    /// votes are unknown): the actual result is shown, nothing is judged or counted.
+    bool judged = true;
     std::string change_class;
     std::string label;   ///< "LAB gain from CON (notional)", "CON hold"
     std::string winner;  ///< the party with most seats (most votes between equals)
@@ -61,6 +64,7 @@ enum class ShareConvention { total, top };
 
 struct Comparison {
     ShareConvention convention = ShareConvention::total;
+    double knife_edge_pct = 2.0;
     std::vector<std::string> variants;
     std::vector<WardComparison> wards;  ///< by code
     std::vector<CouncilRow> council;    ///< most actual seats first
@@ -68,8 +72,11 @@ struct Comparison {
 
 /// `actual` is the new election on the new wards; its wards are matched to the base's by code
 /// or name. Throws DataError listing unmatched wards, or where seat counts disagree.
+/// A notional margin under `knife_edge_pct` of ballots is a knife-edge, and its verdicts
+/// UNCERTAIN.
 [[nodiscard]] Comparison compare(const NotionalBase& base, const Election& actual,
-                                 ShareConvention convention = ShareConvention::total);
+                                 ShareConvention convention = ShareConvention::total,
+                                 double knife_edge_pct = 2.0);
 
 /// comparison.csv: one row per (new ward, party).
 [[nodiscard]] std::string comparison_csv(const Comparison& comparison);

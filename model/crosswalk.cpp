@@ -53,11 +53,13 @@ std::vector<Piece> fold_noise(const std::vector<Piece>& pieces, std::size_t old_
 }  // namespace
 
 Crosswalk::Crosswalk(std::size_t new_count, const std::vector<Piece>& pieces,
-                     const std::vector<double>& old_weight, const std::vector<double>& old_sliver)
+                     const std::vector<double>& old_weight, const std::vector<double>& old_sliver,
+                     const std::vector<double>& old_gap, const CrosswalkOptions& options)
     : m_ledger(old_weight.size()), m_new_weight(new_count, 0.0) {
     const std::size_t old_count = old_weight.size();
-    if (old_sliver.size() != old_count) {
-        throw DataError("crosswalk: " + std::to_string(old_sliver.size()) + " sliver weights for " +
+    if (old_sliver.size() != old_count || (!old_gap.empty() && old_gap.size() != old_count)) {
+        throw DataError("crosswalk: " + std::to_string(old_sliver.size()) + " sliver and " +
+                        std::to_string(old_gap.size()) + " gap weights for " +
                         std::to_string(old_count) + " old wards");
     }
     for (const Piece& piece : pieces) {
@@ -65,8 +67,24 @@ Crosswalk::Crosswalk(std::size_t new_count, const std::vector<Piece>& pieces,
             throw DataError("crosswalk: a piece refers to a ward that does not exist");
         }
     }
+    // One ward drawn twice goes whole to its other drawing: nothing of it is estimated or lost.
+    std::vector<std::optional<std::size_t>> same(old_count);
+    for (const auto& [o, n] : options.same) {
+        if (o >= old_count || n >= new_count) {
+            throw DataError("crosswalk: a pair of same wards refers to a ward that does not exist");
+        }
+        same[o] = n;
+    }
+    std::vector<Piece> kept_pieces;
+    for (const Piece& piece : pieces) {
+        if (!same[piece.old_index]) kept_pieces.push_back(piece);
+    }
+    for (std::size_t o = 0; o < old_count; ++o) {
+        if (same[o] && old_weight[o] > 0.0)
+            kept_pieces.push_back({o, *same[o], old_weight[o], false});
+    }
     std::vector<double> noise_weight;
-    m_pieces = fold_noise(pieces, old_count, noise_weight);
+    m_pieces = fold_noise(kept_pieces, old_count, noise_weight);
 
     std::vector<double> kept(old_count, 0.0);
     for (const Piece& piece : m_pieces) {
@@ -77,13 +95,22 @@ Crosswalk::Crosswalk(std::size_t new_count, const std::vector<Piece>& pieces,
     for (std::size_t o = 0; o < old_count; ++o) {
         OldWardLedger& entry = m_ledger[o];
         entry.weight = old_weight[o];
-        const double covered = kept[o] + old_sliver[o];
-        denominator[o] = std::max(old_weight[o], covered);
+        entry.same = static_cast<bool>(same[o]);
+        const double sliver = same[o] ? 0.0 : old_sliver[o];
+        const double gap = same[o] || old_gap.empty() ? 0.0 : old_gap[o];
+        const double covered = kept[o] + sliver;
+        // Beyond the outline: what neither a piece, a sliver nor a gap holds.
+        const double beyond = std::max(0.0, old_weight[o] - covered - gap);
+        const bool spread =
+            kept[o] > 0.0 && old_weight[o] > 0.0 && beyond <= options.max_uncovered * old_weight[o];
+        denominator[o] = spread ? covered + gap : std::max(old_weight[o], covered + gap);
         if (denominator[o] <= 0.0) continue;  // a ward of no weight sends nothing anywhere
         entry.overlap = std::max(0.0, covered - old_weight[o]);
         entry.allocated = kept[o] / denominator[o];
-        entry.sliver = old_sliver[o] / denominator[o];
-        entry.outside = std::max(0.0, old_weight[o] - covered) / denominator[o];
+        entry.sliver = sliver / denominator[o];
+        entry.gap = gap / denominator[o];
+        entry.outside = spread ? 0.0 : beyond / denominator[o];
+        entry.spread = spread && old_weight[o] > 0.0 ? beyond / old_weight[o] : 0.0;
         entry.noise = noise_weight[o] / denominator[o];
     }
 
@@ -113,6 +140,31 @@ Crosswalk::Crosswalk(std::size_t new_count, const std::vector<Piece>& pieces,
     }
     m_whole.resize(m_f.rows(), m_f.cols());
     m_whole.setFromTriplets(whole.begin(), whole.end());
+}
+
+SameWards same_wards(const CrosswalkSeed& area, const std::vector<std::string>& old_codes,
+                     const std::vector<std::string>& new_codes, double agreement) {
+    std::unordered_map<std::string, std::size_t> new_index;
+    for (std::size_t n = 0; n < new_codes.size(); ++n) new_index.emplace(new_codes[n], n);
+    std::vector<double> new_covered(new_codes.size(), 0.0);
+    std::map<std::pair<std::size_t, std::size_t>, double> pair_area;
+    for (const Piece& piece : area.pieces) {
+        new_covered[piece.new_index] += piece.weight;
+        pair_area[{piece.old_index, piece.new_index}] += piece.weight;
+    }
+    SameWards result;
+    for (std::size_t o = 0; o < old_codes.size(); ++o) {
+        const auto it = new_index.find(old_codes[o]);
+        if (it == new_index.end()) continue;
+        const std::size_t n = it->second;
+        const auto shared = pair_area.find({o, n});
+        const double common = shared == pair_area.end() ? 0.0 : shared->second;
+        const bool coincide = area.old_weight[o] > 0.0 && new_covered[n] > 0.0 &&
+                              common >= agreement * area.old_weight[o] &&
+                              common >= agreement * new_covered[n];
+        (coincide ? result.same : result.disagree).emplace_back(o, n);
+    }
+    return result;
 }
 
 std::optional<std::size_t> Crosswalk::main_successor(std::size_t o) const {
@@ -148,6 +200,9 @@ std::string seeds_csv(const std::vector<CrosswalkSeed>& seeds,
                 text +=
                     csv_row({"sliver", seed.name, old_codes[o], "", exact(seed.old_sliver[o]), ""});
             }
+            if (!seed.old_gap.empty() && seed.old_gap[o] > 0.0) {
+                text += csv_row({"gap", seed.name, old_codes[o], "", exact(seed.old_gap[o]), ""});
+            }
         }
         for (const auto& piece : seed.pieces) {
             text +=
@@ -175,6 +230,7 @@ std::vector<CrosswalkSeed> read_seeds(const std::filesystem::path& path,
             seeds.push_back({row[name],
                              {},
                              std::vector<double>(old_codes.size(), 0.0),
+                             std::vector<double>(old_codes.size(), 0.0),
                              std::vector<double>(old_codes.size(), 0.0)});
         }
         CrosswalkSeed& seed = seeds.back();
@@ -191,6 +247,8 @@ std::vector<CrosswalkSeed> read_seeds(const std::filesystem::path& path,
             seed.old_weight[o->second] = value;
         } else if (row[kind] == "sliver") {
             seed.old_sliver[o->second] = value;
+        } else if (row[kind] == "gap") {
+            seed.old_gap[o->second] = value;
         } else if (row[kind] == "piece") {
             const auto n = new_index.find(row[new_code]);
             if (n == new_index.end()) {
@@ -200,7 +258,7 @@ std::vector<CrosswalkSeed> read_seeds(const std::filesystem::path& path,
             seed.pieces.push_back({o->second, n->second, value, row[noise] == "1"});
         } else {
             throw DataError(table.where(r) + ": kind '" + row[kind] +
-                            "' is not piece, old or sliver");
+                            "' is not piece, old, sliver or gap");
         }
     }
     if (seeds.empty()) throw DataError(path.string() + ": no crosswalk in the file");

@@ -5,6 +5,7 @@
 #include <cmath>
 #include <cstdio>
 #include <fstream>
+#include <set>
 #include <sstream>
 #include <unordered_map>
 
@@ -154,6 +155,23 @@ std::optional<std::size_t> ward_column(const CsvTable& table) {
     return std::nullopt;
 }
 
+/// A council column of any year: LAD22CD, LAD19NM, borough, council.
+std::optional<std::size_t> council_column(const CsvTable& table) {
+    for (std::size_t i = 0; i < table.header.size(); ++i) {
+        const std::string n = lower(table.header[i]);
+        if (n.size() == 7 && n.starts_with("lad") &&
+            std::isdigit(static_cast<unsigned char>(n[3])) &&
+            std::isdigit(static_cast<unsigned char>(n[4])) &&
+            (n.ends_with("cd") || n.ends_with("nm"))) {
+            return i;
+        }
+    }
+    for (const char* name : {"borough", "council", "local_authority"}) {
+        if (auto column = table.find(name)) return column;
+    }
+    return std::nullopt;
+}
+
 /// "a, b or c"
 std::string listed(const std::vector<std::string>& names) {
     std::string text;
@@ -189,18 +207,39 @@ std::vector<double> read_ward_numbers(const std::filesystem::path& path,
         by_code.emplace(codes[i], i);
         if (i < names.size()) by_name.emplace(ward_name_key(names[i]), i);
     }
+    auto ward_of = [&](std::size_t r) -> std::optional<std::size_t> {
+        const std::string key(trim(table.rows[r][*ward]));
+        if (auto code = by_code.find(key); code != by_code.end()) return code->second;
+        if (auto name = by_name.find(ward_name_key(key)); name != by_name.end()) {
+            return name->second;
+        }
+        return std::nullopt;
+    };
+    // A file of several councils (the GLA's London-wide ward file) serves a layer of one: the
+    // rows of councils none of whose wards is in the layer are skipped.
+    std::set<std::string> councils_in_layer;
+    const std::optional<std::size_t> council = council_column(table);
+    if (council) {
+        for (std::size_t r = 0; r < table.rows.size(); ++r) {
+            if (ward_of(r)) councils_in_layer.insert(std::string(trim(table.rows[r][*council])));
+        }
+    }
     std::vector<double> result(codes.size(), 0.0);
     std::vector<bool> found(codes.size(), false);
     for (std::size_t r = 0; r < table.rows.size(); ++r) {
-        const std::string key(trim(table.rows[r][*ward]));
-        std::size_t n = 0;
-        if (auto code = by_code.find(key); code != by_code.end()) {
-            n = code->second;
-        } else if (auto name = by_name.find(ward_name_key(key)); name != by_name.end()) {
-            n = name->second;
-        } else {
-            throw DataError(table.where(r) + ": ward '" + key + "' is not in the " + spec.layer +
-                            " layer");
+        const auto matched = ward_of(r);
+        if (!matched && council &&
+            !councils_in_layer.count(std::string(trim(table.rows[r][*council])))) {
+            continue;
+        }
+        if (!matched) {
+            throw DataError(table.where(r) + ": ward '" + std::string(trim(table.rows[r][*ward])) +
+                            "' is not in the " + spec.layer + " layer");
+        }
+        const std::size_t n = *matched;
+        if (found[n]) {
+            throw DataError(table.where(r) + ": ward '" + std::string(trim(table.rows[r][*ward])) +
+                            "' has a row already; give each ward once");
         }
         const std::string& text = table.rows[r][*value];
         double number = 0.0;

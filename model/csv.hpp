@@ -43,8 +43,10 @@ struct WardNumberSpec {
 
 /// A number for every ward of a layer from a CSV with a ward column (ward_code, a code column
 /// such as WD22CD or PCON24CD, code, gss_code, ONS ID, ward or ward_name) matched by code, else
-/// by ward_name_key, and a value column. Throws DataError naming the row of a ward not in the
-/// layer or of a bad value, and listing the wards of the layer with no row.
+/// by ward_name_key, and a value column. Where the file has a council column (LADnnCD, borough,
+/// council), the rows of councils none of whose wards is in the layer are skipped. Throws
+/// DataError naming the row of a ward not in the layer, given twice or of a bad value, and
+/// listing the wards of the layer with no row.
 [[nodiscard]] std::vector<double> read_ward_numbers(const std::filesystem::path& path,
                                                     const std::vector<std::string>& codes,
                                                     const std::vector<std::string>& names,

@@ -1,6 +1,7 @@
 #include "model/outputs.hpp"
 
 #include <unistd.h>
+#include <algorithm>
 #include <fstream>
 #include <system_error>
 
@@ -15,6 +16,22 @@ StagedOutputs::~StagedOutputs() {
         std::error_code ignored;
         std::filesystem::remove(temporary, ignored);
     }
+}
+
+void StagedOutputs::claim(const std::vector<std::string>& ours, bool overwrite) {
+    std::vector<std::string> found;
+    for (const auto& name : ours) {
+        std::error_code error;
+        if (std::filesystem::exists(m_directory / name, error)) found.push_back(name);
+    }
+    if (found.empty()) return;
+    if (!overwrite) {
+        std::string names;
+        for (const auto& name : found) names += (names.empty() ? "" : ", ") + name;
+        throw UsageError(m_directory.string() + " holds an earlier run's outputs (" + names +
+                         "); give --overwrite to replace them, or another -o");
+    }
+    m_stale = found;
 }
 
 std::filesystem::path StagedOutputs::stage(const std::string& name) {
@@ -49,6 +66,16 @@ std::vector<std::filesystem::path> StagedOutputs::commit() {
         written.push_back(final_path);
     }
     m_staged.clear();
+    for (const auto& name : m_stale) {
+        const auto path = m_directory / name;
+        if (std::find(written.begin(), written.end(), path) != written.end()) continue;
+        std::error_code error;
+        std::filesystem::remove(path, error);
+        if (error)
+            throw IoError(path.string() +
+                          ": cannot remove an earlier run's output: " + error.message());
+    }
+    m_stale.clear();
     return written;
 }
 

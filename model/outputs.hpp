@@ -16,6 +16,11 @@ public:
     /// Removes every staged file that was not committed.
     ~StagedOutputs();
 
+    /// Claims the directory for a run that writes some of `ours`: a directory holding any of
+    /// them already is refused (UsageError) unless `overwrite`, with which commit() also removes
+    /// those of them this run did not write, so no earlier run's file is left beside the new.
+    void claim(const std::vector<std::string>& ours, bool overwrite);
+
     /// The temporary path to write `name` to; creates the directory when needed.
     [[nodiscard]] std::filesystem::path stage(const std::string& name);
     /// Writes `content` to the staged file `name`; throws IoError when it cannot.
@@ -26,6 +31,7 @@ public:
 private:
     std::filesystem::path m_directory;
     std::vector<std::pair<std::filesystem::path, std::filesystem::path>> m_staged;  // temp, final
+    std::vector<std::string> m_stale;  // earlier runs' outputs to remove unless written again
 };
 
 }  // namespace notional::model

@@ -38,12 +38,12 @@ const std::vector<Registered>& register_of_parties() {
          "Social Democratic and Labour Party",
          {"PP55"},
          {"sdlp"},
-         {"sdlp", "social democratic and labour"},
+         {"sdlp", "social democratic labour"},
          {}},
         {"LAB",
          "Labour",
          {"PP53", "joint-party:53-119"},
-         {"lab", "labour co op", "labour and co op"},
+         {"lab", "labour co op"},
          {"labour"},
          {"socialist labour", "independent labour", "old labour"}},
         {"LD",
@@ -102,8 +102,8 @@ const std::vector<Registered>& register_of_parties() {
         {"TUSC",
          "Trade Unionist and Socialist Coalition",
          {"PP804"},
-         {"tusc", "trade unionist and socialist coalition", "trade union and socialist coalition",
-          "trade unionist and socialist", "trade union and socialist"},
+         {"tusc", "trade unionist socialist coalition", "trade union socialist coalition",
+          "trade unionist socialist", "trade union socialist"},
          {},
          {}},
         {"CPA",
@@ -151,22 +151,6 @@ std::string join_words(const std::vector<std::string>& words) {
     std::string text;
     for (const auto& word : words) text += (text.empty() ? "" : " ") + word;
     return text;
-}
-
-/// Optimal string alignment distance, capped: only "at most one edit" matters here.
-bool within_one_edit(std::string_view a, std::string_view b) {
-    if (a == b) return true;
-    if (a.size() > b.size() + 1 || b.size() > a.size() + 1) return false;
-    std::size_t i = 0;
-    while (i < a.size() && i < b.size() && a[i] == b[i]) ++i;
-    if (a.size() == b.size()) {
-        // One substitution, or two neighbours swapped.
-        if (a.substr(i + 1) == b.substr(i + 1)) return true;
-        return i + 1 < a.size() && a[i] == b[i + 1] && a[i + 1] == b[i] &&
-               a.substr(i + 2) == b.substr(i + 2);
-    }
-    // One insertion or deletion.
-    return a.size() > b.size() ? a.substr(i + 1) == b.substr(i) : a.substr(i) == b.substr(i + 1);
 }
 
 /// The folded words of a name with the register's long words spelled right: published files
@@ -260,9 +244,7 @@ bool is_ec_id(std::string_view id) {
 }
 
 std::string upper_slug(std::string_view text) {
-    std::string code = slug(text);
-    for (auto& c : code) c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
-    return code;
+    return upper(slug(text));
 }
 
 }  // namespace

@@ -10,7 +10,7 @@
 namespace notional::model {
 
 double PartyLedger::imbalance() const {
-    const double difference = std::abs(new_votes + lost_sliver + lost_outside - old_votes);
+    const double difference = std::abs(new_votes + lost() - old_votes);
     return old_votes > 0.0 ? difference / old_votes : difference;
 }
 
@@ -22,7 +22,7 @@ double Notional::old_total() const {
 
 double Notional::lost_total() const {
     double total = 0.0;
-    for (const auto& entry : ledger) total += entry.lost_sliver + entry.lost_outside;
+    for (const auto& entry : ledger) total += entry.lost();
     return total;
 }
 
@@ -123,53 +123,73 @@ Notional redistribute(const Election& election, const std::vector<std::size_t>& 
 
     // The ledger, computed apart from the product so that the two check each other.
     const auto old_count = static_cast<Eigen::Index>(crosswalk.old_count());
-    Eigen::VectorXd sliver(old_count), outside(old_count);
+    Eigen::VectorXd sliver(old_count), gap(old_count), outside(old_count);
     for (Eigen::Index o = 0; o < old_count; ++o) {
         const auto& entry = crosswalk.ledger()[static_cast<std::size_t>(o)];
         sliver[o] = entry.sliver;
+        gap[o] = entry.gap;
         outside[o] = entry.outside;
     }
     const Eigen::VectorXd old_sum = old.tot.transpose() * Eigen::VectorXd::Ones(old_count);
     const Eigen::VectorXd new_sum =
         carried.tot.transpose() * Eigen::VectorXd::Ones(carried.tot.rows());
     const Eigen::VectorXd sliver_sum = old.tot.transpose() * sliver;
+    const Eigen::VectorXd gap_sum = old.tot.transpose() * gap;
     const Eigen::VectorXd outside_sum = old.tot.transpose() * outside;
     for (std::size_t p = 0; p < old.parties.size(); ++p) {
         const auto i = static_cast<Eigen::Index>(p);
-        PartyLedger entry{old.parties[p], old_sum[i], new_sum[i], sliver_sum[i], outside_sum[i]};
+        PartyLedger entry{old.parties[p], old_sum[i], new_sum[i],
+                          sliver_sum[i],  gap_sum[i], outside_sum[i]};
         if (entry.imbalance() > options.conservation_tolerance) {
             throw DataError(election.path.string() + ": votes for " + entry.party +
                             " do not add up: " + fixed(entry.old_votes, 6) + " in, " +
-                            fixed(entry.new_votes, 6) + " allocated, " +
-                            fixed(entry.lost_sliver + entry.lost_outside, 6) + " lost");
+                            fixed(entry.new_votes, 6) + " allocated, " + fixed(entry.lost(), 6) +
+                            " lost");
         }
         result.ledger.push_back(entry);
     }
 
-    const double total = result.old_total();
-    const double lost = result.lost_total();
-    if (total > 0.0 && lost > options.max_lost * total) {
-        // Name the old wards that lose most, so the user can look at the map there.
-        std::vector<std::pair<double, std::size_t>> losers;
-        for (std::size_t w = 0; w < election.wards.size(); ++w) {
-            double votes = 0.0;
-            for (const auto& candidate : election.wards[w].candidates) votes += candidate.votes;
-            const auto& entry = crosswalk.ledger()[old_polygon[w]];
-            losers.emplace_back(votes * (entry.sliver + entry.outside), w);
-        }
-        std::sort(losers.rbegin(), losers.rend());
-        std::string names;
-        for (std::size_t i = 0; i < std::min<std::size_t>(3, losers.size()); ++i) {
-            if (losers[i].first < 0.05) break;  // would print as 0.0
-            names += (i ? ", " : "") + election.wards[losers[i].second].label() + " " +
-                     fixed(losers[i].first, 1);
-        }
-        throw DataError(election.path.string() + ": " + fixed(lost, 1) + " of " + fixed(total, 0) +
-                        " votes (" + fixed(100.0 * lost / total, 3) +
-                        "%) fall outside the new wards, more than --max-lost " +
-                        fixed(100.0 * options.max_lost, 3) + "%; most from " + names);
-    }
     return result;
+}
+
+void check_lost(const Notional& notional, const Election& election,
+                const std::vector<std::size_t>& old_polygon, const Crosswalk& crosswalk,
+                const std::string& crosswalk_name, double max_lost) {
+    const double total = notional.old_total();
+    const double lost = notional.lost_total();
+    if (total <= 0.0 || lost <= max_lost * total) return;
+    // Name the old wards that lose most, and why, so the user can look at the map there.
+    std::vector<std::pair<double, std::size_t>> losers;
+    for (std::size_t w = 0; w < election.wards.size(); ++w) {
+        double votes = 0.0;
+        for (const auto& candidate : election.wards[w].candidates) votes += candidate.votes;
+        losers.emplace_back(votes * crosswalk.ledger()[old_polygon[w]].lost(), w);
+    }
+    std::sort(losers.rbegin(), losers.rend());
+    std::string names;
+    for (std::size_t i = 0; i < std::min<std::size_t>(3, losers.size()); ++i) {
+        if (losers[i].first < 0.05) break;  // would print as 0.0
+        const auto& entry = crosswalk.ledger()[old_polygon[losers[i].second]];
+        std::string why;
+        if (entry.outside > 0.0 && entry.allocated <= 0.0) {
+            why = "no part on the new map";
+        } else if (entry.outside > 0.0) {
+            why =
+                fixed(100.0 * entry.outside, 0) + "% beyond the new map, more than --max-uncovered";
+        } else if (entry.gap >= entry.sliver) {
+            why = fixed(100.0 * entry.gap, 1) + "% in a gap inside the new map";
+        } else {
+            why = "slivers";
+        }
+        names += (i ? ", " : "") + election.wards[losers[i].second].label() + " " +
+                 fixed(losers[i].first, 1) + " (" + why + ")";
+    }
+    throw DataError(election.path.string() + ": the " + crosswalk_name + " crosswalk loses " +
+                    fixed(lost, 1) + " of " + fixed(total, 0) + " votes (" +
+                    fixed(100.0 * lost / total, 3) + "%), more than --max-lost " +
+                    fixed(100.0 * max_lost, 3) + "%; most from " + names +
+                    ". Check that both maps cover the same councils (--council), or allow more "
+                    "with --max-lost; ledger.csv of a run with a higher limit shows every ward");
 }
 
 }  // namespace notional::model

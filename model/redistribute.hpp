@@ -17,9 +17,11 @@ struct PartyLedger {
     double old_votes = 0.0;     ///< sum over old wards
     double new_votes = 0.0;     ///< sum over new wards
     double lost_sliver = 0.0;   ///< in pieces dropped as slivers
-    double lost_outside = 0.0;  ///< where the new map does not cover the old one
+    double lost_gap = 0.0;      ///< in gaps inside the new map's outline
+    double lost_outside = 0.0;  ///< in old wards the new map does not cover (see OldWardLedger)
     /// |new + lost - old| / old: zero up to rounding when every vote is accounted for.
     [[nodiscard]] double imbalance() const;
+    [[nodiscard]] double lost() const { return lost_sliver + lost_gap + lost_outside; }
 };
 
 struct Notional {
@@ -46,11 +48,17 @@ struct RedistributeOptions {
                            const std::vector<bool>& independent, bool split_independents);
 
 /// `old_polygon[w]` is the crosswalk row of the election's ward w (from match_wards).
-/// Throws DataError when a party's ledger does not balance, or when more than `max_lost` of
-/// the votes fall outside the new map, naming the old wards that lose most.
+/// Throws DataError when a party's ledger does not balance.
 [[nodiscard]] Notional redistribute(const Election& election,
                                     const std::vector<std::size_t>& old_polygon,
                                     const Crosswalk& crosswalk,
                                     const RedistributeOptions& options = {});
+
+/// Throws DataError when `notional`, made through the crosswalk named `crosswalk_name`, loses
+/// more than `max_lost` of the votes, naming the old wards that lose most and why, and what to
+/// do. Only the chosen crosswalk is judged: the others only give ranges.
+void check_lost(const Notional& notional, const Election& election,
+                const std::vector<std::size_t>& old_polygon, const Crosswalk& crosswalk,
+                const std::string& crosswalk_name, double max_lost);
 
 }  // namespace notional::model

@@ -4,6 +4,7 @@
 #include <cmath>
 #include <unordered_map>
 
+#include "model/councils.hpp"
 #include "model/csv.hpp"
 #include "model/error.hpp"
 #include "model/parties.hpp"
@@ -11,7 +12,7 @@
 
 namespace notional::model {
 
-ResultsFormat parse_results_format(const std::string& text) {
+ResultsFormat parse_results_format(const std::string& text, const std::string& option) {
     const std::string t = lower(text);
     if (t == "auto") return ResultsFormat::automatic;
     if (t == "dc" || t == "democracyclub" || t == "democracy-club") {
@@ -19,7 +20,7 @@ ResultsFormat parse_results_format(const std::string& text) {
     }
     if (t == "gla") return ResultsFormat::gla;
     if (t == "canonical" || t == "csv") return ResultsFormat::canonical;
-    throw UsageError("--results-format must be auto, dc, gla or canonical, not '" + text + "'");
+    throw UsageError(option + " must be auto, dc, gla or canonical, not '" + text + "'");
 }
 
 const char* to_string(ResultsFormat format) {
@@ -34,6 +35,7 @@ const char* to_string(ResultsFormat format) {
 
 std::string WardResult::label() const {
     if (!code.empty() && !name.empty()) return "'" + name + "' (" + code + ")";
+    if (code.empty() && !council_name.empty()) return "'" + name + "' of " + council_name;
     return "'" + (code.empty() ? name : code) + "'";
 }
 
@@ -65,7 +67,7 @@ ResultsFormat detect(const CsvTable& table) {
 
 /// One candidate row before it is grouped into its ward.
 struct Row {
-    std::string ward_code, ward_name;
+    std::string ward_code, ward_name, council_code, council_name;
     std::string party_id, party_name, candidate, candidate_id;
     std::string votes, elected;
     std::string seats, electorate, ballots;
@@ -84,13 +86,19 @@ public:
         if (row.ward_code.empty() && row.ward_name.empty()) {
             throw DataError(where + ": no ward code or name");
         }
-        const std::string key = row.ward_code.empty() ? "name:" + ward_name_key(row.ward_name)
+        // Names repeat across councils (Graveney, Wandsworth and Merton): a name is one ward
+        // within its council.
+        const std::string key = row.ward_code.empty() ? "name:" + upper(row.council_code) + "|" +
+                                                            council_key(row.council_name) + "|" +
+                                                            ward_name_key(row.ward_name)
                                                       : "code:" + row.ward_code;
         auto [it, inserted] = m_index.try_emplace(key, m_election.wards.size());
         if (inserted) {
             WardResult ward;
             ward.code = row.ward_code;
             ward.name = row.ward_name;
+            ward.council_code = row.council_code;
+            ward.council_name = row.council_name;
             ward.line = m_table.lines.at(row_index);
             m_election.wards.push_back(std::move(ward));
             m_empty_votes.push_back(0);
@@ -141,6 +149,9 @@ public:
         ward_number(where, "electorate", electorate, ward.electorate);
         ward_number(where, "ballots", ballots, ward.ballots);
     }
+
+    /// A row that is no local ward ballot (a mayor, a by-election to Parliament), of `kind`.
+    void skip(const std::string& kind) { ++m_election.skipped_rows[kind]; }
 
     Election finish() {
         for (std::size_t w = 0; w < m_election.wards.size(); ++w) {
@@ -194,8 +205,14 @@ std::string field(const std::vector<std::string>& row, std::optional<std::size_t
     return column ? std::string(trim(row[*column])) : std::string();
 }
 
-/// "local.bromley.west-wickham.2018-05-03" -> "west wickham".
-std::string ward_from_ballot_paper_id(const std::string& where, const std::string& id) {
+/// "local.bromley.west-wickham.2018-05-03" -> {"local", "bromley", "west wickham"}; a
+/// by-election's id has ".by" before the date. Other elections' ids ("mayor.hackney.2018-05-03",
+/// "parl.2018-05-03") have no ward: their kind alone is filled.
+struct BallotPaper {
+    std::string kind, council, ward;
+};
+
+BallotPaper read_ballot_paper_id(const std::string& where, const std::string& id) {
     std::vector<std::string> parts;
     std::size_t start = 0;
     while (true) {
@@ -204,13 +221,16 @@ std::string ward_from_ballot_paper_id(const std::string& where, const std::strin
         if (dot == std::string::npos) break;
         start = dot + 1;
     }
-    if (parts.size() < 4) {
+    BallotPaper paper{parts.front(), "", ""};
+    if (paper.kind != "local") return paper;
+    if (parts.size() < 4 || parts[1].empty() || parts[2].empty()) {
         throw DataError(where + ": ballot_paper_id '" + id +
                         "' is not of the form local.<council>.<ward>.<date>");
     }
-    std::string ward = parts[2];
-    std::replace(ward.begin(), ward.end(), '-', ' ');
-    return ward;
+    paper.council = parts[1];
+    paper.ward = parts[2];
+    std::replace(paper.ward.begin(), paper.ward.end(), '-', ' ');
+    return paper;
 }
 
 Election read_democracy_club(const CsvTable& table) {
@@ -224,8 +244,14 @@ Election read_democracy_club(const CsvTable& table) {
     const auto winner = table.require("is_winner");
     for (std::size_t r = 0; r < table.rows.size(); ++r) {
         const auto& cells = table.rows[r];
+        const BallotPaper paper = read_ballot_paper_id(table.where(r), cells[ballot]);
+        if (paper.kind != "local") {
+            builder.skip(paper.kind);
+            continue;
+        }
         Row row;
-        row.ward_name = ward_from_ballot_paper_id(table.where(r), cells[ballot]);
+        row.ward_name = paper.ward;
+        row.council_name = paper.council;
         row.party_id = field(cells, party_id);
         row.party_name = cells[party_name];
         row.candidate = cells[name];
@@ -241,6 +267,9 @@ Election read_gla(const CsvTable& table, const std::optional<std::filesystem::pa
     Builder builder(table, ResultsFormat::gla);
     const auto code = table.require("WD22CD");
     const auto ward = table.find("ward");
+    const auto council_code = table.find("LAD22CD");
+    auto council_name = table.find("borough");
+    if (!council_name) council_name = table.find("borough_original");
     const auto ward_original = table.require("ward_original");
     const auto surname = table.require("surname");
     const auto firstname = table.require("firstname");
@@ -252,6 +281,8 @@ Election read_gla(const CsvTable& table, const std::optional<std::filesystem::pa
         Row row;
         row.ward_code = cells[code];
         row.ward_name = ward ? cells[*ward] : cells[ward_original];
+        row.council_code = field(cells, council_code);
+        row.council_name = field(cells, council_name);
         row.party_name = cells[party];
         row.candidate =
             std::string(trim(cells[firstname])) + " " + std::string(trim(cells[surname]));
@@ -291,11 +322,14 @@ Election read_canonical(const CsvTable& table) {
     const auto seats = table.find("seats");
     const auto electorate = table.find("electorate");
     const auto ballots = table.find("ballots");
+    const auto council = table.find("council");
     for (std::size_t r = 0; r < table.rows.size(); ++r) {
         const auto& cells = table.rows[r];
         Row row;
         row.ward_code = field(cells, ward_code);
         row.ward_name = field(cells, ward_name);
+        const std::string council_text = field(cells, council);
+        (looks_like_gss_code(council_text) ? row.council_code : row.council_name) = council_text;
         if (ward) {
             // "ward" holds a code or a name; a GSS code is recognised by its shape.
             const std::string value = field(cells, ward);
@@ -360,52 +394,142 @@ void apply_parties(Election& election, const PartyUnification& unification, std:
     election.party_spellings = std::move(spellings);
 }
 
-std::vector<std::size_t> match_wards(const Election& election,
-                                     const std::vector<std::string>& layer_codes,
-                                     const std::vector<std::string>& layer_names,
-                                     const std::string& layer_label) {
+bool Election::names_councils() const {
+    return std::any_of(wards.begin(), wards.end(), [](const WardResult& ward) {
+        return !ward.council_code.empty() || !ward.council_name.empty();
+    });
+}
+
+std::map<std::string, std::size_t> drop_wards(Election& election,
+                                              const std::function<bool(const WardResult&)>& drop) {
+    std::map<std::string, std::size_t> dropped;
+    std::vector<WardResult> kept;
+    for (auto& ward : election.wards) {
+        if (drop(ward)) {
+            ++dropped[ward.council_name.empty() ? ward.council_code : ward.council_name];
+        } else {
+            kept.push_back(std::move(ward));
+        }
+    }
+    election.wards = std::move(kept);
+    // Only the parties that still have a candidate.
+    std::set<std::string> standing;
+    for (const auto& ward : election.wards) {
+        for (const auto& candidate : ward.candidates) standing.insert(candidate.party);
+    }
+    std::erase_if(election.party_names,
+                  [&](const auto& entry) { return !standing.count(entry.first); });
+    std::erase_if(election.party_spellings,
+                  [&](const auto& entry) { return !standing.count(entry.first); });
+    return dropped;
+}
+
+std::vector<std::optional<std::size_t>> ward_councils(const Election& election,
+                                                      const Councils& councils) {
+    std::vector<std::optional<std::size_t>> out;
+    if (!election.names_councils()) return out;
+    for (const auto& ward : election.wards) {
+        out.push_back(councils.find(ward.council_code, ward.council_name));
+    }
+    return out;
+}
+
+std::map<std::string, std::size_t> keep_councils_on_map(Election& election,
+                                                        const Councils& councils,
+                                                        const WardsToMatch& layer) {
+    if (!election.names_councils()) return {};
+    std::set<std::optional<std::size_t>> on_map;
+    if (!layer.councils.empty()) {
+        on_map.insert(layer.councils.begin(), layer.councils.end());
+    } else {
+        // The layer names no council: a council is on the map where any of its wards is.
+        std::set<std::string> codes(layer.codes.begin(), layer.codes.end()), names;
+        for (const auto& name : layer.names) names.insert(ward_name_key(name));
+        for (const auto& ward : election.wards) {
+            if ((!ward.code.empty() && codes.count(ward.code)) ||
+                (!ward.name.empty() && names.count(ward_name_key(ward.name)))) {
+                on_map.insert(councils.find(ward.council_code, ward.council_name));
+            }
+        }
+    }
+    return drop_wards(election, [&](const WardResult& ward) {
+        return !on_map.count(councils.find(ward.council_code, ward.council_name));
+    });
+}
+
+std::vector<std::size_t> match_wards(const Election& election, const WardsToMatch& layer,
+                                     const std::vector<std::optional<std::size_t>>& ward_councils,
+                                     std::vector<std::string>* near) {
+    // Names are looked up within a council where both sides name one; "" is no council.
+    auto council_of = [](const std::vector<std::optional<std::size_t>>& councils, std::size_t i) {
+        return i < councils.size() && councils[i] ? std::to_string(*councils[i]) : std::string();
+    };
+    const bool by_council = !layer.councils.empty() && !ward_councils.empty();
     std::unordered_map<std::string, std::size_t> by_code, by_name;
     std::unordered_map<std::string, int> name_count;  // a name two polygons share matches neither
-    for (std::size_t i = 0; i < layer_codes.size(); ++i) by_code.emplace(layer_codes[i], i);
-    for (std::size_t i = 0; i < layer_names.size(); ++i) {
-        by_name.emplace(ward_name_key(layer_names[i]), i);
-        ++name_count[ward_name_key(layer_names[i])];
+    for (std::size_t i = 0; i < layer.codes.size(); ++i) by_code.emplace(layer.codes[i], i);
+    for (std::size_t i = 0; i < layer.names.size(); ++i) {
+        const std::string key =
+            (by_council ? council_of(layer.councils, i) + "|" : "") + ward_name_key(layer.names[i]);
+        by_name.emplace(key, i);
+        ++name_count[key];
     }
     std::vector<std::size_t> matched;
     std::vector<std::string> unmatched;
     std::unordered_map<std::size_t, std::size_t> claimed;  // polygon -> result ward
     for (std::size_t w = 0; w < election.wards.size(); ++w) {
         const WardResult& ward = election.wards[w];
+        const std::string key =
+            (by_council ? council_of(ward_councils, w) + "|" : "") + ward_name_key(ward.name);
         std::optional<std::size_t> polygon;
         if (auto it = by_code.find(ward.code); !ward.code.empty() && it != by_code.end()) {
             polygon = it->second;
-        } else if (auto named = by_name.find(ward_name_key(ward.name));
-                   !ward.name.empty() && named != by_name.end()) {
-            if (name_count[named->first] > 1) {
+        } else if (auto named = by_name.find(key); !ward.name.empty() && named != by_name.end()) {
+            if (name_count[key] > 1) {
                 throw DataError(election.path.string() + ": ward " + ward.label() +
                                 " has no code and its name belongs to " +
-                                std::to_string(name_count[named->first]) + " polygons in " +
-                                layer_label);
+                                std::to_string(name_count[key]) + " polygons in " + layer.label);
             }
             polygon = named->second;
         }
-        if (!polygon) {
-            unmatched.push_back(ward.label() + " (line " + std::to_string(ward.line) + ")");
-            matched.push_back(0);
-            continue;
-        }
-        matched.push_back(*polygon);
+        matched.push_back(polygon.value_or(layer.codes.size()));
+        if (!polygon) continue;
         auto [previous, fresh] = claimed.emplace(*polygon, w);
         if (!fresh) {
             throw DataError(election.path.string() + ": wards " +
                             election.wards[previous->second].label() + " and " + ward.label() +
-                            " both match the same polygon in " + layer_label);
+                            " both match the same polygon in " + layer.label);
+        }
+    }
+    // A misspelling: the one polygon left in the ward's council whose name is one edit away.
+    for (std::size_t w = 0; w < election.wards.size(); ++w) {
+        if (matched[w] < layer.codes.size()) continue;
+        const WardResult& ward = election.wards[w];
+        const std::string key = ward_name_key(ward.name);
+        std::vector<std::size_t> close;
+        for (std::size_t i = 0; i < layer.names.size() && !key.empty(); ++i) {
+            if (claimed.count(i) ||
+                (by_council && council_of(layer.councils, i) != council_of(ward_councils, w))) {
+                continue;
+            }
+            if (within_one_edit(key, ward_name_key(layer.names[i]))) close.push_back(i);
+        }
+        if (close.size() != 1) {
+            unmatched.push_back(ward.label() + " (line " + std::to_string(ward.line) + ")");
+            continue;
+        }
+        matched[w] = close.front();
+        claimed.emplace(close.front(), w);
+        if (near) {
+            near->push_back(ward.label() + " as '" + layer.names[close.front()] + "' (" +
+                            layer.codes[close.front()] + ")");
         }
     }
     if (!unmatched.empty()) {
         std::string message = election.path.string() + ": " + std::to_string(unmatched.size()) +
                               " of " + std::to_string(election.wards.size()) +
-                              " wards match no polygon in " + layer_label + " by code or name:";
+                              " wards match no polygon in " + layer.label + " by code or name" +
+                              (by_council ? " within their council" : "") + ":";
         for (std::size_t i = 0; i < unmatched.size(); ++i) {
             message += (i ? ", " : " ") + unmatched[i];
         }

@@ -62,9 +62,9 @@ std::string crosswalk_csv(const WardNames& old_wards, const WardNames& new_wards
 
 std::string ledger_csv(const WardNames& old_wards, const Crosswalk& crosswalk,
                        const Crosswalk& by_area, const Notional* notional) {
-    std::string text =
-        csv_row({"old_code", "old_name", "area_m2", "weight", "share_allocated", "share_noise",
-                 "share_sliver", "share_outside", "overlap_m2", "votes", "votes_lost"});
+    std::string text = csv_row({"old_code", "old_name", "area_m2", "weight", "share_allocated",
+                                "share_noise", "share_sliver", "share_gap", "share_outside",
+                                "share_spread", "same_ward", "overlap_m2", "votes", "votes_lost"});
     const Eigen::VectorXd votes_of = notional ? ward_totals(notional->old.tot) : Eigen::VectorXd();
     for (const std::size_t o : order_by_code(old_wards.codes)) {
         const auto& entry = crosswalk.ledger()[o];
@@ -73,12 +73,13 @@ std::string ledger_csv(const WardNames& old_wards, const Crosswalk& crosswalk,
         if (notional && notional->old.contested[o]) {
             const double total = votes_of[static_cast<Eigen::Index>(o)];
             votes = fixed(total, 0);
-            lost = fixed(total * (entry.sliver + entry.outside), 4);
+            lost = fixed(total * entry.lost(), 4);
         }
         text += csv_row({old_wards.codes[o], old_wards.names[o], fixed(area.weight, 2),
                          fixed(entry.weight, 4), fixed(entry.allocated, 9), fixed(entry.noise, 9),
-                         fixed(entry.sliver, 9), fixed(entry.outside, 9), fixed(area.overlap, 2),
-                         votes, lost});
+                         fixed(entry.sliver, 9), fixed(entry.gap, 9), fixed(entry.outside, 9),
+                         fixed(entry.spread, 9), entry.same ? "true" : "false",
+                         fixed(area.overlap, 2), votes, lost});
     }
     return text;
 }

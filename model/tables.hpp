@@ -30,8 +30,9 @@ struct WardNames {
 [[nodiscard]] std::string crosswalk_csv(const WardNames& old_wards, const WardNames& new_wards,
                                         const Crosswalk& crosswalk, const Crosswalk& by_area);
 
-/// Per old ward: its area and weight, the shares allocated, noise, dropped and outside (of the
-/// chosen crosswalk), the overlap in m², and its votes and the votes lost.
+/// Per old ward: its area and weight, the shares allocated, noise, dropped as slivers, in gaps,
+/// lost outside and spread from beyond the outline (of the chosen crosswalk), whether it is the
+/// same ward drawn twice, the overlap in m², and its votes and the votes lost.
 [[nodiscard]] std::string ledger_csv(const WardNames& old_wards, const Crosswalk& crosswalk,
                                      const Crosswalk& by_area, const Notional* notional);
 

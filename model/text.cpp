@@ -32,6 +32,12 @@ std::string lower(std::string_view text) {
     return out;
 }
 
+std::string upper(std::string_view text) {
+    std::string out(text);
+    for (auto& c : out) c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
+    return out;
+}
+
 bool iequals(std::string_view a, std::string_view b) {
     if (a.size() != b.size()) return false;
     for (std::size_t i = 0; i < a.size(); ++i) {
@@ -75,8 +81,9 @@ bool is_word_character(utf8proc_int32_t c) {
     }
 }
 
-/// Folded words; apostrophes join, everything else separates; "&" is "and".
-std::string words(std::string_view raw, char separator) {
+/// Folded words; apostrophes join, everything else separates; "&" is "and", and with `and_too`
+/// false neither is written: slugs of names drop "&" ("st-katharines-wapping").
+std::string words(std::string_view raw, char separator, bool and_too) {
     const std::string text = fold(raw);
     std::string out;
     bool pending = false;
@@ -108,19 +115,42 @@ std::string words(std::string_view raw, char separator) {
             pending = true;
         }
     }
-    return out;
+    if (and_too) return out;
+    std::string kept;
+    std::size_t start = 0;
+    while (start <= out.size()) {
+        const auto end = std::min(out.find(separator, start), out.size());
+        const std::string_view word(out.data() + start, end - start);
+        if (!word.empty() && word != "and")
+            kept += (kept.empty() ? "" : std::string(1, separator)) + std::string(word);
+        start = end + 1;
+    }
+    return kept;
 }
 
 }  // namespace
 
 std::string slug(std::string_view text) {
-    return words(text, '-');
+    return words(text, '-', true);
 }
 
 std::string ward_name_key(std::string_view name) {
     // "St." becomes "st" once punctuation separates words; "saint" is left alone because
     // "Saint" is sometimes the official spelling of a different place.
-    return words(name, ' ');
+    return words(name, ' ', false);
+}
+
+bool within_one_edit(std::string_view a, std::string_view b) {
+    if (a == b) return true;
+    if (a.size() > b.size() + 1 || b.size() > a.size() + 1) return false;
+    std::size_t i = 0;
+    while (i < a.size() && i < b.size() && a[i] == b[i]) ++i;
+    if (a.size() == b.size()) {
+        if (a.substr(i + 1) == b.substr(i + 1)) return true;
+        return i + 1 < a.size() && a[i] == b[i + 1] && a[i + 1] == b[i] &&
+               a.substr(i + 2) == b.substr(i + 2);
+    }
+    return a.size() > b.size() ? a.substr(i + 1) == b.substr(i) : a.substr(i) == b.substr(i + 1);
 }
 
 bool looks_like_gss_code(std::string_view text) {

@@ -7,6 +7,7 @@ namespace notional::model {
 
 [[nodiscard]] std::string_view trim(std::string_view text);
 [[nodiscard]] std::string lower(std::string_view text);
+[[nodiscard]] std::string upper(std::string_view text);
 [[nodiscard]] bool iequals(std::string_view a, std::string_view b);
 
 /// Unicode text folded for comparison with utf8proc: compatibility decomposition, case folding
@@ -17,9 +18,14 @@ namespace notional::model {
 /// Folded words joined by '-', apostrophes dropped: "St Paul's Cray" -> "st-pauls-cray".
 [[nodiscard]] std::string slug(std::string_view text);
 
-/// The key two spellings of one ward name share: case, accents, punctuation and apostrophes do
-/// not matter, "&" is "and", "St." is "St": "St. Paul's Cray" and "st-pauls-cray" -> "st pauls cray".
+/// The key two spellings of one ward name share: case, accents, punctuation, apostrophes and
+/// "and" do not matter ("&" neither: Democracy Club's slugs drop it), "St." is "St":
+/// "St. Paul's Cray" and "st-pauls-cray" -> "st pauls cray", "St Katharine's & Wapping" and
+/// "st-katharines-wapping" -> "st katharines wapping".
 [[nodiscard]] std::string ward_name_key(std::string_view name);
+
+/// At most one edit apart: a letter changed, added, dropped, or two neighbours swapped.
+[[nodiscard]] bool within_one_edit(std::string_view a, std::string_view b);
 
 /// True for a GSS code such as E05000106 (a letter and eight digits).
 [[nodiscard]] bool looks_like_gss_code(std::string_view text);

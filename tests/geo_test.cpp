@@ -73,9 +73,10 @@ struct Pair {
         old_wards = read_layer(old_source, crs, working, context);
         new_wards = read_layer(new_source, crs, working, context);
     }
-    model::Crosswalk crosswalk(const Overlay& result) const {
+    model::Crosswalk crosswalk(const Overlay& result,
+                               const model::CrosswalkOptions& options = {}) const {
         return model::Crosswalk(new_wards.size(), result.pieces, old_wards.areas_m2,
-                                result.old_sliver_m2);
+                                result.old_sliver_m2, result.old_gap_m2, options);
     }
 };
 
@@ -106,11 +107,51 @@ TEST(Overlay, TwoSquaresOverlappingByHalfGiveHalfShares) {
     Pair pair(dir / "old.gpkg", dir / "new.gpkg");
     const Overlay result = overlay(pair.old_wards, pair.new_wards, {}, pair.context);
     ASSERT_EQ(result.pieces.size(), 1U);
-    EXPECT_NEAR(result.pieces[0].weight, 5000.0, 1e-6);  // 50 m x 100 m
-    const auto crosswalk = pair.crosswalk(result);
-    EXPECT_NEAR(share(crosswalk, 0, 0), 0.5, 1e-12);  // share of the old ward
+    EXPECT_NEAR(result.pieces[0].weight, 5000.0, 1e-6);                             // 50 m x 100 m
     EXPECT_NEAR(result.pieces[0].weight / pair.new_wards.areas_m2[0], 0.5, 1e-12);  // of the new
-    EXPECT_NEAR(crosswalk.ledger()[0].outside, 0.5, 1e-12);  // the rest is outside the new map
+    // The other half lies beyond the new map's outline, and is shaped for uncovered.geojson.
+    EXPECT_NEAR(result.old_uncovered_m2[0], 5000.0, 1e-6);
+    EXPECT_EQ(result.old_gap_m2[0], 0.0);
+    ASSERT_TRUE(result.uncovered[0]);
+    // Half beyond is at the limit (--max-uncovered 50%): its votes go to the covered half.
+    const auto crosswalk = pair.crosswalk(result);
+    EXPECT_NEAR(share(crosswalk, 0, 0), 1.0, 1e-12);
+    EXPECT_NEAR(crosswalk.ledger()[0].spread, 0.5, 1e-12);
+    EXPECT_EQ(crosswalk.ledger()[0].outside, 0.0);
+    // Over the limit the file is taken for wrong: the half outside is lost.
+    const auto strict = pair.crosswalk(result, {.max_uncovered = 0.4, .same = {}});
+    EXPECT_NEAR(share(strict, 0, 0), 0.5, 1e-12);  // share of the old ward
+    EXPECT_NEAR(strict.ledger()[0].outside, 0.5, 1e-12);
+    EXPECT_EQ(strict.ledger()[0].spread, 0.0);
+}
+
+TEST(Overlay, AGapInsideTheNewMapLosesItsVotesAndIsToldFromTheOutline) {
+    TempDir dir;
+    // Old: 300 x 100 m. New: a 300 x 100 m frame of wards round a hole 100 x 50 m in the middle,
+    // plus nothing to the north, where the old ward reaches 20 m beyond the new map's edge.
+    write_layer(dir / "old.gpkg", "GPKG", 27700, {{"E05000001", "Old", square(x0, y0, 300, 120)}});
+    const std::string frame =
+        "POLYGON((" + std::to_string(x0) + " " + std::to_string(y0) + ", " +
+        std::to_string(x0 + 300) + " " + std::to_string(y0) + ", " + std::to_string(x0 + 300) +
+        " " + std::to_string(y0 + 100) + ", " + std::to_string(x0) + " " +
+        std::to_string(y0 + 100) + ", " + std::to_string(x0) + " " + std::to_string(y0) + "), (" +
+        std::to_string(x0 + 100) + " " + std::to_string(y0 + 25) + ", " + std::to_string(x0 + 100) +
+        " " + std::to_string(y0 + 75) + ", " + std::to_string(x0 + 200) + " " +
+        std::to_string(y0 + 75) + ", " + std::to_string(x0 + 200) + " " + std::to_string(y0 + 25) +
+        ", " + std::to_string(x0 + 100) + " " + std::to_string(y0 + 25) + "))";
+    write_layer(dir / "new.gpkg", "GPKG", 27700, {{"E05000101", "Frame", frame}});
+    Pair pair(dir / "old.gpkg", dir / "new.gpkg");
+    const Overlay result = overlay(pair.old_wards, pair.new_wards, {}, pair.context);
+    // 36,000 m² old; 25,000 in the frame; 5,000 in the hole; 6,000 north of the map.
+    EXPECT_NEAR(result.old_uncovered_m2[0], 11000.0, 1e-6);
+    EXPECT_NEAR(result.old_gap_m2[0], 5000.0, 1e-6);
+    const auto crosswalk = pair.crosswalk(result);
+    const auto& entry = crosswalk.ledger()[0];
+    // The strip north is spread; the hole's share of the rest (5,000 of 30,000) is lost.
+    EXPECT_NEAR(entry.spread, 6000.0 / 36000.0, 1e-12);
+    EXPECT_NEAR(entry.gap, 5000.0 / 30000.0, 1e-12);
+    EXPECT_NEAR(share(crosswalk, 0, 0), 25000.0 / 30000.0, 1e-12);
+    EXPECT_EQ(entry.outside, 0.0);
 }
 
 TEST(Overlay, OneOldWardSplitInTwoByAStraightLine) {
@@ -516,10 +557,38 @@ TEST(Weights, TableJoinedByKeyWithAFilterAndAWardOfNoWeight) {
     const Weighting weighting = weigh(result, pair.old_wards, weights, pair.context);
     EXPECT_NEAR(weighting.old_weight[0], 80.0, 1e-9);
     // The park holds nobody: area stands in, so its votes still go somewhere, and it is said.
+    // It counts at the weights' mean density, 80 per 10,000 m², so that every weight is people.
     EXPECT_EQ(weighting.area_fallback, 1U);
-    EXPECT_NEAR(weighting.old_weight[1], 10'000.0, 1e-6);
+    EXPECT_NEAR(weighting.old_weight[1], 80.0, 1e-9);
+    EXPECT_NEAR(weighting.pieces[1].weight, 80.0, 1e-9);
     options.filters = {"age_band=adult"};  // no such column
     EXPECT_THROW((void)read_weights(options, pair.working, pair.context), DataError);
+}
+
+TEST(Weights, WhereSmallAreasCoverAWardInPartItsOwnDensityFillsTheRest) {
+    // Old ward 300 x 100 m, split by the new map at x = 100 and x = 200. The small areas (London's
+    // LSOAs on a bigger map) cover its western 100 m only, with 60 people: the 200 m beyond
+    // them count at the ward's density there, 60 per 10,000 m², so each third gets 60, not
+    // 60, 0, 0 (the few people at a ward's edge say nothing of where the rest live).
+    TempDir dir;
+    write_layer(dir / "old.gpkg", "GPKG", 27700, {{"E05000001", "Edge", square(x0, y0, 300, 100)}});
+    write_layer(dir / "new.gpkg", "GPKG", 27700,
+                {{"E05000101", "West", square(x0, y0, 100, 100)},
+                 {"E05000102", "Middle", square(x0 + 100, y0, 100, 100)},
+                 {"E05000103", "East", square(x0 + 200, y0, 100, 100)}});
+    write_counts(dir / "areas.gpkg", {{square(x0 - 50, y0, 150, 100), 90.0}});  // 2/3 inside
+    Pair pair(dir / "old.gpkg", dir / "new.gpkg");
+    const Overlay result = overlay(pair.old_wards, pair.new_wards, {}, pair.context);
+    WeightOptions options;
+    options.path = (dir / "areas.gpkg").string();
+    options.field = "people";
+    const WeightLayer weights = read_weights(options, pair.working, pair.context);
+    const Weighting weighting = weigh(result, pair.old_wards, weights, pair.context);
+    EXPECT_NEAR(weighting.old_coverage[0], 1.0 / 3.0, 1e-12);
+    EXPECT_NEAR(weighting.old_weight[0], 180.0, 1e-9);
+    ASSERT_EQ(weighting.pieces.size(), 3U);
+    for (const auto& piece : weighting.pieces) EXPECT_NEAR(piece.weight, 60.0, 1e-9);
+    EXPECT_EQ(weighting.area_fallback, 0U);
 }
 
 }  // namespace

@@ -26,11 +26,11 @@ using test::contains;
 
 // --- crosswalk --------------------------------------------------------------------------------
 
-TEST(Crosswalk, HandExampleWithAWardPartlyOutside) {
+TEST(Crosswalk, HandExampleWithAWardPartlyInAGap) {
     // Old ward 0 (weight 100) is cut in half between new wards 0 and 1. Old ward 1 (weight 100)
-    // has 60 in new ward 1, 30 in new ward 0 and no slivers, so 10 lies outside the new map.
+    // has 60 in new ward 1, 30 in new ward 0 and no slivers, and 10 in a gap inside the new map.
     const Crosswalk crosswalk(2, {{0, 0, 50.0}, {0, 1, 50.0}, {1, 1, 60.0}, {1, 0, 30.0}},
-                              {100.0, 100.0}, {0.0, 0.0});
+                              {100.0, 100.0}, {0.0, 0.0}, {0.0, 10.0});
     ASSERT_EQ(crosswalk.old_count(), 2u);
     ASSERT_EQ(crosswalk.new_count(), 2u);
     const auto& f = crosswalk.shares();
@@ -46,24 +46,82 @@ TEST(Crosswalk, HandExampleWithAWardPartlyOutside) {
     EXPECT_EQ(ledger[0].sliver, 0.0);
     EXPECT_EQ(ledger[0].overlap, 0.0);
     EXPECT_DOUBLE_EQ(ledger[1].allocated, 0.9);
-    EXPECT_DOUBLE_EQ(ledger[1].outside, 0.1);
+    EXPECT_DOUBLE_EQ(ledger[1].gap, 0.1);
+    EXPECT_EQ(ledger[1].outside, 0.0);
+    EXPECT_EQ(ledger[1].spread, 0.0);
     EXPECT_EQ(ledger[1].sliver, 0.0);
     EXPECT_EQ(ledger[1].overlap, 0.0);
+    EXPECT_DOUBLE_EQ(ledger[1].lost(), 0.1);
 
     // Column sums of the pieces: new 0 gets 50 + 30, new 1 gets 50 + 60.
     EXPECT_EQ(crosswalk.new_weight(), (std::vector<double>{80.0, 110.0}));
 }
 
+TEST(Crosswalk, WhatLiesBeyondTheNewMapsOutlineIsSpreadOverTheRest) {
+    // The same, but the 10 lie beyond the new map's outline (a river): nobody lives there, so
+    // old ward 1's votes go 30:60 to what the map covers.
+    const Crosswalk crosswalk(2, {{0, 0, 50.0}, {0, 1, 50.0}, {1, 1, 60.0}, {1, 0, 30.0}},
+                              {100.0, 100.0}, {0.0, 0.0});
+    const auto& f = crosswalk.shares();
+    EXPECT_DOUBLE_EQ(f.coeff(1, 0), 1.0 / 3.0);
+    EXPECT_DOUBLE_EQ(f.coeff(1, 1), 2.0 / 3.0);
+    const auto& entry = crosswalk.ledger()[1];
+    EXPECT_DOUBLE_EQ(entry.allocated, 1.0);
+    EXPECT_DOUBLE_EQ(entry.spread, 0.1);  // of the ward's whole weight
+    EXPECT_EQ(entry.lost(), 0.0);
+}
+
+TEST(Crosswalk, AWardMostlyBeyondTheOutlineOrWithNoPartOnTheMapIsLost) {
+    // Old ward 0 has 40 of 100 on the map: 60% beyond it is more than the 50% a file that is
+    // right can explain, so those votes are lost. Old ward 1 has no part on the map at all.
+    const Crosswalk crosswalk(1, {{0, 0, 40.0}}, {100.0, 100.0}, {0.0, 0.0});
+    const auto& ledger = crosswalk.ledger();
+    EXPECT_DOUBLE_EQ(crosswalk.shares().coeff(0, 0), 0.4);
+    EXPECT_DOUBLE_EQ(ledger[0].outside, 0.6);
+    EXPECT_EQ(ledger[0].spread, 0.0);
+    EXPECT_DOUBLE_EQ(ledger[1].outside, 1.0);
+    EXPECT_EQ(ledger[1].allocated, 0.0);
+    // With a looser limit the 60% is spread.
+    const Crosswalk loose(1, {{0, 0, 40.0}}, {100.0, 100.0}, {0.0, 0.0}, {},
+                          {.max_uncovered = 0.7, .same = {}});
+    EXPECT_DOUBLE_EQ(loose.shares().coeff(0, 0), 1.0);
+    EXPECT_DOUBLE_EQ(loose.ledger()[0].spread, 0.6);
+    EXPECT_DOUBLE_EQ(loose.ledger()[1].outside, 1.0);  // still no part on the map
+}
+
 TEST(Crosswalk, SliversAreTheirOwnShare) {
-    // Weight 100: 70 kept in new ward 0, 20 in slivers, so 10 is outside.
-    const Crosswalk crosswalk(1, {{0, 0, 70.0}}, {100.0}, {20.0});
+    // Weight 100: 70 kept in new ward 0, 20 in slivers, 10 in a gap.
+    const Crosswalk crosswalk(1, {{0, 0, 70.0}}, {100.0}, {20.0}, {10.0});
     EXPECT_DOUBLE_EQ(crosswalk.shares().coeff(0, 0), 0.7);
     const OldWardLedger& entry = crosswalk.ledger()[0];
     EXPECT_DOUBLE_EQ(entry.allocated, 0.7);
     EXPECT_DOUBLE_EQ(entry.sliver, 0.2);
-    EXPECT_DOUBLE_EQ(entry.outside, 0.1);
+    EXPECT_DOUBLE_EQ(entry.gap, 0.1);
     EXPECT_EQ(entry.overlap, 0.0);
     EXPECT_EQ(crosswalk.new_weight(), (std::vector<double>{70.0}));  // slivers are not kept
+}
+
+TEST(Crosswalk, OneWardDrawnTwiceGoesWhole) {
+    // Old 0 and new 0 share a code; a coarser drawing puts 7 of old 0 in new 1 and 1 in a
+    // sliver. Old 1 lies in new 1 but for 4 in new 0.
+    const std::vector<Piece> pieces{{0, 0, 92.0}, {0, 1, 7.0}, {1, 0, 4.0}, {1, 1, 96.0}};
+    const CrosswalkSeed seed{"area", pieces, {100.0, 100.0}, {1.0, 0.0}, {}};
+    const SameWards same = same_wards(seed, {"E05000001", "E05000002"}, {"E05000001", "E05009999"});
+    ASSERT_EQ(same.same.size(), 1U);
+    EXPECT_EQ(same.same[0], (std::pair<std::size_t, std::size_t>{0, 0}));
+    EXPECT_TRUE(same.disagree.empty());
+    const Crosswalk crosswalk(2, pieces, seed.old_weight, seed.old_sliver, {},
+                              {.max_uncovered = 0.5, .same = same.same});
+    EXPECT_DOUBLE_EQ(crosswalk.shares().coeff(0, 0), 1.0);
+    EXPECT_EQ(crosswalk.shares().coeff(0, 1), 0.0);
+    EXPECT_TRUE(crosswalk.ledger()[0].same);
+    EXPECT_EQ(crosswalk.ledger()[0].lost(), 0.0);
+    EXPECT_DOUBLE_EQ(crosswalk.shares().coeff(1, 0), 0.04);  // the other ward as measured
+    // Old 0 has 60 of its 100 in new 0: a code whose shapes disagree is not trusted.
+    const CrosswalkSeed apart{"area", {{0, 0, 60.0}, {0, 1, 40.0}}, {100.0}, {0.0}, {}};
+    const SameWards disagree = same_wards(apart, {"E05000001"}, {"E05000001", "E05000002"});
+    EXPECT_TRUE(disagree.same.empty());
+    ASSERT_EQ(disagree.disagree.size(), 1U);
 }
 
 TEST(Crosswalk, OverlappingNewWardsAreScaledToOne) {
@@ -193,10 +251,10 @@ TEST(Redistribute, NewWardIdenticalToAnOldWardTakesAllItsVotes) {
 }
 
 TEST(Redistribute, EveryVoteIsAllocatedOrReportedLost) {
-    // Awkward weights so the arithmetic rounds: Alpha 0.3 = 0.1 + 0.13 + sliver 0.02 + outside
+    // Awkward weights so the arithmetic rounds: Alpha 0.3 = 0.1 + 0.13 + sliver 0.02 + gap
     // 0.05; Bravo 0.7 = 0.2 + 0.49 + sliver 0.01.
     const Crosswalk crosswalk(3, {{0, 0, 0.1}, {0, 2, 0.13}, {1, 1, 0.2}, {1, 2, 0.49}}, {0.3, 0.7},
-                              {0.02, 0.01});
+                              {0.02, 0.01}, {0.05, 0.0});
     RedistributeOptions options;
     options.max_lost = 1.0;
     const Notional result =
@@ -208,36 +266,52 @@ TEST(Redistribute, EveryVoteIsAllocatedOrReportedLost) {
         const double new_sum = party_column_sum(result, p);
         EXPECT_NEAR(new_sum, entry.new_votes, 1e-9 * entry.old_votes) << entry.party;
         // Relative 1e-9: a few hundred roundings of doubles near 1000 stay far below it.
-        EXPECT_NEAR(new_sum + entry.lost_sliver + entry.lost_outside, entry.old_votes,
-                    1e-9 * entry.old_votes)
+        EXPECT_NEAR(new_sum + entry.lost_sliver + entry.lost_gap + entry.lost_outside,
+                    entry.old_votes, 1e-9 * entry.old_votes)
             << entry.party;
         EXPECT_LT(entry.imbalance(), 1e-9) << entry.party;
     }
-    // CON: Alpha 1000 loses 0.02/0.3 in slivers and 0.05/0.3 outside; Bravo 800 loses 0.01/0.7.
+    // CON: Alpha 1000 loses 0.02/0.3 in slivers and 0.05/0.3 in the gap; Bravo 800 loses
+    // 0.01/0.7.
     const PartyLedger& con = result.ledger[0];
     EXPECT_EQ(con.party, "CON");
     EXPECT_DOUBLE_EQ(con.old_votes, 1800.0);
     EXPECT_NEAR(con.lost_sliver, 1000.0 * 0.02 / 0.3 + 800.0 * 0.01 / 0.7, 1e-9);
-    EXPECT_NEAR(con.lost_outside, 1000.0 * 0.05 / 0.3, 1e-9);
-    EXPECT_NEAR(con.new_votes, 1800.0 - con.lost_sliver - con.lost_outside, 1e-9);
+    EXPECT_NEAR(con.lost_gap, 1000.0 * 0.05 / 0.3, 1e-9);
+    EXPECT_EQ(con.lost_outside, 0.0);
+    EXPECT_NEAR(con.new_votes, 1800.0 - con.lost(), 1e-9);
 }
 
-TEST(Redistribute, TooManyVotesOutsideNamesTheWardThatLosesMost) {
-    // Alpha (2000 votes) loses 1% outside, Bravo (2200 votes) 10%: 20 + 220 = 240 of 4200,
+TEST(Redistribute, LosingTooManyVotesNamesTheCrosswalkAndTheWardsThatLoseMost) {
+    // Alpha (2000 votes) loses 1% in a gap, Bravo (2200 votes) 10%: 20 + 220 = 240 of 4200,
     // 5.714%.
-    const Crosswalk crosswalk(1, {{0, 0, 99.0}, {1, 0, 180.0}}, {100.0, 200.0}, {0.0, 0.0});
-    const std::string message = message_of<DataError>(
-        [&] { (void)redistribute(two_ward_election(), alpha_bravo_polygons, crosswalk); });
-    EXPECT_TRUE(contains(message, "old.csv")) << message;
-    EXPECT_TRUE(contains(message, "240.0 of 4200 votes")) << message;
-    EXPECT_TRUE(contains(message, "most from 'Bravo' 220.0, 'Alpha' 20.0")) << message;
-
-    // 5.714% is within a limit of 6%.
-    RedistributeOptions options;
-    options.max_lost = 0.06;
-    const Notional result =
-        redistribute(two_ward_election(), alpha_bravo_polygons, crosswalk, options);
+    const Crosswalk crosswalk(1, {{0, 0, 99.0}, {1, 0, 180.0}}, {100.0, 200.0}, {0.0, 0.0},
+                              {1.0, 20.0});
+    const Notional result = redistribute(two_ward_election(), alpha_bravo_polygons, crosswalk);
     EXPECT_NEAR(result.lost_total(), 240.0, 1e-9);
+    const std::string message = message_of<DataError>([&] {
+        check_lost(result, two_ward_election(), alpha_bravo_polygons, crosswalk, "adults", 0.001);
+    });
+    EXPECT_TRUE(contains(message,
+                         "old.csv: the adults crosswalk loses 240.0 of 4200 votes "
+                         "(5.714%), more than --max-lost 0.100%"))
+        << message;
+    EXPECT_TRUE(contains(message,
+                         "most from 'Bravo' 220.0 (10.0% in a gap inside the new map), "
+                         "'Alpha' 20.0 (1.0% in a gap"))
+        << message;
+    EXPECT_TRUE(contains(message, "allow more with --max-lost")) << message;
+    // 5.714% is within a limit of 6%.
+    check_lost(result, two_ward_election(), alpha_bravo_polygons, crosswalk, "adults", 0.06);
+}
+
+TEST(Redistribute, AWardWithNoPartOnTheNewMapIsSaidSo) {
+    const Crosswalk crosswalk(1, {{1, 0, 200.0}}, {100.0, 200.0}, {0.0, 0.0});
+    const Notional result = redistribute(two_ward_election(), alpha_bravo_polygons, crosswalk);
+    const std::string message = message_of<DataError>([&] {
+        check_lost(result, two_ward_election(), alpha_bravo_polygons, crosswalk, "area", 0.001);
+    });
+    EXPECT_TRUE(contains(message, "'Alpha' 2000.0 (no part on the new map)")) << message;
 }
 
 TEST(Redistribute, UncontestedWardContributesNoVotes) {

@@ -578,13 +578,29 @@ TEST(CompareErrors, SeatCountsDisagree) {
     EXPECT_TRUE(contains(message, "elected 2 but has 1 seats")) << message;
 }
 
-TEST(CompareErrors, BaseWardWithoutSeats) {
+TEST(Compare, ABaseWardWithoutSeatsIsShownButNotJudged) {
+    // Most of the ward came from old wards without results: the base has no seats for it.
     BaseWard ward = alpha_base();
     ward.seats = 0;
-    const std::string message = message_of<DataError>(
-        [&] { (void)compare(base_of({ward}), election_of({alpha_result()})); });
-    EXPECT_TRUE(contains(message, "'Alpha' (E05000001)")) << message;
-    EXPECT_TRUE(contains(message, "no notional seats")) << message;
+    const Comparison comparison = compare(base_of({ward}), election_of({alpha_result()}));
+    ASSERT_EQ(comparison.wards.size(), 1U);
+    const WardComparison& alpha = comparison.wards[0];
+    EXPECT_FALSE(alpha.judged);
+    EXPECT_EQ(alpha.label, "not judged");
+    ASSERT_FALSE(alpha.parties.empty());
+    EXPECT_EQ(alpha.winner, alpha.parties.front().party);
+    for (const auto& party : alpha.parties) EXPECT_TRUE(party.verdicts.empty()) << party.party;
+    // Out of the council's sums, and said so in the report.
+    for (const auto& row : comparison.council) {
+        EXPECT_EQ(row.actual_seats, 0) << row.party;
+        EXPECT_EQ(row.notional_seats, 0) << row.party;
+    }
+    const std::string report = report_markdown(comparison, "t");
+    EXPECT_TRUE(contains(report, "0 wards and 0 seats compared")) << report;
+    EXPECT_TRUE(contains(report, "## Not judged")) << report;
+    EXPECT_TRUE(contains(report, "- Alpha (E05000001): won by ")) << report;
+    const std::string csv = comparison_csv(comparison);
+    EXPECT_TRUE(contains(csv, "E05000001,Alpha,not judged,")) << csv;
 }
 
 TEST(CompareErrors, ActualWardNotInTheBase) {
@@ -660,8 +676,8 @@ TEST(CompareReport, CouncilTableAndClaimedGains) {
                  "notional 2 under all 4 variants; won 0 in the main old ward |\n"))
         << report;
     EXPECT_TRUE(contains(report,
-                         "## Knife-edges\n\nNotional margins under 2% of ballots, where the "
-                         "notional winner itself is in doubt:\n\n- none\n"))
+                         "## Knife-edges\n\nNotional margins under 2.0% of ballots (--knife-edge), "
+                         "where the notional winner itself is in doubt:\n\n- none\n"))
         << report;
 }
 

@@ -206,15 +206,16 @@ TEST(RakePieces, ColumnsMatchTheNewElectorateAndRowsKeepTheirWeight) {
 
 TEST(RakePieces, ARebuiltCrosswalkAllocatesTheSameShareOfEveryOldWard) {
     const std::vector<double> old_weight{100.0, 100.0}, old_sliver{0.0, 4.0};
-    const Crosswalk before(2, two_by_two, old_weight, old_sliver);
+    const std::vector<double> old_gap{0.0, 6.0};  // old ward 1: 90 in pieces, 4 slivers, 6 gap
+    const Crosswalk before(2, two_by_two, old_weight, old_sliver, old_gap);
     RakeReport report;
     const auto raked = rake_pieces(two_by_two, 2, 2, {2500, 5100}, std::nullopt, {}, report);
-    const Crosswalk after(2, raked, old_weight, old_sliver);
+    const Crosswalk after(2, raked, old_weight, old_sliver, old_gap);
     for (std::size_t o = 0; o < 2; ++o) {
         // Allocated 1 and 0.9 both times: the raked pieces add up to the same row totals.
         EXPECT_NEAR(after.ledger()[o].allocated, before.ledger()[o].allocated, 1e-12) << o;
         EXPECT_NEAR(after.ledger()[o].sliver, before.ledger()[o].sliver, 1e-12) << o;
-        EXPECT_NEAR(after.ledger()[o].outside, before.ledger()[o].outside, 1e-12) << o;
+        EXPECT_NEAR(after.ledger()[o].gap, before.ledger()[o].gap, 1e-12) << o;
     }
     EXPECT_NEAR(before.ledger()[1].allocated, 0.9, 1e-12);
     // The shares themselves moved: old ward 0 sends 40% to new ward 0, not 50%.
@@ -334,7 +335,8 @@ TEST_F(RakeElectorate, ABadCountNamesTheRow) {
     const auto path = dir.write("e.csv", "ward_code,electorate\nE05000001,11456\nE05000002,n/a\n");
     const std::string message =
         message_of<DataError>([&] { (void)read_electorate(path, codes, names); });
-    EXPECT_TRUE(contains(message, "line 3: electorate 'n/a' is not a count of electors")) << message;
+    EXPECT_TRUE(contains(message, "line 3: electorate 'n/a' is not a count of electors"))
+        << message;
 }
 
 TEST_F(RakeElectorate, NoElectorateColumn) {

@@ -368,7 +368,8 @@ TEST(MatchWards, ByCodeThenByName) {
     });
     const std::vector<std::string> codes{"E05000105", "E05000106", "E05000130"};
     const std::vector<std::string> names{"Bickley", "Bromley Town", "St Marys and St Nicholas"};
-    EXPECT_EQ(match_wards(election, codes, names, "old.gpkg"), (std::vector<std::size_t>{1, 2, 0}));
+    EXPECT_EQ(match_wards(election, {codes, names, "old.gpkg"}),
+              (std::vector<std::size_t>{1, 2, 0}));
 }
 
 TEST(MatchWards, EveryUnmatchedWardIsListedInOneError) {
@@ -379,8 +380,9 @@ TEST(MatchWards, EveryUnmatchedWardIsListedInOneError) {
     });
     const std::vector<std::string> codes{"E05000105"};
     const std::vector<std::string> names{"Bickley"};
-    const std::string message =
-        message_of<DataError>([&] { (void)match_wards(election, codes, names, "old.gpkg"); });
+    const std::string message = message_of<DataError>([&] {
+        (void)match_wards(election, {codes, names, "old.gpkg"});
+    });
     EXPECT_TRUE(contains(message, "2 of 3 wards")) << message;
     EXPECT_TRUE(contains(message, "'Atlantis' (line 5)")) << message;
     EXPECT_TRUE(contains(message, "'Lyonesse' (E05000999) (line 8)")) << message;
@@ -392,8 +394,9 @@ TEST(MatchWards, ANameTwoPolygonsShareMatchesNeither) {
     const Election election = election_of({{"", "Farnborough"}});
     const std::vector<std::string> codes{"E05000001", "E05000002"};
     const std::vector<std::string> names{"Farnborough", "farnborough"};
-    const std::string message =
-        message_of<DataError>([&] { (void)match_wards(election, codes, names, "old.gpkg"); });
+    const std::string message = message_of<DataError>([&] {
+        (void)match_wards(election, {codes, names, "old.gpkg"});
+    });
     EXPECT_TRUE(contains(message, "'Farnborough' has no code and its name belongs to 2 polygons"))
         << message;
 }
@@ -405,8 +408,9 @@ TEST(MatchWards, TwoWardsClaimingOnePolygonIsADataError) {
     });
     const std::vector<std::string> codes{"E05000105", "E05000106"};
     const std::vector<std::string> names{"Bickley", "Bromley Town"};
-    const std::string message =
-        message_of<DataError>([&] { (void)match_wards(election, codes, names, "old.gpkg"); });
+    const std::string message = message_of<DataError>([&] {
+        (void)match_wards(election, {codes, names, "old.gpkg"});
+    });
     EXPECT_TRUE(contains(message, "'Bickley' (E05000105)")) << message;
     EXPECT_TRUE(contains(message, "'bickley'")) << message;
     EXPECT_TRUE(contains(message, "same polygon")) << message;

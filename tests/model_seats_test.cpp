@@ -509,7 +509,7 @@ TEST(RoundedVotes, ThirdsAddUp) {
 }
 
 TEST(RoundedVotes, SharedWardWithALossKeepsEveryTotal) {
-    // Old 0 (weight 3.5) puts 1 in each of new 0, 1, 2: f = 2/7 each, 1/7 outside the map.
+    // Old 0 (weight 3.5) puts 1 in each of new 0, 1, 2: f = 2/7 each, 1/7 in a gap in the map.
     // Old 1, 2, 3 are new 0, 1, 2 whole. So each new ward = its own old ward + 2/7 of old 0.
     // Old 0: CON 100 -> 28.57 x3, lost 14.29: floors 28,28,28,14 (98), +1 to the two first
     //                 of the equal .57 remainders: 29, 29, 28, lost 14.
@@ -526,9 +526,9 @@ TEST(RoundedVotes, SharedWardWithALossKeepsEveryTotal) {
     });
     const Crosswalk crosswalk(
         3, {{0, 0, 1.0}, {0, 1, 1.0}, {0, 2, 1.0}, {1, 0, 1.0}, {2, 1, 1.0}, {3, 2, 1.0}},
-        {3.5, 1.0, 1.0, 1.0}, {0.0, 0.0, 0.0, 0.0});
+        {3.5, 1.0, 1.0, 1.0}, {0.0, 0.0, 0.0, 0.0}, {0.5, 0.0, 0.0, 0.0});
     RedistributeOptions options;
-    options.max_lost = 1.0;  // 367/7 = 52.4 of 574 votes fall outside
+    options.max_lost = 1.0;  // 367/7 = 52.4 of 574 votes fall in the gap
     const Notional result = notional_of(election, crosswalk, options);
     std::vector<double> lost;
     const Sparse rounded = rounded_votes(result, crosswalk, lost);
@@ -674,12 +674,12 @@ TEST(Tie, EqualSlotsGoByPartyCode) {
 // --- independents -----------------------------------------------------------------------------
 
 TEST(Independent, WholeToTheMainSuccessorUnlessSplit) {
-    // Old 0 (weight 100): 68 in new 0, 30 in new 1, 2 outside. IND-1 1000, CON 500.
+    // Old 0 (weight 100): 68 in new 0, 30 in new 1, 2 in a gap. IND-1 1000, CON 500.
     const Election election = election_of({ward_of("A", {{"IND-1", 1000, true}, {"CON", 500}}, 1)},
                                           {{"IND-1", "Independent"}});
-    const Crosswalk crosswalk(2, {{0, 0, 68.0}, {0, 1, 30.0}}, {100.0}, {0.0});
+    const Crosswalk crosswalk(2, {{0, 0, 68.0}, {0, 1, 30.0}}, {100.0}, {0.0}, {2.0});
     RedistributeOptions options;
-    options.max_lost = 1.0;  // 2% of the votes fall outside
+    options.max_lost = 1.0;  // 2% of the votes fall in the gap
 
     // Default: the independent's allocated 98% all goes to new 0 (the main successor); CON is
     // split 0.68*500 = 340 and 0.3*500 = 150. 2% of each is lost.
@@ -707,7 +707,7 @@ TEST(Independent, WholeToTheMainSuccessorUnlessSplit) {
         for (const PartyLedger& entry : result->ledger) {
             // 1e-12 relative: a handful of roundings of values near 1000.
             EXPECT_LT(entry.imbalance(), 1e-12) << entry.party;
-            EXPECT_NEAR(entry.lost_outside, 0.02 * entry.old_votes, kVotesTolerance);
+            EXPECT_NEAR(entry.lost_gap, 0.02 * entry.old_votes, kVotesTolerance);
         }
         EXPECT_NEAR(result->ledger[1].new_votes, 980.0, kVotesTolerance);  // IND-1
         // Rounded votes keep the independent whole (or split) the same way, and add up.

@@ -27,7 +27,8 @@ TEST(Text, WardNameKeyIgnoresPunctuationApostrophesAndCase) {
     EXPECT_EQ(ward_name_key("St. Paul's Cray"), ward_name_key("st-pauls-cray"));
     EXPECT_EQ(ward_name_key("ST PAUL\xE2\x80\x99S CRAY"), "st pauls cray");  // typographic '
     EXPECT_EQ(ward_name_key("Plaistow & Sundridge"), ward_name_key("plaistow and sundridge"));
-    EXPECT_EQ(ward_name_key("A&B"), "a and b");
+    EXPECT_EQ(ward_name_key("A&B"), "a b");
+    EXPECT_EQ(ward_name_key("St Katharine's & Wapping"), ward_name_key("st-katharines-wapping"));
     EXPECT_NE(ward_name_key("Bickley"), ward_name_key("Bickley North"));
 }
 

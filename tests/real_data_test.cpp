@@ -58,19 +58,30 @@ TEST(Bromley, Results2018OnThe2022WardsKeepEveryVote) {
     EXPECT_EQ(*new_codes.begin(), "E05013987");
     EXPECT_EQ(*new_codes.rbegin(), "E05014008");
 
-    // Each old ward: allocated + slivers + outside = 1, and all but a sliver of it is allocated.
+    // Each old ward: allocated + slivers + gaps + outside = 1, and all but a gap of it is
+    // allocated.
     const auto ledger = model::read_csv(dir / "out" / "ledger.csv");
     ASSERT_EQ(ledger.rows.size(), 22U);
+    double spread = 0.0;
     for (const auto& row : ledger.rows) {
         const double allocated = std::stod(row[ledger.require("share_allocated")]);
         const double sliver = std::stod(row[ledger.require("share_sliver")]);
+        const double gap = std::stod(row[ledger.require("share_gap")]);
         const double outside = std::stod(row[ledger.require("share_outside")]);
-        // The shares are written to 9 decimals: three of them round by at most 1.5e-9.
-        EXPECT_NEAR(allocated + sliver + outside, 1.0, 2e-9) << row[0];
-        // The two outlines differ by 0.015 km² in 150 km²; no ward loses more than 0.03% (Cray
-        // Valley East, on the borough edge, loses the most), well within the 0.1% tolerance.
-        EXPECT_GT(allocated, 0.9997) << row[0];
+        // The shares are written to 9 decimals: four of them round by at most 2e-9.
+        EXPECT_NEAR(allocated + sliver + gap + outside, 1.0, 2.5e-9) << row[0];
+        EXPECT_EQ(outside, 0.0) << row[0];  // every old ward has its part on the new map
+        // The two outlines differ by 0.015 km² in 150 km²: where an old ward reaches beyond
+        // the new map, that part's votes are spread; only the 1,504 m² of gaps between new
+        // wards lose any, West Wickham the most (0.007%).
+        EXPECT_GT(allocated, 0.9999) << row[0];
+        spread += std::stod(row[ledger.require("share_spread")]) *
+                  std::stod(row[ledger.require("area_m2")]);
     }
+    EXPECT_NEAR(spread, 7613.0, 1.0);  // m², in 14 wards
+    EXPECT_NE(result.out.find("14 old wards reach beyond the new map's outline by 7613 m²"),
+              std::string::npos)
+        << result.out;
 
     // Every 2018 vote (totals summed by hand from the file) is allocated or reported lost.
     const double lost = column_sum(ledger, "votes_lost");
@@ -85,9 +96,11 @@ TEST(Bromley, Results2018OnThe2022WardsKeepEveryVote) {
     EXPECT_NEAR(by_party["LD"], 40188.0, 0.001 * 40188);
     EXPECT_NE(result.out.find("tolerance 1e-9"), std::string::npos);
     // Whole votes for publication still add up to the 260,868. Each old ward's votes for each
-    // party are rounded across its successors and what it loses, so the 12.3 lost votes, spread
-    // thinly over many wards, round to 7 whole ones.
-    EXPECT_NE(result.out.find("rounded      260861 whole votes in the new wards + 7 lost = 260868"),
+    // party are rounded across its successors and what it loses, so the 3.5 votes lost in the
+    // gaps, spread thinly over many wards, round to 1 whole one.
+    EXPECT_NE(result.out.find("lost         3.5079 votes (0.0013%)"), std::string::npos)
+        << result.out;
+    EXPECT_NE(result.out.find("rounded      260867 whole votes in the new wards + 1 lost = 260868"),
               std::string::npos)
         << result.out;
 }
