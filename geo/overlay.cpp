@@ -114,7 +114,8 @@ Overlay overlay_range(const std::vector<const GEOSGeometry*>& old_shapes,
 
 /// Which of the uncovered parts lie in gaps inside the new map: holes in the union of the new
 /// wards. Computed only where some old ward has an uncovered part.
-void find_gaps(Overlay& result, const Layer& new_wards, GeosContext& context) {
+void find_gaps(Overlay& result, const Layer& new_wards, double noise_width_m,
+               GeosContext& context) {
     if (std::none_of(result.uncovered.begin(), result.uncovered.end(),
                      [](const Geometry& shape) { return static_cast<bool>(shape); })) {
         return;
@@ -123,8 +124,21 @@ void find_gaps(Overlay& result, const Layer& new_wards, GeosContext& context) {
     for (const auto& shape : new_wards.shapes) shapes.push_back(shape.get());
     const std::string what = new_wards.label + ": the new map's outline";
     const Geometry outline = union_of(context, shapes, what);
-    const Geometry holes = holes_of(context, outline.get(), what);
-    if (GEOSisEmpty_r(context.get(), holes.get())) return;
+    // A hole thinner on average than the noise width is a slit between two drawings of one
+    // line, not a gap: it counts as beyond the outline, as boundary noise counts as no change.
+    const Geometry all_holes = holes_of(context, outline.get(), what);
+    std::vector<const GEOSGeometry*> wide;
+    for (int i = 0; i < GEOSGetNumGeometries_r(context.get(), all_holes.get()); ++i) {
+        const GEOSGeometry* hole = GEOSGetGeometryN_r(context.get(), all_holes.get(), i);
+        double perimeter = 0.0;
+        const double hole_m2 = area(context, hole, what);
+        if (GEOSLength_r(context.get(), hole, &perimeter) == 0) {
+            throw GeometryError(what + ": perimeter failed: " + context.take_error());
+        }
+        if (perimeter > 0.0 && 2.0 * hole_m2 / perimeter >= noise_width_m) wide.push_back(hole);
+    }
+    if (wide.empty()) return;
+    const Geometry holes = union_of(context, wide, what);
     const Prepared prepared = prepare(context, holes.get(), what);
     for (std::size_t o = 0; o < result.uncovered.size(); ++o) {
         const GEOSGeometry* rest = result.uncovered[o].get();
@@ -223,7 +237,7 @@ Overlay overlay(const Layer& old_wards, const Layer& new_wards, const OverlayOpt
         result.intersections += part.intersections;
         result.noise += part.noise;
     }
-    find_gaps(result, new_wards, context);
+    find_gaps(result, new_wards, options.noise_width_m, context);
     return result;
 }
 

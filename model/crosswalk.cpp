@@ -146,10 +146,13 @@ SameWards same_wards(const CrosswalkSeed& area, const std::vector<std::string>& 
                      const std::vector<std::string>& new_codes, double agreement) {
     std::unordered_map<std::string, std::size_t> new_index;
     for (std::size_t n = 0; n < new_codes.size(); ++n) new_index.emplace(new_codes[n], n);
-    std::vector<double> new_covered(new_codes.size(), 0.0);
+    // Each side's area on the other map: an old ward that reaches into a river the new map
+    // leaves out is the same ward where both maps have land.
+    std::vector<double> new_covered(new_codes.size(), 0.0), old_covered(old_codes.size(), 0.0);
     std::map<std::pair<std::size_t, std::size_t>, double> pair_area;
     for (const Piece& piece : area.pieces) {
         new_covered[piece.new_index] += piece.weight;
+        old_covered[piece.old_index] += piece.weight;
         pair_area[{piece.old_index, piece.new_index}] += piece.weight;
     }
     SameWards result;
@@ -159,8 +162,8 @@ SameWards same_wards(const CrosswalkSeed& area, const std::vector<std::string>& 
         const std::size_t n = it->second;
         const auto shared = pair_area.find({o, n});
         const double common = shared == pair_area.end() ? 0.0 : shared->second;
-        const bool coincide = area.old_weight[o] > 0.0 && new_covered[n] > 0.0 &&
-                              common >= agreement * area.old_weight[o] &&
+        const bool coincide = old_covered[o] > 0.0 && new_covered[n] > 0.0 &&
+                              common >= agreement * old_covered[o] &&
                               common >= agreement * new_covered[n];
         (coincide ? result.same : result.disagree).emplace_back(o, n);
     }

@@ -106,8 +106,8 @@ struct SameWards {
     std::vector<std::pair<std::size_t, std::size_t>> disagree;  ///< a code on both, shapes apart
 };
 
-/// The wards whose code is on both maps and whose area piece holds at least `agreement` of the
-/// old ward and of the new ward's covered area (from the area seed, before noise is folded).
+/// The wards whose code is on both maps and whose area piece holds at least `agreement` of each
+/// one's area on the other map (from the area seed, before noise is folded).
 [[nodiscard]] SameWards same_wards(const CrosswalkSeed& area,
                                    const std::vector<std::string>& old_codes,
                                    const std::vector<std::string>& new_codes,

@@ -72,14 +72,15 @@ TEST(Bromley, Results2018OnThe2022WardsKeepEveryVote) {
         EXPECT_NEAR(allocated + sliver + gap + outside, 1.0, 2.5e-9) << row[0];
         EXPECT_EQ(outside, 0.0) << row[0];  // every old ward has its part on the new map
         // The two outlines differ by 0.015 km² in 150 km²: where an old ward reaches beyond
-        // the new map, that part's votes are spread; only the 1,504 m² of gaps between new
-        // wards lose any, West Wickham the most (0.007%).
-        EXPECT_GT(allocated, 0.9999) << row[0];
+        // the new map, that part's votes are spread; the 1,504 m² of holes between new wards
+        // are slits (thinner than 5 m), no gaps, so they lose nothing either.
+        EXPECT_EQ(allocated, 1.0) << row[0];
+        EXPECT_EQ(gap, 0.0) << row[0];
         spread += std::stod(row[ledger.require("share_spread")]) *
                   std::stod(row[ledger.require("area_m2")]);
     }
-    EXPECT_NEAR(spread, 7613.0, 1.0);  // m², in 14 wards
-    EXPECT_NE(result.out.find("14 old wards reach beyond the new map's outline by 7613 m²"),
+    EXPECT_NEAR(spread, 8821.0, 1.0);  // m², in 19 wards: the outlines differ by 0.0088 km²
+    EXPECT_NE(result.out.find("19 old wards reach beyond the new map's outline by 8821 m²"),
               std::string::npos)
         << result.out;
 
@@ -95,12 +96,10 @@ TEST(Bromley, Results2018OnThe2022WardsKeepEveryVote) {
     EXPECT_NEAR(by_party["LAB"], 69072.0, 0.001 * 69072);
     EXPECT_NEAR(by_party["LD"], 40188.0, 0.001 * 40188);
     EXPECT_NE(result.out.find("tolerance 1e-9"), std::string::npos);
-    // Whole votes for publication still add up to the 260,868. Each old ward's votes for each
-    // party are rounded across its successors and what it loses, so the 3.5 votes lost in the
-    // gaps, spread thinly over many wards, round to 1 whole one.
-    EXPECT_NE(result.out.find("lost         3.5079 votes (0.0013%)"), std::string::npos)
+    // Whole votes for publication add up to the 260,868, none lost.
+    EXPECT_NE(result.out.find("lost         0.0000 votes (0.0000%)"), std::string::npos)
         << result.out;
-    EXPECT_NE(result.out.find("rounded      260867 whole votes in the new wards + 1 lost = 260868"),
+    EXPECT_NE(result.out.find("rounded      260868 whole votes in the new wards + 0 lost = 260868"),
               std::string::npos)
         << result.out;
 }
