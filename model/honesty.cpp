@@ -71,47 +71,68 @@ std::vector<WardHonesty> assess(const Crosswalk& crosswalk, const Notional* noti
     return result;
 }
 
+namespace {
+
+/// Adds 1 to the `count` parts with the largest remainders over their floors (the first of
+/// equal remainders first).
+void give_remainders(const std::vector<double>& exact, std::vector<double>& floors,
+                     long long count) {
+    std::vector<std::size_t> order(exact.size());
+    for (std::size_t i = 0; i < order.size(); ++i) order[i] = i;
+    std::stable_sort(order.begin(), order.end(), [&](std::size_t a, std::size_t b) {
+        return exact[a] - floors[a] > exact[b] - floors[b];
+    });
+    for (std::size_t i = 0; count > 0 && i < order.size(); ++i, --count) floors[order[i]] += 1.0;
+}
+
+}  // namespace
+
 Sparse rounded_votes(const Notional& notional, const Crosswalk& crosswalk,
                      std::vector<double>& lost) {
     const Measures& old = notional.old;
-    const SparseRows votes = old.tot;
+    const Sparse& votes = old.tot;  // column-major: one party at a time
     lost.assign(old.parties.size(), 0.0);
     std::vector<Eigen::Triplet<double>> out;
-    for (Eigen::Index o = 0; o < votes.outerSize(); ++o) {
-        for (SparseRows::InnerIterator v(votes, o); v; ++v) {
-            const auto p = static_cast<std::size_t>(v.col());
-            const bool whole = old.independent[p] && !notional.independents_split;
-            const SparseRows& f = whole ? crosswalk.whole() : crosswalk.shares();
-            // Destinations: the new wards, then what is lost; exact parts, floors, remainders.
-            struct Part {
-                long long index;  // -1: lost
-                double exact;
-                double floor;
-            };
-            std::vector<Part> parts;
+    for (Eigen::Index p = 0; p < votes.outerSize(); ++p) {
+        const auto party = static_cast<std::size_t>(p);
+        const bool whole = old.independent[party] && !notional.independents_split;
+        const SparseRows& f = whole ? crosswalk.whole() : crosswalk.shares();
+        // First the party's lost votes: their whole number is the party's exact loss rounded,
+        // shared out over the old wards by largest remainder.
+        std::vector<Eigen::Index> wards;
+        std::vector<double> value, lost_exact, lost_whole;
+        for (Sparse::InnerIterator v(votes, p); v; ++v) {
             double given = 0.0;
-            for (SparseRows::InnerIterator it(f, o); it; ++it) {
-                const double exact = it.value() * v.value();
-                parts.push_back({it.col(), exact, std::floor(exact)});
-                given += it.value();
+            for (SparseRows::InnerIterator it(f, v.row()); it; ++it) given += it.value();
+            wards.push_back(v.row());
+            value.push_back(v.value());
+            lost_exact.push_back(std::max(0.0, 1.0 - given) * v.value());
+            lost_whole.push_back(std::floor(lost_exact.back()));
+        }
+        double lost_sum = 0.0, lost_floors = 0.0;
+        for (std::size_t i = 0; i < wards.size(); ++i) {
+            lost_sum += lost_exact[i];
+            lost_floors += lost_whole[i];
+        }
+        give_remainders(lost_exact, lost_whole, std::llround(lost_sum) - std::llround(lost_floors));
+        // Then each old ward's kept votes over its successors, again by largest remainder, so
+        // the ward's total stays exact.
+        for (std::size_t i = 0; i < wards.size(); ++i) {
+            std::vector<Eigen::Index> successors;
+            std::vector<double> exact, floors;
+            for (SparseRows::InnerIterator it(f, wards[i]); it; ++it) {
+                successors.push_back(it.col());
+                exact.push_back(it.value() * value[i]);
+                floors.push_back(std::floor(exact.back()));
             }
-            const double exact_lost = std::max(0.0, 1.0 - given) * v.value();
-            parts.push_back({-1, exact_lost, std::floor(exact_lost)});
-            double floors = 0.0;
-            for (const auto& part : parts) floors += part.floor;
-            auto left = static_cast<long long>(std::llround(v.value() - floors));
-            std::vector<std::size_t> order(parts.size());
-            for (std::size_t i = 0; i < order.size(); ++i) order[i] = i;
-            std::stable_sort(order.begin(), order.end(), [&](std::size_t a, std::size_t b) {
-                return parts[a].exact - parts[a].floor > parts[b].exact - parts[b].floor;
-            });
-            for (std::size_t i = 0; left > 0 && i < order.size(); ++i, --left)
-                parts[order[i]].floor += 1.0;
-            for (const auto& part : parts) {
-                if (part.index < 0) {
-                    lost[p] += part.floor;
-                } else if (part.floor > 0.0) {
-                    out.emplace_back(static_cast<int>(part.index), static_cast<int>(p), part.floor);
+            double floor_sum = 0.0;
+            for (const double part : floors) floor_sum += part;
+            give_remainders(exact, floors,
+                            std::llround(value[i] - lost_whole[i]) - std::llround(floor_sum));
+            lost[party] += lost_whole[i];
+            for (std::size_t k = 0; k < successors.size(); ++k) {
+                if (floors[k] > 0.0) {
+                    out.emplace_back(static_cast<int>(successors[k]), static_cast<int>(p), floors[k]);
                 }
             }
         }

@@ -37,9 +37,11 @@ struct HonestyOptions {
 [[nodiscard]] std::vector<WardHonesty> assess(const Crosswalk& crosswalk, const Notional* notional,
                                               const HonestyOptions& options = {});
 
-/// Integer notional votes (new wards x parties) by controlled rounding: each old ward's votes
-/// for each party are split over its successors (and what is lost) by largest remainder, so
-/// every old ward's total and every party's total stay exact. `lost[p]` gets the lost votes.
+/// Integer notional votes (new wards x parties) by controlled rounding, so every old ward's
+/// total and every party's total stay exact: a party's lost votes are its exact loss rounded,
+/// shared over the old wards by largest remainder; each old ward's kept votes are split over
+/// its successors by largest remainder. So each party's whole votes in the new wards are within
+/// half a vote of its exact notional total. `lost[p]` gets the lost votes.
 [[nodiscard]] Sparse rounded_votes(const Notional& notional, const Crosswalk& crosswalk,
                                    std::vector<double>& lost);
 

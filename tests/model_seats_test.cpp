@@ -486,7 +486,32 @@ void expect_rounding_adds_up(const Notional& result, const Crosswalk& crosswalk,
         const auto party = static_cast<std::size_t>(p);
         EXPECT_EQ(lost[party], std::floor(lost[party])) << p;
         EXPECT_EQ(sum + lost[party], result.ledger[party].old_votes) << result.old.parties[party];
+        // Each party's whole votes in the new wards are its exact notional total to half a vote.
+        EXPECT_LE(std::abs(sum - result.ledger[party].new_votes), 0.5) << result.old.parties[party];
     }
+}
+
+TEST(RoundedVotes, SmallLossesInManyWardsStillAddUpForTheParty) {
+    // Ten old wards of 100 CON votes each, every one losing 0.4% in a gap: 0.4 votes each, 4 in
+    // all. Rounded ward by ward none would be lost and CON would have 4 whole votes too many;
+    // rounded for the party, 4 are lost, in four of the wards.
+    std::vector<WardResult> wards;
+    std::vector<Piece> pieces;
+    for (int w = 0; w < 10; ++w) {
+        wards.push_back(ward_of("W" + std::to_string(w), {{"CON", 100, true}}, 1));
+        pieces.push_back({static_cast<std::size_t>(w), 0, 99.6});
+    }
+    const Election election = election_of(wards);
+    const Crosswalk crosswalk(1, pieces, std::vector<double>(10, 100.0),
+                              std::vector<double>(10, 0.0), std::vector<double>(10, 0.4));
+    RedistributeOptions options;
+    options.max_lost = 1.0;
+    const Notional result = notional_of(election, crosswalk, options);
+    std::vector<double> lost;
+    const Sparse rounded = rounded_votes(result, crosswalk, lost);
+    EXPECT_EQ(lost, (std::vector<double>{4.0}));
+    EXPECT_EQ(rounded.coeff(0, 0), 996.0);  // exactly 996.0 of the 1000
+    expect_rounding_adds_up(result, crosswalk, rounded, lost);
 }
 
 TEST(RoundedVotes, ThirdsAddUp) {
