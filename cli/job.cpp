@@ -307,6 +307,8 @@ std::vector<geo::Column> ward_columns(const std::vector<std::size_t>& order,
     column("sources", [&](std::size_t n) {
         return geo::Value(model::sources_text(honesty[n], old_wards.codes));
     });
+    // No old ward's weight reaches it: its votes are zero, not unknown, and it is flagged.
+    column("reached", [&](std::size_t n) { return geo::Value(!honesty[n].sources.empty()); });
     if (!notional) return columns;
     const model::Measures& m = notional->carried;
     column("estimated_pct", [&](std::size_t n) { return rounded(honesty[n].estimated_pct, 2); });
@@ -835,6 +837,18 @@ void run_job(const JobOptions& options) {
             out << "skipped      " << skipped->size() << " councils of " << results->path.string()
                 << " with no ward on the map (wards): " << skipped_text(*skipped) << "\n";
         }
+    }
+    std::string unreached;
+    std::size_t unreached_count = 0;
+    for (const std::size_t n : model::order_by_code(new_wards.codes)) {
+        if (!honesty[n].sources.empty()) continue;
+        ++unreached_count;
+        unreached += " " + new_wards.codes[n];
+    }
+    if (unreached_count) {
+        out << "unreached    " << unreached_count
+            << " new wards no old ward's weight reaches (zero votes, reached false):" << unreached
+            << "\n";
     }
     std::map<std::string, int> classes;
     for (const auto& ward : honesty) ++classes[model::to_string(ward.change)];

@@ -55,6 +55,7 @@ NotionalBase make_base(const std::vector<std::string>& codes, const std::vector<
         ward.code = codes[n];
         ward.name = names[n];
         ward.change_class = to_string(honesty[n].change);
+        ward.reached = !honesty[n].sources.empty();
         if (chosen && !chosen->unknown) {
             ward.seats = chosen->seats;
             ward.margin_pct = as_written(chosen->margin_pct, margin_decimals);
@@ -141,7 +142,7 @@ const std::vector<std::string> base_header{
     "votes_rounded", "notional_seats", "ward_seats", "change_class",
     "margin_pct",    "knife_edge",     "turnout",    "predecessor_seats",
     "variant_seats", "votes_min",      "votes_max",  "share_min",
-    "share_max",     "seat_support"};
+    "share_max",     "seat_support",   "reached"};
 
 std::string optional_number(const std::optional<double>& value, int decimals) {
     return value ? fixed(*value, decimals) : "";
@@ -156,7 +157,9 @@ std::string optional_int(const std::optional<int>& value) {
 std::string base_csv(const NotionalBase& base) {
     std::string text = csv_row(base_header);
     for (const auto& ward : base.wards) {
-        for (const auto& party : ward.parties) {
+        // A ward nothing reaches still has its row: no party, zero votes, reached false.
+        const std::vector<BaseParty> nobody(1);
+        for (const auto& party : ward.parties.empty() ? nobody : ward.parties) {
             std::string variants, support;
             for (const auto& name : base.variants) {
                 if (!party.variant_seats.count(name)) continue;
@@ -187,7 +190,8 @@ std::string base_csv(const NotionalBase& base) {
                              fixed(party.votes_max, vote_decimals),
                              optional_number(party.share_min, share_decimals),
                              optional_number(party.share_max, share_decimals),
-                             support});
+                             support,
+                             ward.reached ? "true" : "false"});
         }
     }
     return text;
@@ -243,7 +247,11 @@ std::optional<double> read_optional(const CsvTable& table, std::size_t row, std:
 NotionalBase read_base(const std::filesystem::path& notional_csv) {
     const CsvTable table = read_csv(notional_csv);
     std::vector<std::size_t> column;
-    for (const auto& name : base_header) column.push_back(table.require(name));
+    for (const auto& name : base_header) {
+        if (name == "reached") continue;  // optional: bases written before it had it
+        column.push_back(table.require(name));
+    }
+    const auto reached = table.find("reached");
     auto cell = [&](std::size_t row, std::size_t c) -> const std::string& {
         return table.rows[row][column[c]];
     };
@@ -263,8 +271,15 @@ NotionalBase read_base(const std::filesystem::path& notional_csv) {
             bool knife = false;
             ward.knife_edge = parse_flag(cell(r, 13), knife) && knife;
             ward.turnout = read_optional(table, r, column[14]);
+            bool is_reached = true;
+            if (reached && !parse_flag(table.rows[r][*reached], is_reached)) {
+                throw DataError(table.where(r) + ": reached '" + table.rows[r][*reached] +
+                                "' is not true or false");
+            }
+            ward.reached = is_reached;
             base.wards.push_back(std::move(ward));
         }
+        if (trim(cell(r, 2)).empty()) continue;  // a ward no party's votes reach
         BaseParty party;
         party.code = cell(r, 2);
         party.name = cell(r, 3);

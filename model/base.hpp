@@ -38,6 +38,7 @@ struct BaseWard {
     std::optional<double> margin_pct;
     bool knife_edge = false;
     std::optional<double> turnout;
+    bool reached = true;             ///< false: no old ward's weight reaches it (no votes at all)
     std::vector<BaseParty> parties;  ///< most votes first
 
     [[nodiscard]] const BaseParty* party(const std::string& party_code) const;

@@ -625,7 +625,8 @@ TEST(Uncontested, SeatsCarriedVotesLeftUnknown) {
     EXPECT_EQ(council_totals(seats), (ByParty{{"CON", 1}, {"GRN", 1}, {"LAB", 2}}));
 
     // Shares of the partial ward are empty (unknown), never computed from the quarter it has;
-    // new 1 (675 + 375 = 1050) has its shares; new 2 has no votes and no seats: no rows.
+    // new 1 (675 + 375 = 1050) has its shares; new 2 draws on no old ward: one row, no
+    // party, zero votes, reached false.
     std::vector<double> lost;
     const Sparse rounded = rounded_votes(result, crosswalk, lost);
     const std::vector<std::string> codes{"N0", "N1", "N2"}, names{"Zero", "One", "Two"};
@@ -637,17 +638,18 @@ TEST(Uncontested, SeatsCarriedVotesLeftUnknown) {
     const std::string expected =
         "ward_code,ward_name,party,party_name,votes,share,top_vote,share_top,votes_rounded,"
         "notional_seats,ward_seats,change_class,margin_pct,knife_edge,turnout,predecessor_seats,"
-        "variant_seats,votes_min,votes_max,share_min,share_max,seat_support\n"
+        "variant_seats,votes_min,votes_max,share_min,share_max,seat_support,reached\n"
         "N0,Zero,LAB,Labour,225.0000,,225.0000,,225,1,3,major,,,,1,area/rank-slot:1,225.0000,"
-        "225.0000,,,1.000\n"
+        "225.0000,,,1.000,true\n"
         "N0,Zero,CON,Conservative,125.0000,,125.0000,,125,1,3,major,,,,1,area/rank-slot:1,"
-        "125.0000,125.0000,,,1.000\n"
+        "125.0000,125.0000,,,1.000,true\n"
         "N0,Zero,GRN,Green,0.0000,,0.0000,,0,1,3,major,,,,1,area/rank-slot:1,0.0000,0.0000,,,"
-        "1.000\n"
+        "1.000,true\n"
         "N1,One,LAB,Labour,675.0000,0.642857,675.0000,0.642857,675,1,1,major,28.571,false,,1,"
-        "area/rank-slot:1,675.0000,675.0000,0.642857,0.642857,1.000\n"
+        "area/rank-slot:1,675.0000,675.0000,0.642857,0.642857,1.000,true\n"
         "N1,One,CON,Conservative,375.0000,0.357143,375.0000,0.357143,375,0,1,major,28.571,false,,"
-        "0,area/rank-slot:0,375.0000,375.0000,0.357143,0.357143,\n";
+        "0,area/rank-slot:0,375.0000,375.0000,0.357143,0.357143,,true\n"
+        "N2,Two,,,0.0000,,0.0000,,0,,,new,,,,,,0.0000,0.0000,,,,false\n";
     EXPECT_EQ(csv, expected);
 
     // Read back, the base writes the same text: one notional serves many analyses.
@@ -655,7 +657,9 @@ TEST(Uncontested, SeatsCarriedVotesLeftUnknown) {
     const auto path = dir.write("notional.csv", csv);
     const NotionalBase back = read_base(path);
     EXPECT_EQ(back.variants, (std::vector<std::string>{"area/rank-slot"}));
-    ASSERT_EQ(back.wards.size(), 2U);
+    ASSERT_EQ(back.wards.size(), 3U);
+    EXPECT_FALSE(back.wards[2].reached);
+    EXPECT_TRUE(back.wards[2].parties.empty());
     EXPECT_FALSE(back.wards[0].parties[0].share.has_value());
     EXPECT_EQ(back.wards[1].seats, 1);
     EXPECT_EQ(base_csv(back), expected);
