@@ -454,6 +454,16 @@ model::WardsToMatch wards_to_match(const geo::Layer& layer, const geo::SourceLay
     return wards;
 }
 
+/// "a, b, c and 4 more": at most `shown` items.
+std::string listing(const std::vector<std::string>& items, std::size_t shown) {
+    std::string text;
+    for (std::size_t i = 0; i < std::min(shown, items.size()); ++i) {
+        text += (i ? ", " : "") + items[i];
+    }
+    if (items.size() > shown) text += " and " + std::to_string(items.size() - shown) + " more";
+    return text;
+}
+
 /// "a, b, c": councils skipped with their ward counts.
 std::string skipped_text(const std::map<std::string, std::size_t>& skipped) {
     std::string text;
@@ -545,17 +555,18 @@ void run_job(const JobOptions& options) {
     // on the map (a national file) are skipped and listed.
     std::vector<std::size_t> matched, actual_matched;
     std::map<std::string, std::size_t> skipped_old, skipped_actual;
+    std::vector<std::string> near_old, near_actual;  // wards matched by a near spelling
     if (election) {
         const auto layer = wards_to_match(old_wards, old_source, council_report.councils);
         skipped_old = model::keep_councils_on_map(*election, council_report.councils, layer);
-        matched = model::match_wards(*election, layer,
-                                     model::ward_councils(*election, council_report.councils));
+        matched = model::match_wards(
+            *election, layer, model::ward_councils(*election, council_report.councils), &near_old);
     }
     if (actual) {
         const auto layer = wards_to_match(new_wards, new_source, council_report.councils);
         skipped_actual = model::keep_councils_on_map(*actual, council_report.councils, layer);
-        actual_matched = model::match_wards(*actual, layer,
-                                            model::ward_councils(*actual, council_report.councils));
+        actual_matched = model::match_wards(
+            *actual, layer, model::ward_councils(*actual, council_report.councils), &near_actual);
     }
     // One code for each party across both elections (the old election's where it has one).
     std::optional<model::PartyUnification> parties;
@@ -871,6 +882,30 @@ void run_job(const JobOptions& options) {
         std::size_t partial = 0;
         for (bool p : notional->partial) partial += p ? 1 : 0;
         if (partial) out << "; " << partial << " new wards partial (votes unknown in part)";
+        // Old wards the results do not name: their votes are unknown, never zero.
+        std::vector<bool> has_result(old_wards.size(), false);
+        for (const std::size_t o : matched) has_result[o] = true;
+        std::vector<std::string> missing, partial_wards;
+        for (const std::size_t o : model::order_by_code(old_wards.codes)) {
+            if (!has_result[o])
+                missing.push_back(old_wards.names[o] + " (" + old_wards.codes[o] + ")");
+        }
+        for (const std::size_t n : model::order_by_code(new_wards.codes)) {
+            if (notional->partial[n]) {
+                partial_wards.push_back(new_wards.names[n] + " (" + new_wards.codes[n] + ")");
+            }
+        }
+        if (!missing.empty()) {
+            out << "\nno results   " << missing.size()
+                << " old wards have no results in the file: " << listing(missing, 10)
+                << "; the new wards they feed are partial: "
+                << (partial_wards.empty() ? "none" : listing(partial_wards, 10));
+        }
+        for (const auto* near : {&near_old, &near_actual}) {
+            if (near->empty()) continue;
+            out << "\nnear names   " << near->size()
+                << " wards matched by a name one letter away: " << listing(*near, 10);
+        }
         int width = 5;  // wide enough for "party" and the longest code
         for (const auto& entry : notional->ledger) {
             width = std::max(width, static_cast<int>(entry.party.size()));

@@ -56,6 +56,7 @@ NotionalBase make_base(const std::vector<std::string>& codes, const std::vector<
         ward.name = names[n];
         ward.change_class = to_string(honesty[n].change);
         ward.reached = !honesty[n].sources.empty();
+        ward.partial = notional.partial[n];
         if (chosen && !chosen->unknown) {
             ward.seats = chosen->seats;
             ward.margin_pct = as_written(chosen->margin_pct, margin_decimals);
@@ -142,7 +143,7 @@ const std::vector<std::string> base_header{
     "votes_rounded", "notional_seats", "ward_seats", "change_class",
     "margin_pct",    "knife_edge",     "turnout",    "predecessor_seats",
     "variant_seats", "votes_min",      "votes_max",  "share_min",
-    "share_max",     "seat_support",   "reached"};
+    "share_max",     "seat_support",   "reached",    "partial"};
 
 std::string optional_number(const std::optional<double>& value, int decimals) {
     return value ? fixed(*value, decimals) : "";
@@ -191,7 +192,8 @@ std::string base_csv(const NotionalBase& base) {
                              optional_number(party.share_min, share_decimals),
                              optional_number(party.share_max, share_decimals),
                              support,
-                             ward.reached ? "true" : "false"});
+                             ward.reached ? "true" : "false",
+                             ward.partial ? "true" : "false"});
         }
     }
     return text;
@@ -248,10 +250,11 @@ NotionalBase read_base(const std::filesystem::path& notional_csv) {
     const CsvTable table = read_csv(notional_csv);
     std::vector<std::size_t> column;
     for (const auto& name : base_header) {
-        if (name == "reached") continue;  // optional: bases written before it had it
+        // Optional: bases written before them lack them.
+        if (name == "reached" || name == "partial") continue;
         column.push_back(table.require(name));
     }
-    const auto reached = table.find("reached");
+    const auto reached = table.find("reached"), partial = table.find("partial");
     auto cell = [&](std::size_t row, std::size_t c) -> const std::string& {
         return table.rows[row][column[c]];
     };
@@ -271,12 +274,13 @@ NotionalBase read_base(const std::filesystem::path& notional_csv) {
             bool knife = false;
             ward.knife_edge = parse_flag(cell(r, 13), knife) && knife;
             ward.turnout = read_optional(table, r, column[14]);
-            bool is_reached = true;
-            if (reached && !parse_flag(table.rows[r][*reached], is_reached)) {
-                throw DataError(table.where(r) + ": reached '" + table.rows[r][*reached] +
-                                "' is not true or false");
+            for (auto [flag, slot] :
+                 {std::pair{reached, &ward.reached}, std::pair{partial, &ward.partial}}) {
+                if (flag && !parse_flag(table.rows[r][*flag], *slot)) {
+                    throw DataError(table.where(r) + ": " + table.header[*flag] + " '" +
+                                    table.rows[r][*flag] + "' is not true or false");
+                }
             }
-            ward.reached = is_reached;
             base.wards.push_back(std::move(ward));
         }
         if (trim(cell(r, 2)).empty()) continue;  // a ward no party's votes reach

@@ -39,6 +39,7 @@ struct BaseWard {
     bool knife_edge = false;
     std::optional<double> turnout;
     bool reached = true;             ///< false: no old ward's weight reaches it (no votes at all)
+    bool partial = false;            ///< draws in part on old wards whose votes are unknown
     std::vector<BaseParty> parties;  ///< most votes first
 
     [[nodiscard]] const BaseParty* party(const std::string& party_code) const;

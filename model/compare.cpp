@@ -217,6 +217,7 @@ Comparison compare(const NotionalBase& base, const Election& actual, ShareConven
         ward.name = notional.name;
         ward.seats = m.seats[n];
         ward.change_class = notional.change_class;
+        ward.partial = notional.partial;
         if (notional.seats != 0 && notional.seats != ward.seats) {
             throw DataError(actual.path.string() + ": ward " + real.label() + " elected " +
                             std::to_string(ward.seats) + " but has " +
@@ -487,6 +488,16 @@ std::string report_markdown(const Comparison& comparison, const std::string& tit
             }
         }
         unjudged += "- " + ward.name + " (" + ward.code + "): won by " + won + "\n";
+    }
+    std::string partial;
+    for (const auto& ward : comparison.wards) {
+        if (ward.judged && ward.partial) partial += "- " + ward.name + " (" + ward.code + ")\n";
+    }
+    if (!partial.empty()) {
+        text +=
+            "\n## Partial notionals\n\nWards whose notional draws in part on old wards without "
+            "results: judged on the part that has them.\n\n" +
+            partial;
     }
     if (!unjudged.empty()) {
         text +=

@@ -39,6 +39,7 @@ struct WardComparison {
     /// False where the base has no notional seats (most of the ward comes from old wards whose
     /// votes are unknown): the actual result is shown, nothing is judged or counted.
     bool judged = true;
+    bool partial = false;  ///< the notional draws in part on old wards without results
     std::string change_class;
     std::string label;   ///< "LAB gain from CON (notional)", "CON hold"
     std::string winner;  ///< the party with most seats (most votes between equals)

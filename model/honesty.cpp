@@ -132,7 +132,8 @@ Sparse rounded_votes(const Notional& notional, const Crosswalk& crosswalk,
             lost[party] += lost_whole[i];
             for (std::size_t k = 0; k < successors.size(); ++k) {
                 if (floors[k] > 0.0) {
-                    out.emplace_back(static_cast<int>(successors[k]), static_cast<int>(p), floors[k]);
+                    out.emplace_back(static_cast<int>(successors[k]), static_cast<int>(p),
+                                     floors[k]);
                 }
             }
         }

@@ -638,18 +638,18 @@ TEST(Uncontested, SeatsCarriedVotesLeftUnknown) {
     const std::string expected =
         "ward_code,ward_name,party,party_name,votes,share,top_vote,share_top,votes_rounded,"
         "notional_seats,ward_seats,change_class,margin_pct,knife_edge,turnout,predecessor_seats,"
-        "variant_seats,votes_min,votes_max,share_min,share_max,seat_support,reached\n"
+        "variant_seats,votes_min,votes_max,share_min,share_max,seat_support,reached,partial\n"
         "N0,Zero,LAB,Labour,225.0000,,225.0000,,225,1,3,major,,,,1,area/rank-slot:1,225.0000,"
-        "225.0000,,,1.000,true\n"
+        "225.0000,,,1.000,true,true\n"
         "N0,Zero,CON,Conservative,125.0000,,125.0000,,125,1,3,major,,,,1,area/rank-slot:1,"
-        "125.0000,125.0000,,,1.000,true\n"
+        "125.0000,125.0000,,,1.000,true,true\n"
         "N0,Zero,GRN,Green,0.0000,,0.0000,,0,1,3,major,,,,1,area/rank-slot:1,0.0000,0.0000,,,"
-        "1.000,true\n"
+        "1.000,true,true\n"
         "N1,One,LAB,Labour,675.0000,0.642857,675.0000,0.642857,675,1,1,major,28.571,false,,1,"
-        "area/rank-slot:1,675.0000,675.0000,0.642857,0.642857,1.000,true\n"
+        "area/rank-slot:1,675.0000,675.0000,0.642857,0.642857,1.000,true,false\n"
         "N1,One,CON,Conservative,375.0000,0.357143,375.0000,0.357143,375,0,1,major,28.571,false,,"
-        "0,area/rank-slot:0,375.0000,375.0000,0.357143,0.357143,,true\n"
-        "N2,Two,,,0.0000,,0.0000,,0,,,new,,,,,,0.0000,0.0000,,,,false\n";
+        "0,area/rank-slot:0,375.0000,375.0000,0.357143,0.357143,,true,false\n"
+        "N2,Two,,,0.0000,,0.0000,,0,,,new,,,,,,0.0000,0.0000,,,,false,false\n";
     EXPECT_EQ(csv, expected);
 
     // Read back, the base writes the same text: one notional serves many analyses.
@@ -659,6 +659,8 @@ TEST(Uncontested, SeatsCarriedVotesLeftUnknown) {
     EXPECT_EQ(back.variants, (std::vector<std::string>{"area/rank-slot"}));
     ASSERT_EQ(back.wards.size(), 3U);
     EXPECT_FALSE(back.wards[2].reached);
+    EXPECT_TRUE(back.wards[0].partial);  // it draws on the uncontested ward
+    EXPECT_FALSE(back.wards[1].partial);
     EXPECT_TRUE(back.wards[2].parties.empty());
     EXPECT_FALSE(back.wards[0].parties[0].share.has_value());
     EXPECT_EQ(back.wards[1].seats, 1);
