@@ -473,6 +473,56 @@ std::string skipped_text(const std::map<std::string, std::size_t>& skipped) {
     return text;
 }
 
+/// uncovered.geojson: each old ward's part that no new ward covers (more than a sliver), with
+/// its area, the share of the ward it is, the part in gaps, and what became of its votes.
+void write_uncovered(model::StagedOutputs& outputs, geo::Overlay& overlay,
+                     const geo::Layer& old_wards, const model::Crosswalk& crosswalk,
+                     const model::Notional* notional, const JobOptions& options,
+                     geo::GeosContext& context) {
+    geo::Layer parts;
+    parts.label = old_wards.label + ": parts no new ward covers";
+    parts.srs = old_wards.srs;
+    std::vector<std::size_t> wards;
+    for (const std::size_t o : model::order_by_code(old_wards.codes)) {
+        if (!overlay.uncovered[o] || overlay.old_uncovered_m2[o] < options.overlay.min_piece_m2) {
+            continue;
+        }
+        wards.push_back(o);
+        parts.codes.push_back(old_wards.codes[o]);
+        parts.names.push_back(old_wards.names[o]);
+        parts.shapes.push_back(std::move(overlay.uncovered[o]));
+    }
+    const Eigen::VectorXd votes =
+        notional ? model::ward_totals(notional->old.tot) : Eigen::VectorXd();
+    std::vector<geo::Column> columns{
+        {"old_code", {}}, {"old_name", {}},  {"uncovered_m2", {}}, {"uncovered_share", {}},
+        {"gap_m2", {}},   {"votes_are", {}}, {"votes", {}},        {"votes_lost", {}}};
+    for (const std::size_t o : wards) {
+        const auto& entry = crosswalk.ledger()[o];
+        const char* fate = entry.outside > 0.0 && entry.allocated <= 0.0
+                               ? "lost: no part on the new map"
+                           : entry.outside > 0.0 ? "lost: more than --max-uncovered beyond the map"
+                           : overlay.old_gap_m2[o] > 0.0 ? "spread, but lost in the gap"
+                                                         : "spread over the part the map covers";
+        const bool known = notional && notional->old.contested[o];
+        const double ward_votes = known ? votes[static_cast<Eigen::Index>(o)] : 0.0;
+        const std::vector<geo::Value> values{
+            old_wards.codes[o],
+            old_wards.names[o],
+            model::rounded(overlay.old_uncovered_m2[o], 2),
+            model::rounded(overlay.old_uncovered_m2[o] / old_wards.areas_m2[o], 6),
+            model::rounded(overlay.old_gap_m2[o], 2),
+            std::string(fate),
+            known ? geo::Value(model::rounded(ward_votes, 0)) : geo::Value(),
+            known ? geo::Value(model::rounded(ward_votes * entry.lost(), 4)) : geo::Value()};
+        for (std::size_t c = 0; c < columns.size(); ++c) columns[c].values.push_back(values[c]);
+    }
+    std::vector<std::size_t> order(parts.size());
+    for (std::size_t i = 0; i < order.size(); ++i) order[i] = i;
+    geo::write_geojson(outputs.stage("uncovered.geojson"), "uncovered", parts, order, columns,
+                       context);
+}
+
 /// Where the old wards reach beyond the new map's outline, and what became of those parts.
 std::string outline_summary(const model::Crosswalk& by_area, const geo::Layer& old_wards,
                             const geo::Overlay* overlay, const JobOptions& options) {
@@ -736,6 +786,9 @@ void run_job(const JobOptions& options) {
         outputs.stage("notional.geojson"), "notional", new_wards, order,
         ward_columns(order, new_wards, old_wards, honesty, notional, seats ? &*seats : nullptr),
         context);
+    if (overlay) {
+        write_uncovered(outputs, *overlay, old_wards, crosswalk, notional, options, context);
+    }
     std::optional<model::StagedOutputs> saved;
     if (options.crosswalk_path && !reload) {
         const std::filesystem::path file = *options.crosswalk_path;
@@ -916,16 +969,17 @@ void run_job(const JobOptions& options) {
             for (const auto& party : winners) ++won_before[party];
         }
         char line[256];
-        std::snprintf(line, sizeof line, "\n\n  %-*s %6s %8s %12s %14s %12s %12s\n", width, "party",
-                      "seats", "notional", "old votes", "new votes", "lost sliver", "lost outside");
+        std::snprintf(line, sizeof line, "\n\n  %-*s %6s %8s %12s %14s %12s %10s %12s\n", width,
+                      "party", "seats", "notional", "old votes", "new votes", "lost sliver",
+                      "lost gap", "lost outside");
         out << line;
         model::PartyLedger sum;
         int seats_sum = 0, notional_sum = 0;
         double worst = 0.0;
         auto print = [&](const model::PartyLedger& entry, int before, const std::string& after) {
-            std::snprintf(line, sizeof line, "  %-*s %6d %8s %12.0f %14.4f %12.4f %12.4f\n", width,
-                          entry.party.c_str(), before, after.c_str(), entry.old_votes,
-                          entry.new_votes, entry.lost_sliver, entry.lost_outside);
+            std::snprintf(line, sizeof line, "  %-*s %6d %8s %12.0f %14.4f %12.4f %10.4f %12.4f\n",
+                          width, entry.party.c_str(), before, after.c_str(), entry.old_votes,
+                          entry.new_votes, entry.lost_sliver, entry.lost_gap, entry.lost_outside);
             out << line;
         };
         for (const auto& entry : notional->ledger) {
@@ -937,6 +991,7 @@ void run_job(const JobOptions& options) {
             sum.old_votes += entry.old_votes;
             sum.new_votes += entry.new_votes;
             sum.lost_sliver += entry.lost_sliver;
+            sum.lost_gap += entry.lost_gap;
             sum.lost_outside += entry.lost_outside;
             worst = std::max(worst, entry.imbalance());
         }
