@@ -302,7 +302,9 @@ Comparison compare(const NotionalBase& base, const Election& actual, ShareConven
             } else if (!notional.parties.empty()) {
                 party.predecessor_seats = 0;  // did not stand there at all
             }
-            judge(party, before, base.variants, ward.notional_knife_edge);
+            // An unchanged ward's notional is its real result: no knife-edge makes it uncertain.
+            judge(party, before, base.variants,
+                  ward.notional_knife_edge && ward.change_class != "unchanged");
             ward.parties.push_back(std::move(party));
 
             CouncilRow& entry = council[code];

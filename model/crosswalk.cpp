@@ -76,7 +76,9 @@ Crosswalk::Crosswalk(std::size_t new_count, const std::vector<Piece>& pieces,
         same[o] = n;
     }
     std::vector<Piece> kept_pieces;
+    std::vector<double> measured(old_count, 0.0);  // as the pieces have it, same wards too
     for (const Piece& piece : pieces) {
+        measured[piece.old_index] += piece.weight;
         if (!same[piece.old_index]) kept_pieces.push_back(piece);
     }
     for (std::size_t o = 0; o < old_count; ++o) {
@@ -99,10 +101,13 @@ Crosswalk::Crosswalk(std::size_t new_count, const std::vector<Piece>& pieces,
         const double sliver = same[o] ? 0.0 : old_sliver[o];
         const double gap = same[o] || old_gap.empty() ? 0.0 : old_gap[o];
         const double covered = kept[o] + sliver;
-        // Beyond the outline: what neither a piece, a sliver nor a gap holds.
-        const double beyond = std::max(0.0, old_weight[o] - covered - gap);
-        const bool spread =
-            kept[o] > 0.0 && old_weight[o] > 0.0 && beyond <= options.max_uncovered * old_weight[o];
+        // Beyond the outline: what neither a piece, a sliver nor a gap holds (for a ward drawn
+        // twice, as measured, though it goes whole).
+        const double beyond = same[o] ? std::max(0.0, old_weight[o] - measured[o] - old_sliver[o] -
+                                                          (old_gap.empty() ? 0.0 : old_gap[o]))
+                                      : std::max(0.0, old_weight[o] - covered - gap);
+        const bool spread = same[o] || (kept[o] > 0.0 && old_weight[o] > 0.0 &&
+                                        beyond <= options.max_uncovered * old_weight[o]);
         denominator[o] = spread ? covered + gap : std::max(old_weight[o], covered + gap);
         if (denominator[o] <= 0.0) continue;  // a ward of no weight sends nothing anywhere
         entry.overlap = std::max(0.0, covered - old_weight[o]);
