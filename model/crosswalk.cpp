@@ -162,6 +162,9 @@ SameWards same_wards(const CrosswalkSeed& area, const std::vector<std::string>& 
     }
     SameWards result;
     for (std::size_t o = 0; o < old_codes.size(); ++o) {
+        // Only GSS codes say this: they change whenever a boundary does. Other codes ("1", "2")
+        // may be numbered afresh in each layer.
+        if (!looks_like_gss_code(old_codes[o])) continue;
         const auto it = new_index.find(old_codes[o]);
         if (it == new_index.end()) continue;
         const std::size_t n = it->second;

@@ -106,12 +106,14 @@ struct SameWards {
     std::vector<std::pair<std::size_t, std::size_t>> disagree;  ///< a code on both, shapes apart
 };
 
-/// The wards whose code is on both maps and whose area piece holds at least `agreement` of each
-/// one's area on the other map (from the area seed, before noise is folded).
+/// The wards whose GSS code is on both maps and whose area piece holds at least `agreement` of
+/// each one's area on the other map (from the area seed, before noise is folded). 70%: the
+/// 200 m generalisation of a small London ward (E05009328, Tower Hamlets) agrees with its full
+/// drawing to 77% and 86%.
 [[nodiscard]] SameWards same_wards(const CrosswalkSeed& area,
                                    const std::vector<std::string>& old_codes,
                                    const std::vector<std::string>& new_codes,
-                                   double agreement = 0.8);
+                                   double agreement = 0.7);
 
 /// The seeds as CSV: `kind,crosswalk,old_code,new_code,weight,noise` with kind piece, old (an old
 /// ward's whole weight), sliver or gap; weights written to 17 significant digits, so a reloaded

@@ -320,6 +320,51 @@ TEST(London, TowerHamletsAspireAndItsUnchangedRiversideWards) {
     EXPECT_FALSE(contains(read_text(dir / "out" / "comparison.csv"), "PP6713"));
 }
 
+TEST(London, TwoDrawingsOfOneCouncilsWardsAreTheSameWards) {
+    REQUIRE_LONDON_DATA();
+    TempDir dir;
+    // The 2022 election on ONS's 200 m generalisation of Tower Hamlets' 2022 wards, carried to
+    // the full drawing of the same wards and compared with itself: every ward is itself.
+    const std::string bsc = (shared / "uk_wards_bsc" / "uk_wards_dec2022_bsc_wgs84.gpkg").string();
+    const std::string job = bin + " --old " + bsc + " --new " +
+                            (london / "wards_2022" / "london_wards_2022_wgs84.gpkg").string() +
+                            " --council \"Tower Hamlets\" --results " + gla + " --results-wards " +
+                            gla_wards;
+    const CommandResult result = run(job + " --actual " + gla + " --actual-wards " + gla_wards +
+                                     " -o " + (dir / "same").string());
+    ASSERT_EQ(result.exit_code, 0) << result.err;
+    EXPECT_TRUE(contains(result.out, "same wards   20 wards drawn twice")) << result.out;
+    EXPECT_TRUE(contains(result.out, "change       20 unchanged, 0 minor, 0 major, 0 new"))
+        << result.out;
+    const auto comparison = model::read_csv(dir / "same" / "comparison.csv");
+    for (const auto& row : comparison.rows) {
+        EXPECT_TRUE(row[comparison.require("label")].ends_with(" hold")) << row[0];
+        EXPECT_EQ(row[comparison.require("change")], "0") << row[0];
+    }
+    // Asked not to trust the codes, the overlay moves up to 6.6% of a ward's votes (Aspire in
+    // E05009322) to its neighbours: what the shapes alone would have done.
+    const CommandResult apart = run(job + " --no-code-match -o " + (dir / "apart").string());
+    ASSERT_EQ(apart.exit_code, 0) << apart.err;
+    EXPECT_TRUE(contains(apart.out, "change       0 unchanged")) << apart.out;
+    const auto same = model::read_csv(dir / "same" / "notional.csv");
+    const auto moved = model::read_csv(dir / "apart" / "notional.csv");
+    std::map<std::pair<std::string, std::string>, double> before, after;
+    std::map<std::string, double> ward_total;
+    for (const auto& row : same.rows) {
+        const double votes = std::stod(row[same.require("votes")]);
+        before[{row[0], row[same.require("party")]}] = votes;
+        ward_total[row[0]] += votes;
+    }
+    for (const auto& row : moved.rows) {
+        after[{row[0], row[moved.require("party")]}] = std::stod(row[moved.require("votes")]);
+    }
+    double worst = 0.0;
+    for (const auto& [key, votes] : before) {
+        worst = std::max(worst, std::abs(votes - after[key]) / ward_total[key.first]);
+    }
+    EXPECT_NEAR(worst, 0.066, 0.002);
+}
+
 TEST(London, ARiversideWardOfAChangedBoroughSpreadsItsVotesOffTheRiver) {
     REQUIRE_LONDON_DATA();
     TempDir dir;
