@@ -112,7 +112,16 @@ Geometry difference(GeosContext& context, const GEOSGeometry* a, const GEOSGeome
                                 "), and again on a 1 mm grid: " + context.take_error());
         }
     }
-    return checked(context, rest, what);
+    // Only the polygons: a robust overlay can leave collapsed lines beside them.
+    Geometry result = checked(context, rest, what);
+    const int type = GEOSGeomTypeId_r(context.get(), result.get());
+    if (type == GEOS_POLYGON || type == GEOS_MULTIPOLYGON) return result;
+    std::vector<GEOSGeometry*> polygons;
+    collect_polygons(context.get(), result.get(), polygons);
+    return checked(context,
+                   GEOSGeom_createCollection_r(context.get(), GEOS_MULTIPOLYGON, polygons.data(),
+                                               static_cast<unsigned>(polygons.size())),
+                   what + ": collecting polygons");
 }
 
 Geometry union_of(GeosContext& context, const std::vector<const GEOSGeometry*>& shapes,

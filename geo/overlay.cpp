@@ -2,8 +2,10 @@
 
 #include <algorithm>
 #include <atomic>
+#include <cmath>
 #include <exception>
 #include <functional>
+#include <optional>
 #include <thread>
 
 #include "model/error.hpp"
@@ -26,6 +28,73 @@ Measure intersect(GeosContext& context, const GEOSGeometry* a, const GEOSGeometr
         throw GeometryError(what + ": perimeter failed: " + context.take_error());
     }
     return measure;
+}
+
+/// Calls `f(x0, y0, x1, y1)` for every segment of a polygonal geometry's rings.
+template <typename F>
+void for_each_segment(GeosContext& context, const GEOSGeometry* geometry, F&& f) {
+    GEOSContextHandle_t handle = context.get();
+    for (int g = 0; g < GEOSGetNumGeometries_r(handle, geometry); ++g) {
+        const GEOSGeometry* polygon = GEOSGetGeometryN_r(handle, geometry, g);
+        if (GEOSGeomTypeId_r(handle, polygon) != GEOS_POLYGON) continue;
+        const int holes = GEOSGetNumInteriorRings_r(handle, polygon);
+        for (int r = -1; r < holes; ++r) {
+            const GEOSGeometry* ring = r < 0 ? GEOSGetExteriorRing_r(handle, polygon)
+                                             : GEOSGetInteriorRingN_r(handle, polygon, r);
+            const GEOSCoordSequence* sequence = GEOSGeom_getCoordSeq_r(handle, ring);
+            unsigned size = 0;
+            if (!sequence || !GEOSCoordSeq_getSize_r(handle, sequence, &size)) continue;
+            double x0 = 0.0, y0 = 0.0;
+            for (unsigned i = 0; i < size; ++i) {
+                double x = 0.0, y = 0.0;
+                GEOSCoordSeq_getXY_r(handle, sequence, i, &x, &y);
+                if (i > 0) f(x0, y0, x, y);
+                x0 = x;
+                y0 = y;
+            }
+        }
+    }
+}
+
+/// The area of `rest` (an old ward's part no new ward covers) in gaps inside the new map: its
+/// parts that new wards enclose. A part that runs along the old ward's own edge (for more than
+/// `noise_width_m`) runs on beyond it, into a river or off the map: beyond the outline, its
+/// votes spread (the rare gap that runs on into the next old ward counts so too). Parts
+/// thinner on average than `noise_width_m` are slits between two drawings of one line.
+double gap_area(GeosContext& context, const GEOSGeometry* rest, const GEOSGeometry* old_shape,
+                double noise_width_m, const std::string& what) {
+    GEOSContextHandle_t handle = context.get();
+    std::optional<Geometry> edge;  // the old ward's boundary, made when first needed
+    std::optional<Prepared> prepared_edge;
+    double gap_m2 = 0.0;
+    for (int i = 0; i < GEOSGetNumGeometries_r(handle, rest); ++i) {
+        const GEOSGeometry* part = GEOSGetGeometryN_r(handle, rest, i);
+        const double part_m2 = area(context, part, what);
+        double perimeter = 0.0;
+        if (GEOSLength_r(handle, part, &perimeter) == 0) {
+            throw GeometryError(what + ": perimeter failed: " + context.take_error());
+        }
+        if (part_m2 <= 0.0 || 2.0 * part_m2 / perimeter < noise_width_m) continue;
+        if (!edge) {
+            edge = checked(context, GEOSBoundary_r(handle, old_shape), what + ": boundary");
+            prepared_edge = prepare(context, edge->get(), what + ": boundary");
+        }
+        // Its segments whose middle lies on the old ward's edge (to a centimetre).
+        double along_m = 0.0;
+        for_each_segment(context, part, [&](double x0, double y0, double x1, double y1) {
+            if (along_m >= noise_width_m) return;
+            const Geometry middle = checked(
+                context, GEOSGeom_createPointFromXY_r(handle, (x0 + x1) / 2, (y0 + y1) / 2), what);
+            if (holds(
+                    context,
+                    GEOSPreparedDistanceWithin_r(handle, prepared_edge->get(), middle.get(), 0.01),
+                    what)) {
+                along_m += std::hypot(x1 - x0, y1 - y0);
+            }
+        });
+        if (along_m < noise_width_m) gap_m2 += part_m2;
+    }
+    return gap_m2;
 }
 
 /// The overlay of old wards [begin, end) on every new ward, in `context` alone: the shapes it
@@ -52,7 +121,7 @@ Overlay overlay_range(const std::vector<const GEOSGeometry*>& old_shapes,
         const Prepared old_prepared =
             prepare(context, old_shape, old_wards.label + " (" + old_wards.codes[o] + ")");
         double covered_m2 = 0.0;
-        std::vector<const GEOSGeometry*> met;  // the new wards it meets
+        std::vector<std::pair<double, const GEOSGeometry*>> met;  // the new wards it meets
         for (const std::size_t n : query(context, tree.get(), old_shape)) {
             const GEOSGeometry* new_shape = new_shapes[n];
             const std::string what =
@@ -85,7 +154,7 @@ Overlay overlay_range(const std::vector<const GEOSGeometry*>& old_shapes,
             }
             if (piece_m2 <= 0.0) continue;  // touching along a boundary: no piece at all
             covered_m2 += piece_m2;
-            met.push_back(new_shape);
+            met.emplace_back(piece_m2, new_shape);
             if (piece_m2 < options.min_piece_m2) {
                 result.old_sliver_m2[o] += piece_m2;
                 ++result.slivers;
@@ -100,55 +169,23 @@ Overlay overlay_range(const std::vector<const GEOSGeometry*>& old_shapes,
             const std::string what = old_wards.label + " (" + old_wards.codes[o] +
                                      "): its part "
                                      "outside the new wards";
-            Geometry rest =
-                met.empty()
-                    ? checked(context, GEOSGeom_clone_r(handle, old_shape), what)
-                    : difference(context, old_shape, union_of(context, met, what).get(), what);
+            // The new wards taken away one by one, the largest piece first: what is left shrinks
+            // fast, so each difference is cheaper than one with their union.
+            std::stable_sort(met.begin(), met.end(),
+                             [](const auto& a, const auto& b) { return a.first > b.first; });
+            Geometry rest = checked(context, GEOSGeom_clone_r(handle, old_shape), what);
+            for (const auto& [piece_m2, shape] : met) {
+                rest = difference(context, rest.get(), shape, what);
+                if (GEOSisEmpty_r(handle, rest.get())) break;
+            }
+            result.old_gap_m2[o] =
+                gap_area(context, rest.get(), old_shape, options.noise_width_m, what);
             result.old_uncovered_m2[o] = area(context, rest.get(), what);
             result.uncovered[o] = std::move(rest);
         }
         tick();
     }
     return result;
-}
-
-/// Which of the uncovered parts lie in gaps inside the new map: holes in the union of the new
-/// wards. Computed only where some old ward has an uncovered part.
-void find_gaps(Overlay& result, const Layer& new_wards, double noise_width_m,
-               GeosContext& context) {
-    if (std::none_of(result.uncovered.begin(), result.uncovered.end(),
-                     [](const Geometry& shape) { return static_cast<bool>(shape); })) {
-        return;
-    }
-    std::vector<const GEOSGeometry*> shapes;
-    for (const auto& shape : new_wards.shapes) shapes.push_back(shape.get());
-    const std::string what = new_wards.label + ": the new map's outline";
-    const Geometry outline = union_of(context, shapes, what);
-    // A hole thinner on average than the noise width is a slit between two drawings of one
-    // line, not a gap: it counts as beyond the outline, as boundary noise counts as no change.
-    const Geometry all_holes = holes_of(context, outline.get(), what);
-    std::vector<const GEOSGeometry*> wide;
-    for (int i = 0; i < GEOSGetNumGeometries_r(context.get(), all_holes.get()); ++i) {
-        const GEOSGeometry* hole = GEOSGetGeometryN_r(context.get(), all_holes.get(), i);
-        double perimeter = 0.0;
-        const double hole_m2 = area(context, hole, what);
-        if (GEOSLength_r(context.get(), hole, &perimeter) == 0) {
-            throw GeometryError(what + ": perimeter failed: " + context.take_error());
-        }
-        if (perimeter > 0.0 && 2.0 * hole_m2 / perimeter >= noise_width_m) wide.push_back(hole);
-    }
-    if (wide.empty()) return;
-    const Geometry holes = union_of(context, wide, what);
-    const Prepared prepared = prepare(context, holes.get(), what);
-    for (std::size_t o = 0; o < result.uncovered.size(); ++o) {
-        const GEOSGeometry* rest = result.uncovered[o].get();
-        if (!rest ||
-            !holds(context, GEOSPreparedIntersects_r(context.get(), prepared.get(), rest), what)) {
-            continue;
-        }
-        const Geometry gap = intersection(context, rest, holes.get(), what);
-        result.old_gap_m2[o] = area(context, gap.get(), what);
-    }
 }
 
 }  // namespace
@@ -227,6 +264,7 @@ Overlay overlay(const Layer& old_wards, const Layer& new_wards, const OverlayOpt
         for (std::size_t o = 0; o < old_wards.size(); ++o) {
             result.old_sliver_m2[o] += part.old_sliver_m2[o];
             result.old_uncovered_m2[o] += part.old_uncovered_m2[o];
+            result.old_gap_m2[o] += part.old_gap_m2[o];
             if (part.uncovered[o]) {
                 result.uncovered[o] =
                     Geometry(part.uncovered[o].release(), GeometryDeleter{context.get()});
@@ -237,7 +275,6 @@ Overlay overlay(const Layer& old_wards, const Layer& new_wards, const OverlayOpt
         result.intersections += part.intersections;
         result.noise += part.noise;
     }
-    find_gaps(result, new_wards, options.noise_width_m, context);
     return result;
 }
 

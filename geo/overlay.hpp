@@ -29,9 +29,9 @@ struct Overlay {
     std::vector<Geometry> shapes;  ///< each kept piece's polygon, for weights that follow people
     std::vector<double> old_sliver_m2;  ///< per old ward, area of its dropped pieces
     /// Per old ward, its area that no new ward covers (where that is more than a sliver), and
-    /// the part of it in a gap inside the new map's outline (a hole in the union of new wards,
-    /// wider on average than noise_width_m); the rest lies beyond the outline: a river, a coast
-    /// drawn another way, a slit between two drawings of one line.
+    /// the part of it in a gap inside the new map's outline (a hole in the union of the new
+    /// wards it meets, wider on average than noise_width_m); the rest lies beyond the outline:
+    /// a river, a coast drawn another way, a slit between two drawings of one line.
     std::vector<double> old_uncovered_m2, old_gap_m2;
     std::vector<Geometry> uncovered;  ///< per old ward, that uncovered part's shape, or null
     std::size_t slivers = 0;          ///< pieces dropped
