@@ -64,18 +64,34 @@ bool holds(GeosContext& context, char result, const std::string& what) {
     return result == 1;
 }
 
+namespace {
+
+/// An overlay operation; on a GEOS topology failure, once more on a millimetre grid.
+GEOSGeometry* robust(GeosContext& context, const GEOSGeometry* a, const GEOSGeometry* b,
+                     GEOSGeometry* (*operation)(GEOSContextHandle_t, const GEOSGeometry*,
+                                                const GEOSGeometry*),
+                     GEOSGeometry* (*on_grid)(GEOSContextHandle_t, const GEOSGeometry*,
+                                              const GEOSGeometry*, double),
+                     const char* name, const std::string& what) {
+    GEOSGeometry* result = operation(context.get(), a, b);
+    if (result) return result;
+    const std::string first_error = context.take_error();
+    result = on_grid(context.get(), a, b, 0.001);
+    if (!result) {
+        throw GeometryError(what + ": " + name + " failed (" + first_error +
+                            "), and again on a 1 mm grid: " + context.take_error());
+    }
+    return result;
+}
+
+}  // namespace
+
 Geometry intersection(GeosContext& context, const GEOSGeometry* a, const GEOSGeometry* b,
                       const std::string& what) {
-    GEOSGeometry* piece = GEOSIntersection_r(context.get(), a, b);
-    if (!piece) {
-        const std::string first_error = context.take_error();
-        piece = GEOSIntersectionPrec_r(context.get(), a, b, 0.001);
-        if (!piece) {
-            throw GeometryError(what + ": intersection failed (" + first_error +
-                                "), and again on a 1 mm grid: " + context.take_error());
-        }
-    }
-    return checked(context, piece, what);
+    return checked(
+        context,
+        robust(context, a, b, GEOSIntersection_r, GEOSIntersectionPrec_r, "intersection", what),
+        what);
 }
 
 double area(GeosContext& context, const GEOSGeometry* geometry, const std::string& what) {
@@ -103,15 +119,8 @@ void collect_polygons(GEOSContextHandle_t handle, const GEOSGeometry* geometry,
 
 Geometry difference(GeosContext& context, const GEOSGeometry* a, const GEOSGeometry* b,
                     const std::string& what) {
-    GEOSGeometry* rest = GEOSDifference_r(context.get(), a, b);
-    if (!rest) {
-        const std::string first_error = context.take_error();
-        rest = GEOSDifferencePrec_r(context.get(), a, b, 0.001);
-        if (!rest) {
-            throw GeometryError(what + ": difference failed (" + first_error +
-                                "), and again on a 1 mm grid: " + context.take_error());
-        }
-    }
+    GEOSGeometry* rest =
+        robust(context, a, b, GEOSDifference_r, GEOSDifferencePrec_r, "difference", what);
     // Only the polygons: a robust overlay can leave collapsed lines beside them.
     Geometry result = checked(context, rest, what);
     const int type = GEOSGeomTypeId_r(context.get(), result.get());

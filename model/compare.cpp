@@ -176,6 +176,17 @@ struct ActualParty {
     int seats = 0;
 };
 
+/// The party with most seats; between equals, the one with most votes (`parties` come most
+/// actual votes first).
+std::string winner_of(const std::vector<PartyComparison>& parties) {
+    int most = 0;
+    for (const auto& party : parties) most = std::max(most, party.actual_seats);
+    for (const auto& party : parties) {
+        if (party.actual_seats == most) return party.party;
+    }
+    return {};
+}
+
 /// Last elected minus the best unelected candidate of another party (the closest contest).
 std::optional<double> actual_majority(const WardResult& ward) {
     std::optional<double> margin;
@@ -262,14 +273,7 @@ Comparison compare(const NotionalBase& base, const Election& actual, ShareConven
             std::stable_sort(
                 ward.parties.begin(), ward.parties.end(),
                 [](const auto& a, const auto& b) { return a.actual_votes > b.actual_votes; });
-            int most = 0;
-            for (const auto& party : ward.parties) most = std::max(most, party.actual_seats);
-            for (const auto& party : ward.parties) {
-                if (party.actual_seats == most) {
-                    ward.winner = party.party;
-                    break;
-                }
-            }
+            ward.winner = winner_of(ward.parties);
             result.wards.push_back(std::move(ward));
             continue;
         }
@@ -318,15 +322,7 @@ Comparison compare(const NotionalBase& base, const Election& actual, ShareConven
             ward.parties.begin(), ward.parties.end(),
             [](const auto& a, const auto& b) { return a.actual_votes > b.actual_votes; });
         ward.label = label_of(ward);
-        // The party with most seats; between equals, the one with most votes (listed first).
-        int most = 0;
-        for (const auto& party : ward.parties) most = std::max(most, party.actual_seats);
-        for (const auto& party : ward.parties) {
-            if (party.actual_seats == most) {
-                ward.winner = party.party;
-                break;
-            }
-        }
+        ward.winner = winner_of(ward.parties);
 
         // Butler swing between the two leading parties, on shares of all votes.
         if (ward.parties.size() >= 2) {

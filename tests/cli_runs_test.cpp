@@ -16,11 +16,6 @@ namespace {
 const std::string bin = NOTIONAL_BIN;
 const std::string demo = std::string(NOTIONAL_DATA) + "/demo/";
 
-std::string demo_job(const std::filesystem::path& out, const std::string& extra = "") {
-    return bin + " --old " + demo + "old_wards.geojson --new " + demo + "new_wards.geojson" +
-           " --results " + demo + "results_2018.csv -o " + out.string() + " " + extra;
-}
-
 const std::string with_actual = "--actual " + demo + "results_2022.csv";
 
 TEST(Outputs, AnEarlierRunIsRefusedUnlessOverwriteAndThenNoStaleFileIsLeft) {

@@ -12,11 +12,6 @@ namespace {
 const std::string bin = NOTIONAL_BIN;
 const std::string demo = std::string(NOTIONAL_DATA) + "/demo/";
 
-std::string demo_job(const std::filesystem::path& out, const std::string& extra = "") {
-    return bin + " --old " + demo + "old_wards.geojson --new " + demo + "new_wards.geojson" +
-           " --results " + demo + "results_2018.csv -o " + out.string() + " " + extra;
-}
-
 /// notional.csv as (ward code, party) -> votes.
 std::map<std::pair<std::string, std::string>, double> notional_votes(
     const std::filesystem::path& csv) {

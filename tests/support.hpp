@@ -119,6 +119,16 @@ inline CommandResult run(const std::string& command) {
     return result;
 }
 
+#ifdef NOTIONAL_DATA
+/// The main job on the demo borough (data/demo), its outputs in `out`.
+inline std::string demo_job(const std::filesystem::path& out, const std::string& extra = "") {
+    const std::string demo = std::string(NOTIONAL_DATA) + "/demo/";
+    return std::string(NOTIONAL_BIN) + " --old " + demo + "old_wards.geojson --new " + demo +
+           "new_wards.geojson --results " + demo + "results_2018.csv -o " + out.string() + " " +
+           extra;
+}
+#endif
+
 /// A candidate written in code: party code, votes, elected.
 struct Cand {
     std::string party;
