@@ -11,7 +11,9 @@
 #include <boost/program_options.hpp>
 
 #include "cli/comparison.hpp"
+#include "cli/councils.hpp"
 #include "cli/options.hpp"
+#include "cli/outline.hpp"
 #include "cli/progress.hpp"
 #include "geo/geojson.hpp"
 #include "model/base.hpp"
@@ -378,82 +380,6 @@ std::vector<geo::Column> ward_columns(const std::vector<std::size_t>& order,
     return columns;
 }
 
-/// The councils every input names, and what --council kept.
-struct CouncilReport {
-    model::Councils councils;
-    std::vector<std::string> kept;  ///< labels of the councils --council kept
-};
-
-/// Records the councils the layers and results name, and with `wanted` (--council) keeps only
-/// their wards in every input: the layers by an attribute filter, the results by dropping rows.
-CouncilReport select_councils(const std::vector<std::string>& wanted, geo::SourceLayer& old_layer,
-                              geo::SourceLayer& new_layer, model::Election* election,
-                              model::Election* actual) {
-    CouncilReport report;
-    const auto old_pairs = old_layer.councils(), new_pairs = new_layer.councils();
-    for (const auto* pairs : {&old_pairs, &new_pairs}) {
-        for (const auto& [code, name] : *pairs) report.councils.add(code, name);
-    }
-    for (const model::Election* results : {election, actual}) {
-        if (!results) continue;
-        for (const auto& ward : results->wards) {
-            report.councils.add(ward.council_code, ward.council_name);
-        }
-    }
-    if (wanted.empty()) return report;
-    std::set<std::size_t> chosen;
-    for (const auto& text : wanted) {
-        const auto council = report.councils.find(text);
-        if (!council) {
-            throw UsageError("--council '" + text +
-                             "' is no council the layers or results name (by GSS code or name)");
-        }
-        chosen.insert(*council);
-        report.kept.push_back(report.councils.label(*council));
-    }
-    auto keep = [&](geo::SourceLayer& layer,
-                    const std::vector<std::pair<std::string, std::string>>& pairs,
-                    const char* option) {
-        if (pairs.empty()) {
-            throw UsageError(layer.label() +
-                             ": no council field found for --council; name one with " + option);
-        }
-        std::vector<std::pair<std::string, std::string>> kept;
-        for (const auto& pair : pairs) {
-            const auto council = report.councils.find(pair.first, pair.second);
-            if (council && chosen.count(*council)) kept.push_back(pair);
-        }
-        if (kept.empty()) {
-            throw DataError(layer.label() + ": no ward of " + join(report.kept) + " in the layer");
-        }
-        layer.keep_councils(kept);
-    };
-    keep(old_layer, old_pairs, "--old-council-field");
-    keep(new_layer, new_pairs, "--new-council-field");
-    for (model::Election* results : {election, actual}) {
-        if (!results || !results->names_councils()) continue;
-        (void)model::drop_wards(*results, [&](const model::WardResult& ward) {
-            const auto council = report.councils.find(ward.council_code, ward.council_name);
-            return !council || !chosen.count(*council);
-        });
-        if (results->wards.empty()) {
-            throw DataError(results->path.string() + ": no results for " + join(report.kept));
-        }
-    }
-    return report;
-}
-
-/// A layer's wards for matching, with their councils where the layer names them.
-model::WardsToMatch wards_to_match(const geo::Layer& layer, const geo::SourceLayer& source,
-                                   const model::Councils& councils) {
-    model::WardsToMatch wards{layer.codes, layer.names, layer.label};
-    if (source.council_code_field().empty() && source.council_name_field().empty()) return wards;
-    for (std::size_t i = 0; i < layer.size(); ++i) {
-        wards.councils.push_back(councils.find(layer.council_codes[i], layer.council_names[i]));
-    }
-    return wards;
-}
-
 /// "a, b, c and 4 more": at most `shown` items.
 std::string listing(const std::vector<std::string>& items, std::size_t shown) {
     std::string text;
@@ -471,93 +397,6 @@ std::string skipped_text(const std::map<std::string, std::size_t>& skipped) {
         text += (text.empty() ? "" : ", ") + council + " " + std::to_string(wards);
     }
     return text;
-}
-
-/// uncovered.geojson: each old ward's part that no new ward covers (more than a sliver), with
-/// its area, the share of the ward it is, the part in gaps, and what became of its votes.
-void write_uncovered(model::StagedOutputs& outputs, geo::Overlay& overlay,
-                     const geo::Layer& old_wards, const model::Crosswalk& crosswalk,
-                     const model::Notional* notional, const JobOptions& options,
-                     geo::GeosContext& context) {
-    geo::Layer parts;
-    parts.label = old_wards.label + ": parts no new ward covers";
-    parts.srs = old_wards.srs;
-    std::vector<std::size_t> wards;
-    for (const std::size_t o : model::order_by_code(old_wards.codes)) {
-        if (!overlay.uncovered[o] || overlay.old_uncovered_m2[o] < options.overlay.min_piece_m2) {
-            continue;
-        }
-        wards.push_back(o);
-        parts.codes.push_back(old_wards.codes[o]);
-        parts.names.push_back(old_wards.names[o]);
-        parts.shapes.push_back(std::move(overlay.uncovered[o]));
-    }
-    const Eigen::VectorXd votes =
-        notional ? model::ward_totals(notional->old.tot) : Eigen::VectorXd();
-    std::vector<geo::Column> columns{
-        {"old_code", {}}, {"old_name", {}},  {"uncovered_m2", {}}, {"uncovered_share", {}},
-        {"gap_m2", {}},   {"votes_are", {}}, {"votes", {}},        {"votes_lost", {}}};
-    for (const std::size_t o : wards) {
-        const auto& entry = crosswalk.ledger()[o];
-        const char* fate = entry.outside > 0.0 && entry.allocated <= 0.0
-                               ? "lost: no part on the new map"
-                           : entry.outside > 0.0 ? "lost: more than --max-uncovered beyond the map"
-                           : overlay.old_gap_m2[o] > 0.0 ? "spread, but lost in the gap"
-                                                         : "spread over the part the map covers";
-        const bool known = notional && notional->old.contested[o];
-        const double ward_votes = known ? votes[static_cast<Eigen::Index>(o)] : 0.0;
-        const std::vector<geo::Value> values{
-            old_wards.codes[o],
-            old_wards.names[o],
-            model::rounded(overlay.old_uncovered_m2[o], 2),
-            model::rounded(overlay.old_uncovered_m2[o] / old_wards.areas_m2[o], 6),
-            model::rounded(overlay.old_gap_m2[o], 2),
-            std::string(fate),
-            known ? geo::Value(model::rounded(ward_votes, 0)) : geo::Value(),
-            known ? geo::Value(model::rounded(ward_votes * entry.lost(), 4)) : geo::Value()};
-        for (std::size_t c = 0; c < columns.size(); ++c) columns[c].values.push_back(values[c]);
-    }
-    std::vector<std::size_t> order(parts.size());
-    for (std::size_t i = 0; i < order.size(); ++i) order[i] = i;
-    geo::write_geojson(outputs.stage("uncovered.geojson"), "uncovered", parts, order, columns,
-                       context);
-}
-
-/// Where the old wards reach beyond the new map's outline, and what became of those parts.
-std::string outline_summary(const model::Crosswalk& by_area, const geo::Layer& old_wards,
-                            const geo::Overlay* overlay, const JobOptions& options) {
-    std::size_t beyond = 0, no_part = 0, too_much = 0;
-    double spread_m2 = 0.0, overlap_m2 = 0.0, gap_m2 = 0.0;
-    std::vector<std::pair<double, std::size_t>> largest;
-    for (std::size_t o = 0; o < old_wards.size(); ++o) {
-        const auto& entry = by_area.ledger()[o];
-        overlap_m2 += entry.overlap;
-        if (overlay) gap_m2 += overlay->old_gap_m2[o];
-        if (entry.spread > 0.0) {
-            ++beyond;
-            spread_m2 += entry.spread * entry.weight;
-            largest.emplace_back(entry.spread, o);
-        }
-        if (entry.outside > 0.0) ++(entry.allocated > 0.0 ? too_much : no_part);
-    }
-    std::sort(largest.rbegin(), largest.rend());
-    std::ostringstream out;
-    out << "outline      " << beyond << " old wards reach beyond the new map's outline by "
-        << model::fixed(spread_m2, 0)
-        << " m² (a river, a coast drawn another way): their votes are spread over the part the "
-           "map covers";
-    for (std::size_t i = 0; i < std::min<std::size_t>(5, largest.size()); ++i) {
-        if (largest[i].first < 0.001) break;  // would print as 0.0%
-        const std::size_t o = largest[i].second;
-        out << (i ? ", " : "; most ") << old_wards.names[o] << " (" << old_wards.codes[o] << ") "
-            << percent(largest[i].first, 1);
-    }
-    out << "\n             lost: " << no_part << " old wards with no part on the new map, "
-        << too_much << " more than " << percent(options.max_uncovered, 0)
-        << " beyond it (--max-uncovered), " << model::fixed(gap_m2, 0)
-        << " m² in gaps inside the new map; " << model::fixed(overlap_m2, 2)
-        << " m² covered twice by overlapping new wards\n";
-    return out.str();
 }
 
 }  // namespace
@@ -787,7 +626,8 @@ void run_job(const JobOptions& options) {
         ward_columns(order, new_wards, old_wards, honesty, notional, seats ? &*seats : nullptr),
         context);
     if (overlay) {
-        write_uncovered(outputs, *overlay, old_wards, crosswalk, notional, options, context);
+        write_uncovered(outputs, *overlay, old_wards, crosswalk, notional,
+                        options.overlay.min_piece_m2, context);
     }
     std::optional<model::StagedOutputs> saved;
     if (options.crosswalk_path && !reload) {
@@ -823,7 +663,8 @@ void run_job(const JobOptions& options) {
             << model::fixed(sliver_m2, 2) << " m²); " << overlay->noise
             << " boundary-noise pieces given to their old ward's main successor\n";
     }
-    out << outline_summary(by_area, old_wards, overlay ? &*overlay : nullptr, options);
+    out << outline_summary(by_area, old_wards, overlay ? &*overlay : nullptr,
+                           options.max_uncovered);
     if (options.code_match) {
         out << "same wards   " << same.same.size()
             << " wards drawn twice (a code on both maps, shapes that coincide) carried whole";
