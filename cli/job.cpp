@@ -5,7 +5,6 @@
 #include <cstdio>
 #include <iostream>
 #include <map>
-#include <set>
 #include <sstream>
 
 #include <boost/program_options.hpp>
