@@ -73,8 +73,8 @@ void write_comparison(model::StagedOutputs& outputs, const model::Comparison& co
             columns[c].values.push_back(properties[c].second);
         }
     }
-    geo::write_geojson(outputs.stage("comparison.geojson"), "comparison", wards, order, columns,
-                       context);
+    outputs.write_text("comparison.geojson",
+                       geo::geojson_text("comparison", wards, order, columns, context));
 }
 
 std::string party_summary(const model::PartyUnification& parties,

@@ -620,25 +620,21 @@ void run_job(const JobOptions& options) {
                          context);
     }
     const auto order = model::order_by_code(new_wards.codes);
-    geo::write_geojson(
-        outputs.stage("notional.geojson"), "notional", new_wards, order,
-        ward_columns(order, new_wards, old_wards, honesty, notional, seats ? &*seats : nullptr),
-        context);
+    outputs.write_text("notional.geojson",
+                       geo::geojson_text("notional", new_wards, order,
+                                         ward_columns(order, new_wards, old_wards, honesty,
+                                                      notional, seats ? &*seats : nullptr),
+                                         context));
     if (overlay) {
         write_uncovered(outputs, *overlay, old_wards, crosswalk, notional,
                         options.overlay.min_piece_m2, context);
     }
-    std::optional<model::StagedOutputs> saved;
     if (options.crosswalk_path && !reload) {
-        const std::filesystem::path file = *options.crosswalk_path;
-        saved.emplace(file.parent_path().empty() ? "." : file.parent_path());
-        saved->write_text(file.filename().string(),
-                          model::seeds_csv(seeds, old_wards.codes, new_wards.codes));
+        // Saved with the outputs, all or nothing.
+        outputs.write_file(*options.crosswalk_path,
+                           model::seeds_csv(seeds, old_wards.codes, new_wards.codes));
     }
-    auto written = outputs.commit();
-    if (saved) {
-        for (const auto& path : saved->commit()) written.push_back(path);
-    }
+    const auto written = outputs.commit();
 
     // Summary.
     std::ostringstream out;

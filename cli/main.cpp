@@ -35,7 +35,15 @@ int dispatch(const std::vector<std::string>& args) {
 
 int main(int argc, char** argv) {
     try {
-        return dispatch(std::vector<std::string>(argv + 1, argv + argc));
+        const int code = dispatch(std::vector<std::string>(argv + 1, argv + argc));
+        // The summary is an output too: a full device or a closed pipe is a failure.
+        std::cout.flush();
+        if (!std::cout) {
+            std::cerr << "notional: cannot write the summary to standard output (a full device or "
+                         "a closed pipe); the output files were written\n";
+            return 1;
+        }
+        return code;
     } catch (const notional::UsageError& error) {
         std::cerr << "notional: " << error.what() << " (see notional --help)\n";
         return 2;

@@ -64,8 +64,8 @@ void write_uncovered(model::StagedOutputs& outputs, geo::Overlay& overlay,
     }
     std::vector<std::size_t> order(parts.size());
     for (std::size_t i = 0; i < order.size(); ++i) order[i] = i;
-    geo::write_geojson(outputs.stage("uncovered.geojson"), "uncovered", parts, order, columns,
-                       context);
+    outputs.write_text("uncovered.geojson",
+                       geo::geojson_text("uncovered", parts, order, columns, context));
 }
 
 std::string outline_summary(const model::Crosswalk& by_area, const geo::Layer& old_wards,

@@ -1,6 +1,9 @@
 #include "geo/geojson.hpp"
 
+#include <atomic>
+
 #include <cpl_error.h>
+#include <cpl_vsi.h>
 #include <ogrsf_frmts.h>
 
 #include "geo/gdal.hpp"
@@ -24,29 +27,44 @@ OGRFieldType field_type(const Column& column, OGRFieldSubType& subtype) {
     return OFTString;  // all null
 }
 
+/// Removes a /vsimem/ file when it goes out of scope.
+struct MemoryFile {
+    std::filesystem::path path;
+    explicit MemoryFile(std::filesystem::path file) : path(std::move(file)) {}
+    MemoryFile(const MemoryFile&) = delete;
+    MemoryFile& operator=(const MemoryFile&) = delete;
+    ~MemoryFile() { VSIUnlink(path.c_str()); }
+};
+
 }  // namespace
 
-void write_geojson(const std::filesystem::path& path, const std::string& layer_name,
-                   const Layer& layer, const std::vector<std::size_t>& order,
-                   const std::vector<Column>& columns, GeosContext& context) {
+std::string geojson_text(const std::string& layer_name, const Layer& layer,
+                         const std::vector<std::size_t>& order, const std::vector<Column>& columns,
+                         GeosContext& context) {
     register_gdal();
+    // Written in memory: the bytes then go to disk through one checked, synced write, so a full
+    // disk is an error GDAL's own file writing would not report.
+    static std::atomic<unsigned> serial{0};
+    const std::filesystem::path path =
+        "/vsimem/notional-" + std::to_string(serial++) + "-" + layer_name + ".geojson";
+    const MemoryFile removed_at_end{path};
     GDALDriver* driver = GetGDALDriverManager()->GetDriverByName("GeoJSON");
-    if (!driver) throw IoError(path.string() + ": GDAL has no GeoJSON driver");
+    if (!driver) throw IoError(layer_name + ".geojson: GDAL has no GeoJSON driver");
     GDALDatasetUniquePtr dataset(driver->Create(path.c_str(), 0, 0, 0, GDT_Unknown, nullptr));
-    if (!dataset) throw IoError(path.string() + ": cannot create: " + last_gdal_error());
+    if (!dataset) throw IoError(layer_name + ".geojson: cannot create: " + last_gdal_error());
 
     // RFC7946=YES makes GDAL reproject to EPSG:4326 and wind rings the RFC's way.
     const char* options[] = {"RFC7946=YES", "WRITE_NAME=YES", "SIGNIFICANT_FIGURES=15", nullptr};
     OGRSpatialReference srs(layer.srs);
     OGRLayer* out = dataset->CreateLayer(layer_name.c_str(), &srs, wkbMultiPolygon,
                                          const_cast<char**>(options));
-    if (!out) throw IoError(path.string() + ": cannot create a layer: " + last_gdal_error());
+    if (!out) throw IoError(layer_name + ".geojson: cannot create a layer: " + last_gdal_error());
     for (const Column& column : columns) {
         OGRFieldSubType subtype = OFSTNone;
         OGRFieldDefn definition(column.name.c_str(), field_type(column, subtype));
         definition.SetSubType(subtype);
         if (out->CreateField(&definition) != OGRERR_NONE) {
-            throw IoError(path.string() + ": cannot create field " + column.name + ": " +
+            throw IoError(layer_name + ".geojson: cannot create field " + column.name + ": " +
                           last_gdal_error());
         }
     }
@@ -71,13 +89,13 @@ void write_geojson(const std::filesystem::path& path, const std::string& layer_n
         OGRGeometry* geometry =
             OGRGeometryFactory::createFromGEOS(context.get(), layer.shapes.at(ward).get());
         if (!geometry) {
-            throw IoError(path.string() + ": cannot convert ward " + layer.codes[ward] +
+            throw IoError(layer_name + ".geojson: cannot convert ward " + layer.codes[ward] +
                           " from GEOS: " + last_gdal_error());
         }
         geometry->assignSpatialReference(&srs);
         feature->SetGeometryDirectly(geometry);
         if (out->CreateFeature(feature.get()) != OGRERR_NONE) {
-            throw IoError(path.string() + ": cannot write ward " + layer.codes[ward] + ": " +
+            throw IoError(layer_name + ".geojson: cannot write ward " + layer.codes[ward] + ": " +
                           last_gdal_error());
         }
     }
@@ -86,8 +104,22 @@ void write_geojson(const std::filesystem::path& path, const std::string& layer_n
     CPLErrorReset();
     GDALClose(GDALDataset::ToHandle(dataset.release()));
     if (CPLGetLastErrorType() >= CE_Failure) {
-        throw IoError(path.string() + ": writing failed on close: " + last_gdal_error());
+        throw IoError(layer_name + ".geojson: writing failed on close: " + last_gdal_error());
     }
+    // Read back before it is kept: as many features as written, or it is no output of ours.
+    {
+        GDALDatasetUniquePtr back(
+            GDALDataset::Open(path.c_str(), GDAL_OF_VECTOR | GDAL_OF_READONLY, nullptr));
+        OGRLayer* read = back ? back->GetLayer(0) : nullptr;
+        if (!read || read->GetFeatureCount(TRUE) != static_cast<GIntBig>(order.size())) {
+            throw IoError(layer_name +
+                          ".geojson: does not read back as written: " + last_gdal_error());
+        }
+    }
+    vsi_l_offset size = 0;
+    const GByte* bytes = VSIGetMemFileBuffer(path.c_str(), &size, FALSE);
+    if (!bytes) throw IoError(layer_name + ".geojson: lost in memory: " + last_gdal_error());
+    return {reinterpret_cast<const char*>(bytes), static_cast<std::size_t>(size)};
 }
 
 }  // namespace notional::geo

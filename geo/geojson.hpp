@@ -19,10 +19,11 @@ struct Column {
     std::vector<Value> values;
 };
 
-/// Writes `layer`'s wards in the order `order` gives, each with its values from `columns`,
-/// reprojected by GDAL to lon/lat. Throws IoError when the file cannot be written or closed.
-void write_geojson(const std::filesystem::path& path, const std::string& layer_name,
-                   const Layer& layer, const std::vector<std::size_t>& order,
-                   const std::vector<Column>& columns, GeosContext& context);
+/// `layer`'s wards in the order `order` gives, each with its values from `columns`, reprojected
+/// by GDAL to lon/lat, as GeoJSON text, read back once to be sure it is whole. Throws IoError
+/// naming `layer_name`.geojson when GDAL cannot write it.
+[[nodiscard]] std::string geojson_text(const std::string& layer_name, const Layer& layer,
+                                       const std::vector<std::size_t>& order,
+                                       const std::vector<Column>& columns, GeosContext& context);
 
 }  // namespace notional::geo

@@ -6,6 +6,7 @@
 #include <exception>
 #include <functional>
 #include <optional>
+#include <system_error>
 #include <thread>
 
 #include "model/error.hpp"
@@ -193,8 +194,11 @@ Overlay overlay_range(const std::vector<const GEOSGeometry*>& old_shapes,
 Overlay overlay(const Layer& old_wards, const Layer& new_wards, const OverlayOptions& options,
                 GeosContext& context, const Progress& progress) {
     const std::size_t cores = std::max(1U, std::thread::hardware_concurrency());
-    const std::size_t threads = std::clamp<std::size_t>(
-        options.threads ? options.threads : cores, 1, std::max<std::size_t>(1, old_wards.size()));
+    // One per core unless asked; never more than the work, nor more than 4 a core, each
+    // copying every shape.
+    const std::size_t threads =
+        std::clamp<std::size_t>(options.threads ? options.threads : cores, 1,
+                                std::max<std::size_t>(1, std::min(old_wards.size(), 4 * cores)));
     // Each thread gets its own context and its own copies of the shapes, cloned here before it
     // starts; old wards are shared out in contiguous ranges, so the pieces come back in order.
     std::vector<std::unique_ptr<GeosContext>> contexts;
@@ -236,8 +240,17 @@ Overlay overlay(const Layer& old_wards, const Layer& new_wards, const OverlayOpt
         }
     };
     std::vector<std::thread> pool;
-    for (std::size_t t = 1; t < threads; ++t) {
-        pool.emplace_back(work, t, [&done] { ++done; });
+    std::optional<std::string> start_failure;
+    for (std::size_t t = 1; t < threads && !start_failure; ++t) {
+        try {
+            pool.emplace_back(work, t, [&done] { ++done; });
+        } catch (const std::system_error& error) {
+            // Out of threads or memory: the ranges not started are done on this thread.
+            start_failure = error.what();
+        }
+    }
+    for (std::size_t t = pool.size() + 1; t < threads; ++t) {
+        work(t, [&done] { ++done; });
     }
     // This thread takes the first range and reports progress for all of them.
     work(0, [&] {

@@ -120,6 +120,10 @@ CsvTable parse_csv(std::string_view text, const std::filesystem::path& path) {
 }
 
 CsvTable read_csv(const std::filesystem::path& path) {
+    std::error_code error;
+    if (std::filesystem::is_directory(path, error)) {
+        throw IoError(path.string() + ": is a directory, not a CSV file");
+    }
     std::ifstream in(path, std::ios::binary);
     if (!in) throw IoError(path.string() + ": cannot open for reading");
     std::ostringstream text;

@@ -394,13 +394,13 @@ TEST(GeoJson, WritesLonLatWithPropertiesAndNulls) {
     TempDir dir;
     write_layer(dir / "w.gpkg", "GPKG", 27700, {{"E05000001", "Ward", square(x0, y0, 100, 100)}});
     Pair pair(dir / "w.gpkg", dir / "w.gpkg");
-    write_geojson(dir / "out.geojson", "wards", pair.old_wards, {0},
-                  {{"ward_code", {std::string("E05000001")}},
-                   {"votes", {1234.5}},
-                   {"share", {Value()}},
-                   {"knife_edge", {true}}},
-                  pair.context);
-    const std::string text = test::read_text(dir / "out.geojson");
+    const std::string text = geojson_text("wards", pair.old_wards, {0},
+                                          {{"ward_code", {std::string("E05000001")}},
+                                           {"votes", {1234.5}},
+                                           {"share", {Value()}},
+                                           {"knife_edge", {true}}},
+                                          pair.context);
+    test::write_text(dir / "out.geojson", text);
     EXPECT_NE(text.find("\"ward_code\": \"E05000001\""), std::string::npos);
     EXPECT_NE(text.find("\"votes\": 1234.5"), std::string::npos);
     EXPECT_NE(text.find("\"share\": null"), std::string::npos);
