@@ -314,9 +314,10 @@ Layer read_layer(const SourceLayer& source, const CrsOptions& crs_options,
         if (!source.seats_field().empty()) {
             double value = 0.0;
             const std::string text = feature->GetFieldAsString(source.seats_field().c_str());
-            if (!model::parse_count(text, value) || value < 1 || value != std::floor(value)) {
+            if (!model::parse_count(text, value) || value < 1 || value > 1000 ||
+                value != std::floor(value)) {
                 throw DataError(label + ": seats '" + text + "' in field " + source.seats_field() +
-                                " is not a whole number of at least 1");
+                                " is not a whole number from 1 to 1000");
             }
             seats = static_cast<int>(value);
         }

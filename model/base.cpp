@@ -1,6 +1,7 @@
 #include "model/base.hpp"
 
 #include <algorithm>
+#include <cmath>
 
 #include "model/csv.hpp"
 #include "model/error.hpp"
@@ -244,6 +245,22 @@ std::optional<double> read_optional(const CsvTable& table, std::size_t row, std:
                     " is not a number");
 }
 
+/// A whole number from 0 to `most`, or nothing where the cell is empty: a count read back, so
+/// that no cast of a hostile file's number overflows.
+std::optional<long long> read_whole(const CsvTable& table, std::size_t row, std::size_t column,
+                                    double most) {
+    const auto value = read_optional(table, row, column);
+    if (!value) return std::nullopt;
+    if (!(*value >= 0.0 && *value <= most) || *value != std::floor(*value)) {
+        throw DataError(table.where(row) + ": '" + table.rows[row][column] + "' in column " +
+                        table.header[column] + " is not a whole number from 0 to " +
+                        fixed(most, 0));
+    }
+    return static_cast<long long>(*value);
+}
+
+constexpr double most_seats = 1000.0, most_votes = 1e15;
+
 }  // namespace
 
 NotionalBase read_base(const std::filesystem::path& notional_csv) {
@@ -267,7 +284,7 @@ NotionalBase read_base(const std::filesystem::path& notional_csv) {
             BaseWard ward;
             ward.code = code;
             ward.name = cell(r, 1);
-            const auto seats = read_optional(table, r, column[10]);
+            const auto seats = read_whole(table, r, column[10], most_seats);
             ward.seats = seats ? static_cast<int>(*seats) : 0;
             ward.change_class = cell(r, 11);
             ward.margin_pct = read_optional(table, r, column[12]);
@@ -290,17 +307,19 @@ NotionalBase read_base(const std::filesystem::path& notional_csv) {
         base.party_names[party.code] = party.name;
         const auto votes = read_optional(table, r, column[4]);
         const auto top = read_optional(table, r, column[6]);
-        const auto rounded = read_optional(table, r, column[8]);
+        const auto rounded = read_whole(table, r, column[8], most_votes);
         if (!votes || !top || !rounded) {
             throw DataError(table.where(r) + ": votes, top_vote and votes_rounded are required");
         }
         party.votes = *votes;
         party.top = *top;
-        party.votes_rounded = static_cast<long long>(*rounded);
+        party.votes_rounded = *rounded;
         party.share = read_optional(table, r, column[5]);
         party.share_top = read_optional(table, r, column[7]);
-        if (auto seats = read_optional(table, r, column[9])) party.seats = static_cast<int>(*seats);
-        if (auto seats = read_optional(table, r, column[15])) {
+        if (auto seats = read_whole(table, r, column[9], most_seats)) {
+            party.seats = static_cast<int>(*seats);
+        }
+        if (auto seats = read_whole(table, r, column[15], most_seats)) {
             party.predecessor_seats = static_cast<int>(*seats);
         }
         const auto votes_min = read_optional(table, r, column[17]);
@@ -321,7 +340,8 @@ NotionalBase read_base(const std::filesystem::path& notional_csv) {
         for (const auto& item : split(cell(r, 16), ';')) {
             const auto colon = item.rfind(':');
             double seats = 0.0;
-            if (colon == std::string::npos || !parse_count(item.substr(colon + 1), seats)) {
+            if (colon == std::string::npos || !parse_count(item.substr(colon + 1), seats) ||
+                seats != std::floor(seats) || seats > most_seats) {
                 throw DataError(table.where(r) + ": variant_seats '" + cell(r, 16) +
                                 "' is not of the form rule:seats;rule:seats");
             }
@@ -343,7 +363,8 @@ NotionalBase read_base(const std::filesystem::path& notional_csv) {
         const auto party = council.require("party"), seats = council.require("old_seats");
         for (std::size_t r = 0; r < council.rows.size(); ++r) {
             double value = 0.0;
-            if (!parse_count(council.rows[r][seats], value)) {
+            if (!parse_count(council.rows[r][seats], value) || value != std::floor(value) ||
+                value > 100 * most_seats) {
                 throw DataError(council.where(r) + ": old_seats '" + council.rows[r][seats] +
                                 "' is not a whole number");
             }

@@ -126,6 +126,20 @@ public:
         } else if (!parse_count(row.votes, candidate.votes) ||
                    candidate.votes != std::floor(candidate.votes)) {
             throw DataError(where + ": votes '" + row.votes + "' is not a whole number of votes");
+        } else if (candidate.votes > max_votes) {
+            throw DataError(where + ": votes " + row.votes +
+                            " is more than any ward has voters (10^9); is the column right?");
+        }
+        // One person once in a ward: a row given twice would count twice.
+        const std::string person = trim(row.candidate_id).empty()
+                                       ? "name:" + ward_name_key(row.candidate) + "|" + party.code
+                                       : "id:" + std::string(trim(row.candidate_id));
+        const auto [seen, first] = m_people.try_emplace(std::to_string(it->second) + "|" + person,
+                                                        m_table.lines.at(row_index));
+        if (!first) {
+            throw DataError(where + ": candidate '" + row.candidate + "' (" + party.name +
+                            ") stands twice in ward " + ward.label() + ", first on line " +
+                            std::to_string(seen->second) + "; give each candidate once");
         }
         if (!parse_flag(row.elected, candidate.elected)) {
             throw DataError(where + ": elected '" + row.elected + "' is not true or false");
@@ -172,6 +186,23 @@ public:
                                 std::to_string(*ward.seats) + " seats");
             }
             if (*ward.seats <= 0) throw DataError(where + " elected nobody");
+            // What data/README.md says of ballots: at least the best candidate's vote, at most
+            // the electorate; and no candidate has more votes than the ward has electors.
+            double best = 0.0;
+            for (const auto& candidate : ward.candidates) best = std::max(best, candidate.votes);
+            if (ward.ballots && *ward.ballots < best) {
+                throw DataError(where + " has " + fixed(*ward.ballots, 0) +
+                                " ballots, fewer than its best candidate's " + fixed(best, 0) +
+                                " votes");
+            }
+            if (ward.electorate && ward.ballots && *ward.ballots > *ward.electorate) {
+                throw DataError(where + " has " + fixed(*ward.ballots, 0) + " ballots but only " +
+                                fixed(*ward.electorate, 0) + " electors");
+            }
+            if (ward.electorate && best > *ward.electorate) {
+                throw DataError(where + " has a candidate with " + fixed(best, 0) +
+                                " votes but only " + fixed(*ward.electorate, 0) + " electors");
+            }
         }
         if (m_election.wards.empty()) throw DataError(m_table.path.string() + ": no results rows");
         return std::move(m_election);
@@ -186,6 +217,9 @@ private:
         if (!parse_count(text, value) || value != std::floor(value)) {
             throw DataError(where + ": " + what + " '" + text + "' is not a whole number");
         }
+        if (value > max_votes) {
+            throw DataError(where + ": " + what + " " + text + " is more than 10^9");
+        }
         if (slot && static_cast<double>(*slot) != value) {
             throw DataError(where + ": " + what + " " + text + " differs from " +
                             std::to_string(static_cast<long long>(*slot)) +
@@ -198,6 +232,8 @@ private:
     Election m_election;
     std::unordered_map<std::string, std::size_t> m_index;
     std::unordered_map<std::string, std::string> m_id_code;  // EC id -> its party's code
+    std::unordered_map<std::string, std::size_t> m_people;   // ward|person -> first line
+    static constexpr double max_votes = 1e9;
     std::vector<std::size_t> m_empty_votes;
 };
 

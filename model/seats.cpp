@@ -257,8 +257,10 @@ std::vector<int> read_new_seats(const std::filesystem::path& path,
     WardNumberSpec spec;
     spec.what = "seats";
     spec.value_columns = {"seats", "num_councillors"};
-    spec.requirement = "a whole number of at least 1";
-    spec.valid = [](double value) { return value == std::floor(value) && value >= 1.0; };
+    spec.requirement = "a whole number from 1 to 1000";
+    spec.valid = [](double value) {
+        return value == std::floor(value) && value >= 1.0 && value <= 1000.0;
+    };
     std::vector<int> result;
     for (const double seats : read_ward_numbers(path, codes, names, spec)) {
         result.push_back(static_cast<int>(seats));

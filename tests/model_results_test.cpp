@@ -332,6 +332,66 @@ TEST(Results, InfiniteCountsAreDataErrors) {
     EXPECT_TRUE(contains(message, "seats")) << message;
 }
 
+TEST(Results, ACandidateGivenTwiceIsAnErrorNamingBothRows) {
+    TempDir dir;
+    // The same row pasted twice would count 90 votes twice, silently.
+    const auto path = dir.write("twice.csv",
+                                "ward,party,candidate,votes,elected\n"
+                                "Hayes,LAB,Ann Lee,100,true\n"
+                                "Hayes,CON,Bo Ray,90,false\n"
+                                "Hayes,CON,Bo Ray,90,false\n");
+    const std::string message =
+        message_of<DataError>([&] { (void)read_results(path, ResultsFormat::canonical); });
+    EXPECT_TRUE(contains(message,
+                         "twice.csv, line 4: candidate 'Bo Ray' (Conservative) stands "
+                         "twice in ward 'Hayes', first on line 3"))
+        << message;
+    // Two people of one name in one ward are two candidates when their parties differ, or when
+    // the file gives ids.
+    const auto namesakes = dir.write("namesakes.csv",
+                                     "ward,party,candidate,candidate_id,votes,elected\n"
+                                     "Hayes,LAB,Ann Lee,1,100,true\n"
+                                     "Hayes,LAB,Ann Lee,2,90,true\n"
+                                     "Hayes,CON,Ann Lee,,80,false\n");
+    EXPECT_EQ(read_results(namesakes, ResultsFormat::canonical).wards[0].candidates.size(), 3U);
+}
+
+TEST(Results, VotesBeyondAnyWardAreRefused) {
+    TempDir dir;
+    const auto huge = dir.write("huge.csv",
+                                "ward,party,candidate,votes,elected\n"
+                                "Hayes,LAB,A,100000000000000000000,true\n");
+    EXPECT_TRUE(
+        contains(message_of<DataError>([&] { (void)read_results(huge, ResultsFormat::canonical); }),
+                 "huge.csv, line 2: votes 100000000000000000000 is more than any ward has "
+                 "voters"));
+    // More votes than electors, where the electorate is known.
+    const auto electors = dir.write("electors.csv",
+                                    "ward,party,candidate,votes,elected,electorate\n"
+                                    "Hayes,LAB,A,5000,true,4000\n");
+    EXPECT_TRUE(contains(
+        message_of<DataError>([&] { (void)read_results(electors, ResultsFormat::canonical); }),
+        "has a candidate with 5000 votes but only 4000 electors"));
+}
+
+TEST(Results, BallotsLieBetweenTheBestCandidateAndTheElectorate) {
+    TempDir dir;
+    // data/README.md: ballots are at least the largest candidate's vote and at most the
+    // electorate. A turnout of 153% once went through.
+    const auto over = dir.write("over.csv",
+                                "ward,party,candidate,votes,elected,electorate,ballots\n"
+                                "Hayes,LAB,A,900,true,1000,1530\n");
+    EXPECT_TRUE(
+        contains(message_of<DataError>([&] { (void)read_results(over, ResultsFormat::canonical); }),
+                 "over.csv, line 2: ward 'Hayes' has 1530 ballots but only 1000 electors"));
+    const auto under = dir.write("under.csv",
+                                 "ward,party,candidate,votes,elected,electorate,ballots\n"
+                                 "Hayes,LAB,A,900,true,1000,800\n");
+    EXPECT_TRUE(contains(
+        message_of<DataError>([&] { (void)read_results(under, ResultsFormat::canonical); }),
+        "has 800 ballots, fewer than its best candidate's 900 votes"));
+}
+
 TEST(Results, BadElectedFlagNamesFileAndRow) {
     TempDir dir;
     const auto path = dir.write("c.csv",

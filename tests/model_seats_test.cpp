@@ -667,6 +667,34 @@ TEST(Uncontested, SeatsCarriedVotesLeftUnknown) {
     EXPECT_EQ(base_csv(back), expected);
 }
 
+TEST(Base, HostileNumbersInASavedBaseAreRefused) {
+    // A base's counts are cast to integers on reading: 1e20 seats or -3 votes are errors, not
+    // casts out of range.
+    const std::string header =
+        "ward_code,ward_name,party,party_name,votes,share,top_vote,share_top,votes_rounded,"
+        "notional_seats,ward_seats,change_class,margin_pct,knife_edge,turnout,predecessor_seats,"
+        "variant_seats,votes_min,votes_max,share_min,share_max,seat_support\n";
+    test::TempDir dir;
+    const auto seats = dir.write("seats.csv", header +
+                                                  "N0,Zero,LAB,Labour,10,,10,,10,1,1e20,major,,,,1,"
+                                                  "area/rank-slot:1,10,10,,,1.000\n");
+    EXPECT_TRUE(test::contains(message_of<DataError>([&] { (void)read_base(seats); }),
+                               "seats.csv, line 2: '1e20' in column ward_seats is not a whole "
+                               "number from 0 to 1000"));
+    const auto rounded =
+        dir.write("rounded.csv", header +
+                                     "N0,Zero,LAB,Labour,10,,10,,-3,1,1,major,,,,1,"
+                                     "area/rank-slot:1,10,10,,,1.000\n");
+    EXPECT_TRUE(test::contains(message_of<DataError>([&] { (void)read_base(rounded); }),
+                               "'-3' in column votes_rounded is not a whole number"));
+    const auto variant =
+        dir.write("variant.csv", header +
+                                     "N0,Zero,LAB,Labour,10,,10,,10,1,1,major,,,,1,"
+                                     "area/rank-slot:1e12,10,10,,,1.000\n");
+    EXPECT_TRUE(
+        test::contains(message_of<DataError>([&] { (void)read_base(variant); }), "variant_seats"));
+}
+
 // --- ties -------------------------------------------------------------------------------------
 
 TEST(Tie, EqualSlotsGoByPartyCode) {
