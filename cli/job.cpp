@@ -129,7 +129,10 @@ po::options_description job_options(JobOptions& o, Raw& raw) {
         ("noise-width", po::value(&o.overlay.noise_width_m)->value_name("M")->default_value(5.0),
          "pieces thinner on average than this many metres are boundary noise, not change")
         ("crosswalk", po::value<std::string>()->value_name("FILE"),
-         "reload the crosswalks from FILE when it exists; else measure them and save them there")
+         "reload the crosswalks from FILE when it exists (refused if it was measured on other "
+         "inputs); else measure them and save them there")
+        ("crosswalk-update", po::bool_switch(&o.crosswalk_update),
+         "with --crosswalk: measure again and save when FILE was measured on other inputs")
         ("max-lost", po::value(&raw.max_lost_pct)->value_name("PCT")->default_value(0.1),
          "fail when more than this percentage of all votes is lost (in slivers, in gaps inside "
          "the new map, in old wards it does not cover)")
@@ -214,6 +217,9 @@ JobOptions parse_job(const std::vector<std::string>& args) {
     options.max_uncovered = raw.max_uncovered_pct / 100.0;
     options.code_match = !raw.no_code_match;
     if (values.count("crosswalk")) options.crosswalk_path = values["crosswalk"].as<std::string>();
+    if (options.crosswalk_update && !options.crosswalk_path) {
+        throw UsageError("--crosswalk-update needs --crosswalk");
+    }
     if (values.count("new-electorate")) {
         options.new_electorate_path = values["new-electorate"].as<std::string>();
     }
@@ -379,6 +385,26 @@ std::vector<geo::Column> ward_columns(const std::vector<std::size_t>& order,
     return columns;
 }
 
+/// What differs between a saved crosswalk's record of its inputs and this run's, "" when nothing
+/// that shapes the pieces does (a path may change: the file moved).
+std::string input_differences(const std::map<std::string, std::string>& recorded,
+                              const std::map<std::string, std::string>& now) {
+    if (recorded.empty()) return "the file records no inputs: written by an older notional";
+    std::string text;
+    for (const auto& [key, value] : now) {
+        // Without --weights, a reload takes the weights the file holds.
+        if (key.ends_with(".path") || (key == "weights" && value == "none")) continue;
+        const auto it = recorded.find(key);
+        const std::string before = it == recorded.end() ? "none" : it->second;
+        if (before == value) continue;
+        const bool hash = key.ends_with("_sha256");
+        text += (text.empty() ? "" : "; ") + key + " " +
+                (hash ? "differs: other shapes (another drawing, another filter)"
+                      : "was " + before + ", is " + value);
+    }
+    return text;
+}
+
 /// "a, b, c and 4 more": at most `shown` items.
 std::string listing(const std::vector<std::string>& items, std::size_t shown) {
     std::string text;
@@ -407,11 +433,11 @@ void run_job(const JobOptions& options) {
     outputs.claim({"notional.csv", "notional.geojson", "council.csv", "crosswalk.csv", "ledger.csv",
                    "uncovered.geojson", "comparison.csv", "comparison.geojson", "report.md"},
                   options.overwrite);
-    const bool reload = options.crosswalk_path && std::filesystem::exists(*options.crosswalk_path);
-    if (reload && options.weights) {
+    bool reload = options.crosswalk_path && std::filesystem::exists(*options.crosswalk_path);
+    if (reload && options.weights && !options.crosswalk_update) {
         throw UsageError(*options.crosswalk_path +
                          " exists and holds its crosswalks' weights already; drop --weights, or "
-                         "the file to measure again");
+                         "give --crosswalk-update to measure them again");
     }
     geo::GeosContext context;
     geo::SourceLayer old_source(options.old_path, options.old_layer);
@@ -490,9 +516,40 @@ void run_job(const JobOptions& options) {
     std::optional<geo::Overlay> overlay;
     std::optional<geo::Weighting> weighting;
     std::vector<model::CrosswalkSeed> seeds;
+    // What the pieces are measured on, recorded in a saved crosswalk and checked on reloading.
+    const std::map<std::string, std::string> inputs{
+        {"old.path", options.old_path},
+        {"old.features", std::to_string(old_wards.features)},
+        {"old.geometry_sha256", geo::geometry_sha256(old_wards, context)},
+        {"new.path", options.new_path},
+        {"new.features", std::to_string(new_wards.features)},
+        {"new.geometry_sha256", geo::geometry_sha256(new_wards, context)},
+        {"crs", working.description},
+        {"min_piece_m2", model::fixed(options.overlay.min_piece_m2, 6)},
+        {"noise_width_m", model::fixed(options.overlay.noise_width_m, 6)},
+        {"weights", options.weights ? options.weights->path + " " + options.weights->field
+                                    : std::string("none")}};
+    std::string crosswalk_fate;  // for the summary
     if (reload) {
-        seeds = model::read_seeds(*options.crosswalk_path, old_wards.codes, new_wards.codes);
-    } else {
+        std::map<std::string, std::string> recorded;
+        seeds =
+            model::read_seeds(*options.crosswalk_path, old_wards.codes, new_wards.codes, &recorded);
+        const std::string differences = input_differences(recorded, inputs);
+        if (differences.empty()) {
+            crosswalk_fate =
+                "reloaded from " + *options.crosswalk_path + ", measured on these inputs";
+        } else if (options.crosswalk_update) {
+            reload = false;
+            seeds.clear();
+            crosswalk_fate = "measured again and saved to " + *options.crosswalk_path +
+                             " (--crosswalk-update): " + differences;
+        } else {
+            throw DataError(*options.crosswalk_path + ": measured on other inputs than these (" +
+                            differences +
+                            "); give --crosswalk-update to measure again, or drop --crosswalk");
+        }
+    }
+    if (!reload) {
         overlay = geo::overlay(old_wards, new_wards, options.overlay, context,
                                terminal_progress("overlay"));
         if (weight_layer) {
@@ -632,7 +689,9 @@ void run_job(const JobOptions& options) {
     if (options.crosswalk_path && !reload) {
         // Saved with the outputs, all or nothing.
         outputs.write_file(*options.crosswalk_path,
-                           model::seeds_csv(seeds, old_wards.codes, new_wards.codes));
+                           model::seeds_csv(seeds, old_wards.codes, new_wards.codes, inputs));
+        if (crosswalk_fate.empty())
+            crosswalk_fate = "measured and saved to " + *options.crosswalk_path;
     }
     const auto written = outputs.commit();
 
@@ -646,6 +705,7 @@ void run_job(const JobOptions& options) {
     out << "new wards    " << new_wards.size() << " from " << new_wards.label << " ("
         << fields(new_source) << "), " << new_wards.repaired << " repaired\n";
     out << "CRS          " << working.description << "\n";
+    if (!crosswalk_fate.empty()) out << "saved        crosswalks " << crosswalk_fate << "\n";
     if (reload) {
         out << "overlay      none: the crosswalks were reloaded from " << *options.crosswalk_path
             << "\n";

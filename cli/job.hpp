@@ -21,8 +21,9 @@ struct JobOptions {
     std::vector<std::string> councils;  ///< --council: keep only these councils' wards, everywhere
     geo::CrsOptions crs;
     geo::OverlayOptions overlay;
-    std::optional<geo::WeightOptions> weights;       ///< electors' weights beside area
-    std::optional<std::string> crosswalk_path;       ///< reload the crosswalks, or save them there
+    std::optional<geo::WeightOptions> weights;  ///< electors' weights beside area
+    std::optional<std::string> crosswalk_path;  ///< reload the crosswalks, or save them there
+    bool crosswalk_update = false;  ///< measure again when the saved crosswalk's inputs differ
     std::optional<std::string> new_electorate_path;  ///< rake the crosswalks to these
     std::optional<std::string> old_electorate_path;
     std::optional<std::string> results_path;

@@ -14,6 +14,7 @@
 
 #include "geo/gdal.hpp"
 #include "model/error.hpp"
+#include "model/sha256.hpp"
 #include "model/text.hpp"
 
 namespace notional::geo {
@@ -350,6 +351,29 @@ Layer read_layer(const SourceLayer& source, const CrsOptions& crs_options,
             area(context, layer.shapes[i].get(), source.label() + " (" + layer.codes[i] + ")"));
     }
     return layer;
+}
+
+std::string geometry_sha256(const Layer& layer, GeosContext& context) {
+    GEOSWKBWriter* writer = GEOSWKBWriter_create_r(context.get());
+    GEOSWKBWriter_setOutputDimension_r(context.get(), writer, 2);
+    GEOSWKBWriter_setByteOrder_r(context.get(), writer, GEOS_WKB_NDR);
+    model::Sha256 digest;
+    for (std::size_t i = 0; i < layer.size(); ++i) {
+        std::size_t size = 0;
+        unsigned char* wkb =
+            GEOSWKBWriter_write_r(context.get(), writer, layer.shapes[i].get(), &size);
+        if (!wkb) {
+            GEOSWKBWriter_destroy_r(context.get(), writer);
+            throw GeometryError(layer.label + " (" + layer.codes[i] +
+                                "): cannot write WKB: " + context.take_error());
+        }
+        digest.update(layer.codes[i]);
+        digest.update(std::string_view("\0", 1));
+        digest.update(std::string_view(reinterpret_cast<const char*>(wkb), size));
+        GEOSFree_r(context.get(), wkb);
+    }
+    GEOSWKBWriter_destroy_r(context.get(), writer);
+    return digest.hex();
 }
 
 }  // namespace notional::geo

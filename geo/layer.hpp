@@ -98,6 +98,10 @@ struct Layer {
     [[nodiscard]] std::size_t size() const { return codes.size(); }
 };
 
+/// A SHA-256 of the wards as read (codes and shapes in the working CRS, after repair): what a
+/// saved crosswalk was measured on.
+[[nodiscard]] std::string geometry_sha256(const Layer& layer, GeosContext& context);
+
 /// Reads every feature, transforms it to `working`, repairs invalid polygons and merges
 /// features that share a code. Throws DataError or GeometryError naming the feature.
 [[nodiscard]] Layer read_layer(const SourceLayer& source, const CrsOptions& crs_options,

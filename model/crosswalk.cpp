@@ -202,8 +202,10 @@ std::string exact(double value) {
 
 std::string seeds_csv(const std::vector<CrosswalkSeed>& seeds,
                       const std::vector<std::string>& old_codes,
-                      const std::vector<std::string>& new_codes) {
+                      const std::vector<std::string>& new_codes,
+                      const std::map<std::string, std::string>& inputs) {
     std::string text = csv_row({"kind", "crosswalk", "old_code", "new_code", "weight", "noise"});
+    for (const auto& [key, value] : inputs) text += csv_row({"input", key, value, "", "", ""});
     for (const auto& seed : seeds) {
         for (std::size_t o = 0; o < old_codes.size(); ++o) {
             text += csv_row({"old", seed.name, old_codes[o], "", exact(seed.old_weight[o]), ""});
@@ -226,7 +228,8 @@ std::string seeds_csv(const std::vector<CrosswalkSeed>& seeds,
 
 std::vector<CrosswalkSeed> read_seeds(const std::filesystem::path& path,
                                       const std::vector<std::string>& old_codes,
-                                      const std::vector<std::string>& new_codes) {
+                                      const std::vector<std::string>& new_codes,
+                                      std::map<std::string, std::string>* inputs) {
     const CsvTable table = read_csv(path);
     const auto kind = table.require("kind"), name = table.require("crosswalk");
     const auto old_code = table.require("old_code"), new_code = table.require("new_code");
@@ -237,6 +240,10 @@ std::vector<CrosswalkSeed> read_seeds(const std::filesystem::path& path,
     std::vector<CrosswalkSeed> seeds;
     for (std::size_t r = 0; r < table.rows.size(); ++r) {
         const auto& row = table.rows[r];
+        if (row[kind] == "input") {
+            if (inputs) (*inputs)[row[name]] = row[old_code];
+            continue;
+        }
         if (seeds.empty() || seeds.back().name != row[name]) {
             seeds.push_back({row[name],
                              {},
@@ -269,7 +276,7 @@ std::vector<CrosswalkSeed> read_seeds(const std::filesystem::path& path,
             seed.pieces.push_back({o->second, n->second, value, row[noise] == "1"});
         } else {
             throw DataError(table.where(r) + ": kind '" + row[kind] +
-                            "' is not piece, old, sliver or gap");
+                            "' is not input, piece, old, sliver or gap");
         }
     }
     if (seeds.empty()) throw DataError(path.string() + ": no crosswalk in the file");

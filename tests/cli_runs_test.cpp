@@ -131,5 +131,52 @@ TEST(Crosswalks, RolesGoByNameWhenARakingDoesNotConverge) {
     EXPECT_TRUE(found);
 }
 
+TEST(Crosswalks, ASavedCrosswalkKnowsWhatItWasMeasuredOn) {
+    TempDir dir;
+    const std::string saved = (dir / "saved.csv").string();
+    const CommandResult first = run(demo_job(dir / "a", "--crosswalk " + saved));
+    ASSERT_EQ(first.exit_code, 0) << first.err;
+    EXPECT_TRUE(contains(first.out, "saved        crosswalks measured and saved to " + saved))
+        << first.out;
+    const std::string file = read_text(saved);
+    EXPECT_TRUE(contains(file, "input,old.features,5,")) << file;
+    EXPECT_TRUE(contains(file, "input,new.geometry_sha256,")) << file;
+    EXPECT_TRUE(contains(file, "input,min_piece_m2,1.000000,")) << file;
+    const CommandResult same = run(demo_job(dir / "b", "--crosswalk " + saved));
+    ASSERT_EQ(same.exit_code, 0) << same.err;
+    EXPECT_TRUE(contains(same.out, "reloaded from " + saved + ", measured on these inputs"))
+        << same.out;
+
+    // Another drawing of the same new wards (simplified by ogr2ogr): the codes match, the
+    // shapes do not, and a reload would move votes the overlay of this drawing would not.
+    const auto simplified = dir / "simplified.geojson";
+    ASSERT_EQ(std::system(("ogr2ogr -f GeoJSON -simplify 0.0005 " + simplified.string() + " " +
+                           demo + "new_wards.geojson")
+                              .c_str()),
+              0);
+    const std::string other = bin + " --old " + demo + "old_wards.geojson --new " +
+                              simplified.string() + " --results " + demo + "results_2018.csv";
+    const CommandResult refused =
+        run(other + " -o " + (dir / "c").string() + " --crosswalk " + saved);
+    EXPECT_EQ(refused.exit_code, 1);
+    EXPECT_TRUE(contains(refused.err, saved + ": measured on other inputs than these "
+                                              "(new.geometry_sha256 differs"))
+        << refused.err;
+    EXPECT_TRUE(contains(refused.err, "give --crosswalk-update")) << refused.err;
+    EXPECT_TRUE(files_in(dir / "c").empty());
+    // An option that shapes the pieces is an input too.
+    const CommandResult sliver =
+        run(demo_job(dir / "d", "--crosswalk " + saved + " --min-piece 10"));
+    EXPECT_TRUE(contains(sliver.err, "min_piece_m2 was 1.000000, is 10.000000")) << sliver.err;
+    // With --crosswalk-update it measures again, says so, and saves the new record.
+    const CommandResult updated = run(other + " -o " + (dir / "e").string() + " --crosswalk " +
+                                      saved + " --crosswalk-update");
+    ASSERT_EQ(updated.exit_code, 0) << updated.err;
+    EXPECT_TRUE(contains(updated.out, "measured again and saved to " + saved +
+                                          " (--crosswalk-update): new.geometry_sha256 differs"))
+        << updated.out;
+    EXPECT_EQ(run(other + " -o " + (dir / "f").string() + " --crosswalk " + saved).exit_code, 0);
+}
+
 }  // namespace
 }  // namespace notional::test

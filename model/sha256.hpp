@@ -1,0 +1,28 @@
+#pragma once
+/// SHA-256 digests (OpenSSL), for the record of what a saved crosswalk was measured on.
+#include <memory>
+#include <string>
+#include <string_view>
+
+namespace notional::model {
+
+class Sha256 {
+public:
+    Sha256();
+    ~Sha256();
+    Sha256(const Sha256&) = delete;
+    Sha256& operator=(const Sha256&) = delete;
+
+    void update(std::string_view bytes);
+    /// The digest in lower-case hex; the object is spent.
+    [[nodiscard]] std::string hex();
+
+private:
+    struct Context;
+    std::unique_ptr<Context> m_context;
+};
+
+/// The SHA-256 of `bytes` in lower-case hex.
+[[nodiscard]] std::string sha256_hex(std::string_view bytes);
+
+}  // namespace notional::model
