@@ -52,17 +52,20 @@ CsvTable parse_csv(std::string_view text, const std::filesystem::path& path) {
         field.clear();
         state = State::start;
     };
+    bool blank = true;  // nothing on the record's line yet, not even a quote
     auto end_record = [&] {
         end_field();
-        // A blank line is no record.
-        if (!(record.size() == 1 && record[0].empty())) {
+        // A blank line is no record; a line of one quoted empty field ("") is one.
+        if (!blank) {
             records.push_back(std::move(record));
             record_lines.push_back(record_line);
         }
+        blank = true;
         record.clear();
     };
     for (std::size_t i = 0; i < text.size(); ++i) {
         const char c = text[i];
+        if (c != '\n' && c != '\r') blank = false;
         if (state == State::quoted) {
             if (c == '"') {
                 if (i + 1 < text.size() && text[i + 1] == '"') {
@@ -108,6 +111,11 @@ CsvTable parse_csv(std::string_view text, const std::filesystem::path& path) {
 
     table.header = std::move(records.front());
     for (auto& name : table.header) name = std::string(trim(name));
+    if (std::all_of(table.header.begin(), table.header.end(),
+                    [](const std::string& name) { return name.empty(); })) {
+        throw DataError(path.string() + ", line " + std::to_string(record_lines.front()) +
+                        ": the header row names no column");
+    }
     table.lines.assign(record_lines.begin() + 1, record_lines.end());
     for (std::size_t r = 1; r < records.size(); ++r) {
         if (records[r].size() != table.header.size()) {
@@ -267,7 +275,12 @@ std::vector<double> read_ward_numbers(const std::filesystem::path& path,
 }
 
 std::string csv_field(std::string_view value) {
-    if (value.find_first_of(",\"\n\r") == std::string_view::npos) return std::string(value);
+    // A value that starts with a byte-order mark is quoted too: at the start of a file the
+    // mark unquoted would be read as no part of it.
+    if (value.find_first_of(",\"\n\r") == std::string_view::npos &&
+        !value.starts_with("\xEF\xBB\xBF")) {
+        return std::string(value);
+    }
     std::string out = "\"";
     for (char c : value) {
         if (c == '"') out += '"';
@@ -278,6 +291,8 @@ std::string csv_field(std::string_view value) {
 }
 
 std::string csv_row(const std::vector<std::string>& fields) {
+    // One empty field alone is written quoted, or it would read as a blank line.
+    if (fields.size() == 1 && fields[0].empty()) return "\"\"\n";
     std::string line;
     for (std::size_t i = 0; i < fields.size(); ++i) {
         if (i) line += ',';

@@ -215,6 +215,17 @@ TEST(Csv, AMultiLineFieldCutByALineFilterIsCaught) {
     EXPECT_TRUE(contains(message, "cut.csv, line 4: text after the closing quote")) << message;
 }
 
+TEST(Csv, AnEmptyFieldAloneIsARowAndAnEmptyHeaderIsAnError) {
+    // Found by the fuzzer: a one-column row with an empty value once wrote as a blank line.
+    const auto table = parse_csv("name\n\"\"\nx\n\n", "one.csv");
+    ASSERT_EQ(table.rows.size(), 2U);
+    EXPECT_EQ(table.rows[0], (std::vector<std::string>{""}));
+    EXPECT_EQ(csv_row({""}), "\"\"\n");
+    EXPECT_EQ(parse_csv("name\n" + csv_row({""}), "back.csv").rows.size(), 1U);
+    EXPECT_TRUE(contains(message_of<DataError>([] { (void)parse_csv(" \n1\n", "blank.csv"); }),
+                         "blank.csv, line 1: the header row names no column"));
+}
+
 TEST(Csv, ReadCsvFromFileAndMissingFileIsIoError) {
     TempDir dir;
     const auto path = dir.write("t.csv", "x,y\r\n\"1,5\",2\r\n");
