@@ -7,10 +7,10 @@
 
 #include "cli/comparison.hpp"
 #include "cli/options.hpp"
+#include "core/error.hpp"
+#include "core/outputs.hpp"
 #include "geo/layer.hpp"
 #include "model/base.hpp"
-#include "model/error.hpp"
-#include "model/outputs.hpp"
 
 namespace po = boost::program_options;
 
@@ -109,7 +109,7 @@ void run_compare(const CompareOptions& options) {
         throw UsageError("compare: -o " + options.output_dir +
                          " holds a notional base; write the comparison elsewhere");
     }
-    model::StagedOutputs outputs(out_dir);
+    notional::StagedOutputs outputs(out_dir);
     outputs.claim({"comparison.csv", "comparison.geojson", "report.md"}, options.overwrite);
 
     const model::NotionalBase base = model::read_base(csv);

@@ -5,13 +5,13 @@
 #include <cstdio>
 #include <map>
 
+#include "core/csv.hpp"
+#include "core/error.hpp"
 #include "geo/geojson.hpp"
-#include "model/csv.hpp"
-#include "model/error.hpp"
 
 namespace notional::cli {
 
-void write_comparison(model::StagedOutputs& outputs, const model::Comparison& comparison,
+void write_comparison(notional::StagedOutputs& outputs, const model::Comparison& comparison,
                       const geo::Layer& wards, const std::string& title,
                       geo::GeosContext& context) {
     outputs.write_text("comparison.csv", model::comparison_csv(comparison));

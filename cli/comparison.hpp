@@ -4,16 +4,16 @@
 #include <string>
 #include <vector>
 
+#include "core/outputs.hpp"
 #include "geo/geos.hpp"
 #include "geo/layer.hpp"
 #include "model/compare.hpp"
-#include "model/outputs.hpp"
 #include "model/parties.hpp"
 
 namespace notional::cli {
 
 /// Stages the three comparison outputs; `wards` gives the polygons, matched by code.
-void write_comparison(model::StagedOutputs& outputs, const model::Comparison& comparison,
+void write_comparison(notional::StagedOutputs& outputs, const model::Comparison& comparison,
                       const geo::Layer& wards, const std::string& title, geo::GeosContext& context);
 
 /// The parties' section of the summary: each party, how it was matched across the elections

@@ -2,7 +2,7 @@
 
 #include <set>
 
-#include "model/error.hpp"
+#include "core/error.hpp"
 
 namespace notional::cli {
 

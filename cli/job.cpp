@@ -14,13 +14,13 @@
 #include "cli/options.hpp"
 #include "cli/outline.hpp"
 #include "cli/progress.hpp"
+#include "core/csv.hpp"
+#include "core/error.hpp"
+#include "core/outputs.hpp"
 #include "geo/geojson.hpp"
 #include "model/base.hpp"
 #include "model/crosswalk.hpp"
-#include "model/csv.hpp"
-#include "model/error.hpp"
 #include "model/honesty.hpp"
-#include "model/outputs.hpp"
 #include "model/rake.hpp"
 #include "model/tables.hpp"
 
@@ -258,12 +258,12 @@ std::string job_help() {
 namespace {
 
 std::string percent(double share, int decimals = 3) {
-    return model::fixed(100.0 * share, decimals) + "%";
+    return notional::fixed(100.0 * share, decimals) + "%";
 }
 
 /// Rounded as written in every output, so the GeoJSON and the CSV agree to the digit.
 geo::Value rounded(double value, int decimals) {
-    return model::rounded(value, decimals);
+    return notional::rounded(value, decimals);
 }
 
 geo::Value maybe(const std::optional<double>& value, int decimals) {
@@ -429,7 +429,7 @@ std::string skipped_text(const std::map<std::string, std::size_t>& skipped) {
 void run_job(const JobOptions& options) {
     // The output directory is claimed first: a run that would overwrite an earlier one without
     // --overwrite fails before any work.
-    model::StagedOutputs outputs(options.output_dir);
+    notional::StagedOutputs outputs(options.output_dir);
     outputs.claim({"notional.csv", "notional.geojson", "council.csv", "crosswalk.csv", "ledger.csv",
                    "uncovered.geojson", "comparison.csv", "comparison.geojson", "report.md"},
                   options.overwrite);
@@ -525,8 +525,8 @@ void run_job(const JobOptions& options) {
         {"new.features", std::to_string(new_wards.features)},
         {"new.geometry_sha256", geo::geometry_sha256(new_wards, context)},
         {"crs", working.description},
-        {"min_piece_m2", model::fixed(options.overlay.min_piece_m2, 6)},
-        {"noise_width_m", model::fixed(options.overlay.noise_width_m, 6)},
+        {"min_piece_m2", notional::fixed(options.overlay.min_piece_m2, 6)},
+        {"noise_width_m", notional::fixed(options.overlay.noise_width_m, 6)},
         {"weights", options.weights ? options.weights->path + " " + options.weights->field
                                     : std::string("none")}};
     std::string crosswalk_fate;  // for the summary
@@ -714,8 +714,8 @@ void run_job(const JobOptions& options) {
         for (double m2 : overlay->old_sliver_m2) sliver_m2 += m2;
         out << "overlay      " << overlay->pieces.size() << " pieces (" << overlay->whole
             << " whole, " << overlay->intersections << " intersected); " << overlay->slivers
-            << " slivers under " << model::fixed(options.overlay.min_piece_m2, 1) << " m² dropped ("
-            << model::fixed(sliver_m2, 2) << " m²); " << overlay->noise
+            << " slivers under " << notional::fixed(options.overlay.min_piece_m2, 1)
+            << " m² dropped (" << notional::fixed(sliver_m2, 2) << " m²); " << overlay->noise
             << " boundary-noise pieces given to their old ward's main successor\n";
     }
     out << outline_summary(by_area, old_wards, overlay ? &*overlay : nullptr,
@@ -734,7 +734,7 @@ void run_job(const JobOptions& options) {
         out << "weights      " << weight_layer->name << ": " << weight_layer->shapes.size()
             << (weight_layer->points ? " points" : " small areas") << " from "
             << weight_layer->label << "; " << weighting->outside_features << " of them ("
-            << model::fixed(weighting->outside_weight, 0) << ") outside every old ward";
+            << notional::fixed(weighting->outside_weight, 0) << ") outside every old ward";
         if (weight_layer->without_count) {
             out << ", " << weight_layer->without_count << " without a count in the table";
         }
@@ -897,12 +897,12 @@ void run_job(const JobOptions& options) {
         std::snprintf(imbalance, sizeof imbalance, "%.1e", worst);
         out << "\nconservation new + lost = old for every party (largest relative difference "
             << imbalance << ", tolerance 1e-9)\n";
-        out << "lost         " << model::fixed(notional->lost_total(), 4) << " votes ("
+        out << "lost         " << notional::fixed(notional->lost_total(), 4) << " votes ("
             << percent(notional->lost_total() / std::max(1.0, notional->old_total()), 4)
             << "), tolerance " << percent(options.redistribute.max_lost) << "\n";
-        out << "rounded      " << model::fixed(rounded_kept, 0)
-            << " whole votes in the new wards + " << model::fixed(rounded_lost, 0)
-            << " lost = " << model::fixed(notional->old_total(), 0) << " (votes_rounded)\n";
+        out << "rounded      " << notional::fixed(rounded_kept, 0)
+            << " whole votes in the new wards + " << notional::fixed(rounded_lost, 0)
+            << " lost = " << notional::fixed(notional->old_total(), 0) << " (votes_rounded)\n";
         if (seats) {
             std::size_t knife = 0, ties = 0, continuity = 0, carried = 0, unknown = 0;
             for (const auto& ward : *seats) {

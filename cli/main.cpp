@@ -7,7 +7,7 @@
 
 #include "cli/compare.hpp"
 #include "cli/job.hpp"
-#include "model/error.hpp"
+#include "core/error.hpp"
 
 namespace {
 

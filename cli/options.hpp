@@ -5,7 +5,7 @@
 
 #include <boost/program_options.hpp>
 
-#include "model/error.hpp"
+#include "core/error.hpp"
 
 namespace notional::cli {
 

@@ -5,8 +5,8 @@
 #include <utility>
 #include <vector>
 
+#include "core/csv.hpp"
 #include "geo/geojson.hpp"
-#include "model/csv.hpp"
 #include "model/measures.hpp"
 #include "model/tables.hpp"
 
@@ -15,12 +15,12 @@ namespace notional::cli {
 namespace {
 
 std::string percent(double share, int decimals) {
-    return model::fixed(100.0 * share, decimals) + "%";
+    return notional::fixed(100.0 * share, decimals) + "%";
 }
 
 }  // namespace
 
-void write_uncovered(model::StagedOutputs& outputs, geo::Overlay& overlay,
+void write_uncovered(notional::StagedOutputs& outputs, geo::Overlay& overlay,
                      const geo::Layer& old_wards, const model::Crosswalk& crosswalk,
                      const model::Notional* notional, double min_piece_m2,
                      geo::GeosContext& context) {
@@ -54,12 +54,12 @@ void write_uncovered(model::StagedOutputs& outputs, geo::Overlay& overlay,
         const std::vector<geo::Value> values{
             old_wards.codes[o],
             old_wards.names[o],
-            model::rounded(overlay.old_uncovered_m2[o], 2),
-            model::rounded(overlay.old_uncovered_m2[o] / old_wards.areas_m2[o], 6),
-            model::rounded(overlay.old_gap_m2[o], 2),
+            notional::rounded(overlay.old_uncovered_m2[o], 2),
+            notional::rounded(overlay.old_uncovered_m2[o] / old_wards.areas_m2[o], 6),
+            notional::rounded(overlay.old_gap_m2[o], 2),
             std::string(fate),
-            known ? geo::Value(model::rounded(ward_votes, 0)) : geo::Value(),
-            known ? geo::Value(model::rounded(ward_votes * entry.lost(), 4)) : geo::Value()};
+            known ? geo::Value(notional::rounded(ward_votes, 0)) : geo::Value(),
+            known ? geo::Value(notional::rounded(ward_votes * entry.lost(), 4)) : geo::Value()};
         for (std::size_t c = 0; c < columns.size(); ++c) columns[c].values.push_back(values[c]);
     }
     std::vector<std::size_t> order(parts.size());
@@ -87,7 +87,7 @@ std::string outline_summary(const model::Crosswalk& by_area, const geo::Layer& o
     std::sort(largest.rbegin(), largest.rend());
     std::ostringstream out;
     out << "outline      " << beyond << " old wards reach beyond the new map's outline by "
-        << model::fixed(spread_m2, 0)
+        << notional::fixed(spread_m2, 0)
         << " m² (a river, a coast drawn another way): their votes are spread over the part the "
            "map covers";
     for (std::size_t i = 0; i < std::min<std::size_t>(5, largest.size()); ++i) {
@@ -98,8 +98,8 @@ std::string outline_summary(const model::Crosswalk& by_area, const geo::Layer& o
     }
     out << "\n             lost: " << no_part << " old wards with no part on the new map, "
         << too_much << " more than " << percent(max_uncovered, 0)
-        << " beyond it (--max-uncovered), " << model::fixed(gap_m2, 0)
-        << " m² in gaps inside the new map; " << model::fixed(overlap_m2, 2)
+        << " beyond it (--max-uncovered), " << notional::fixed(gap_m2, 0)
+        << " m² in gaps inside the new map; " << notional::fixed(overlap_m2, 2)
         << " m² covered twice by overlapping new wards\n";
     return out.str();
 }

@@ -3,11 +3,11 @@
 /// beyond the new map.
 #include <string>
 
+#include "core/outputs.hpp"
 #include "geo/geos.hpp"
 #include "geo/layer.hpp"
 #include "geo/overlay.hpp"
 #include "model/crosswalk.hpp"
-#include "model/outputs.hpp"
 #include "model/redistribute.hpp"
 
 namespace notional::cli {
@@ -16,7 +16,7 @@ namespace notional::cli {
 /// `min_piece_m2`), with its area, the share of the ward it is, the part in gaps, and what
 /// became of its votes under `crosswalk` (`notional` may be null: boundaries only). Takes the
 /// shapes out of `overlay`.
-void write_uncovered(model::StagedOutputs& outputs, geo::Overlay& overlay,
+void write_uncovered(notional::StagedOutputs& outputs, geo::Overlay& overlay,
                      const geo::Layer& old_wards, const model::Crosswalk& crosswalk,
                      const model::Notional* notional, double min_piece_m2,
                      geo::GeosContext& context);

@@ -4,12 +4,12 @@
 #include <cstdio>
 #include <string>
 
-#include "geo/overlay.hpp"
+#include "core/progress.hpp"
 
 namespace notional::cli {
 
 /// A progress callback that redraws "label done/total" on a terminal, and does nothing otherwise.
-inline geo::Progress terminal_progress(std::string label) {
+inline notional::Progress terminal_progress(std::string label) {
     if (!::isatty(STDERR_FILENO)) return {};
     return [label = std::move(label)](std::size_t done, std::size_t total) {
         std::fprintf(stderr, "\r%s %zu/%zu", label.c_str(), done, total);

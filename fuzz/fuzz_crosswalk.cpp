@@ -10,7 +10,7 @@
 #include <string>
 
 #include "model/crosswalk.hpp"
-#include "model/error.hpp"
+#include "core/error.hpp"
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
     static const std::filesystem::path path =

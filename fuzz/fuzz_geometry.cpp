@@ -8,7 +8,7 @@
 
 #include "geo/gdal.hpp"
 #include "geo/layer.hpp"
-#include "model/error.hpp"
+#include "core/error.hpp"
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
     notional::geo::register_gdal();

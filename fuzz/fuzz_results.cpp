@@ -8,7 +8,7 @@
 #include <fstream>
 #include <string>
 
-#include "model/error.hpp"
+#include "core/error.hpp"
 #include "model/results.hpp"
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {

@@ -6,8 +6,8 @@
 #include <cpl_vsi.h>
 #include <ogrsf_frmts.h>
 
+#include "core/error.hpp"
 #include "geo/gdal.hpp"
-#include "model/error.hpp"
 
 namespace notional::geo {
 

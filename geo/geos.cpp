@@ -3,7 +3,7 @@
 #include <algorithm>
 #include <vector>
 
-#include "model/error.hpp"
+#include "core/error.hpp"
 
 namespace notional::geo {
 

@@ -12,10 +12,10 @@
 #include <ogr_geometry.h>
 #include <ogrsf_frmts.h>
 
+#include "core/error.hpp"
+#include "core/sha256.hpp"
+#include "core/text.hpp"
 #include "geo/gdal.hpp"
-#include "model/error.hpp"
-#include "model/sha256.hpp"
-#include "model/text.hpp"
 
 namespace notional::geo {
 
@@ -53,7 +53,7 @@ std::string describe(const OGRSpatialReference& srs) {
 bool measures_area(const OGRSpatialReference* srs) {
     if (!srs || !srs->IsProjected()) return false;
     const char* method = srs->GetAttrValue("PROJECTION");
-    const std::string name = method ? model::lower(method) : "";
+    const std::string name = method ? notional::lower(method) : "";
     return !(name.starts_with("mercator") || name.find("pseudo_mercator") != std::string::npos);
 }
 
@@ -158,7 +158,8 @@ SourceLayer::SourceLayer(std::filesystem::path path, const LayerOptions& options
         bool codes = true;
         m_layer->SetIgnoredFields(std::array<const char*, 2>{"OGR_GEOMETRY", nullptr}.data());
         for (auto& feature : *m_layer) {
-            codes = codes && model::looks_like_gss_code(feature->GetFieldAsString(field.c_str()));
+            codes =
+                codes && notional::looks_like_gss_code(feature->GetFieldAsString(field.c_str()));
         }
         m_layer->SetIgnoredFields(nullptr);
         (codes ? m_council_code_field : m_council_name_field) = field;
@@ -177,7 +178,7 @@ std::vector<std::pair<std::string, std::string>> SourceLayer::councils() const {
     if (m_council_code_field.empty() && m_council_name_field.empty()) return pairs;
     auto value = [](OGRFeature& feature, const std::string& field) {
         return field.empty() ? std::string()
-                             : std::string(model::trim(feature.GetFieldAsString(field.c_str())));
+                             : std::string(notional::trim(feature.GetFieldAsString(field.c_str())));
     };
     m_layer->SetIgnoredFields(std::array<const char*, 2>{"OGR_GEOMETRY", nullptr}.data());
     m_layer->ResetReading();
@@ -281,14 +282,15 @@ Layer read_layer(const SourceLayer& source, const CrsOptions& crs_options,
     for (auto& feature : ogr) {
         ++layer.features;
         const std::string what = source.label() + ", feature " + std::to_string(feature->GetFID());
-        const std::string code(model::trim(feature->GetFieldAsString(source.key_field().c_str())));
+        const std::string code(
+            notional::trim(feature->GetFieldAsString(source.key_field().c_str())));
         if (code.empty())
             throw DataError(what + ": empty ward code in field " + source.key_field());
         const std::string label = what + " (" + code + ")";
-        std::string name =
-            source.name_field().empty()
-                ? code
-                : std::string(model::trim(feature->GetFieldAsString(source.name_field().c_str())));
+        std::string name = source.name_field().empty()
+                               ? code
+                               : std::string(notional::trim(
+                                     feature->GetFieldAsString(source.name_field().c_str())));
 
         const OGRGeometry* original = feature->GetGeometryRef();
         if (!original || original->IsEmpty()) throw DataError(label + ": no geometry");
@@ -315,7 +317,7 @@ Layer read_layer(const SourceLayer& source, const CrsOptions& crs_options,
         if (!source.seats_field().empty()) {
             double value = 0.0;
             const std::string text = feature->GetFieldAsString(source.seats_field().c_str());
-            if (!model::parse_count(text, value) || value < 1 || value > 1000 ||
+            if (!notional::parse_count(text, value) || value < 1 || value > 1000 ||
                 value != std::floor(value)) {
                 throw DataError(label + ": seats '" + text + "' in field " + source.seats_field() +
                                 " is not a whole number from 1 to 1000");
@@ -329,7 +331,7 @@ Layer read_layer(const SourceLayer& source, const CrsOptions& crs_options,
                  {std::pair{&source.council_code_field(), &layer.council_codes},
                   std::pair{&source.council_name_field(), &layer.council_names}}) {
                 values->push_back(field->empty() ? std::string()
-                                                 : std::string(model::trim(
+                                                 : std::string(notional::trim(
                                                        feature->GetFieldAsString(field->c_str()))));
             }
             layer.codes.push_back(code);
@@ -357,7 +359,7 @@ std::string geometry_sha256(const Layer& layer, GeosContext& context) {
     GEOSWKBWriter* writer = GEOSWKBWriter_create_r(context.get());
     GEOSWKBWriter_setOutputDimension_r(context.get(), writer, 2);
     GEOSWKBWriter_setByteOrder_r(context.get(), writer, GEOS_WKB_NDR);
-    model::Sha256 digest;
+    notional::Sha256 digest;
     for (std::size_t i = 0; i < layer.size(); ++i) {
         std::size_t size = 0;
         unsigned char* wkb =

@@ -9,7 +9,7 @@
 #include <system_error>
 #include <thread>
 
-#include "model/error.hpp"
+#include "core/error.hpp"
 
 namespace notional::geo {
 

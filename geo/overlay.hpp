@@ -4,15 +4,12 @@
 #include <functional>
 #include <vector>
 
+#include "core/piece.hpp"
+#include "core/progress.hpp"
 #include "geo/geos.hpp"
 #include "geo/layer.hpp"
-#include "model/crosswalk.hpp"
 
 namespace notional::geo {
-
-/// Called as work advances: (done, total). The CLI shows it on a terminal; the library never
-/// prints.
-using Progress = std::function<void(std::size_t done, std::size_t total)>;
 
 struct OverlayOptions {
     double min_piece_m2 = 1.0;  ///< pieces smaller than this are slivers: dropped and counted
@@ -25,7 +22,7 @@ struct OverlayOptions {
 };
 
 struct Overlay {
-    std::vector<model::Piece> pieces;  ///< kept pieces, weight = area in m², sorted (old, new)
+    std::vector<Piece> pieces;     ///< kept pieces, weight = area in m², sorted (old, new)
     std::vector<Geometry> shapes;  ///< each kept piece's polygon, for weights that follow people
     std::vector<double> old_sliver_m2;  ///< per old ward, area of its dropped pieces
     /// Per old ward, its area that no new ward covers (where that is more than a sliver), and

@@ -6,10 +6,10 @@
 
 #include <ogrsf_frmts.h>
 
+#include "core/csv.hpp"
+#include "core/error.hpp"
+#include "core/text.hpp"
 #include "geo/gdal.hpp"
-#include "model/csv.hpp"
-#include "model/error.hpp"
-#include "model/text.hpp"
 
 namespace notional::geo {
 
@@ -22,7 +22,7 @@ struct Filter {
     bool equal = true;
 };
 
-std::vector<Filter> parse_filters(const model::CsvTable& table,
+std::vector<Filter> parse_filters(const notional::CsvTable& table,
                                   const std::vector<std::string>& texts) {
     std::vector<Filter> filters;
     for (const auto& text : texts) {
@@ -44,7 +44,7 @@ std::vector<Filter> parse_filters(const model::CsvTable& table,
 
 /// Counts per key from the table: the kept rows of each key summed.
 std::unordered_map<std::string, double> table_counts(const WeightOptions& options) {
-    const model::CsvTable table = model::read_csv(options.table);
+    const notional::CsvTable table = notional::read_csv(options.table);
     if (options.table_key.empty()) throw UsageError("--weights-table needs --weights-key");
     if (options.field.empty()) throw UsageError("--weights-table needs --weight-field");
     const auto key = table.require(options.table_key);
@@ -54,22 +54,22 @@ std::unordered_map<std::string, double> table_counts(const WeightOptions& option
     for (std::size_t r = 0; r < table.rows.size(); ++r) {
         const auto& row = table.rows[r];
         const bool kept = std::all_of(filters.begin(), filters.end(), [&](const Filter& f) {
-            return (model::trim(row[f.column]) == f.value) == f.equal;
+            return (notional::trim(row[f.column]) == f.value) == f.equal;
         });
         if (!kept) continue;
         double value = 0.0;
-        if (!model::parse_count(row[count], value)) {
+        if (!notional::parse_count(row[count], value)) {
             throw DataError(table.where(r) + ": " + options.field + " '" + row[count] +
                             "' is not a count");
         }
-        counts[std::string(model::trim(row[key]))] += value;
+        counts[std::string(notional::trim(row[key]))] += value;
     }
     if (counts.empty()) throw DataError(options.table + ": no rows pass the filters");
     return counts;
 }
 
 bool is_csv(const std::string& path) {
-    return model::lower(path).ends_with(".csv");
+    return notional::lower(path).ends_with(".csv");
 }
 
 }  // namespace
@@ -126,13 +126,13 @@ WeightLayer read_weights(const WeightOptions& options, const WorkingCrs& working
         double count = 1.0;
         if (!by_key.empty()) {
             const std::string key(
-                model::trim(feature->GetFieldAsString(source.key_field().c_str())));
+                notional::trim(feature->GetFieldAsString(source.key_field().c_str())));
             const auto it = by_key.find(key);
             count = it == by_key.end() ? 0.0 : it->second;
             if (it == by_key.end()) ++weights.without_count;
         } else if (field_on_layer) {
             const std::string text = feature->GetFieldAsString(options.field.c_str());
-            if (!model::parse_count(text, count)) {
+            if (!notional::parse_count(text, count)) {
                 throw DataError(what + ": " + options.field + " '" + text + "' is not a count");
             }
         } else if (!point) {

@@ -5,10 +5,10 @@
 #include <string>
 #include <vector>
 
+#include "core/piece.hpp"
 #include "geo/geos.hpp"
 #include "geo/layer.hpp"
 #include "geo/overlay.hpp"
-#include "model/crosswalk.hpp"
 
 namespace notional::geo {
 
@@ -44,10 +44,10 @@ struct WeightLayer {
 
 /// The overlay's pieces weighted by a source, ready for a Crosswalk.
 struct Weighting {
-    std::vector<model::Piece> pieces;  ///< the overlay's pieces, weight = electors
-    std::vector<double> old_weight;    ///< each old ward's whole weight, in or out of the new map
-    std::vector<double> old_sliver;    ///< in dropped slivers (at the ward's mean density)
-    std::vector<double> old_gap;       ///< in gaps inside the new map (at its uncovered density)
+    std::vector<Piece> pieces;       ///< the overlay's pieces, weight = electors
+    std::vector<double> old_weight;  ///< each old ward's whole weight, in or out of the new map
+    std::vector<double> old_sliver;  ///< in dropped slivers (at the ward's mean density)
+    std::vector<double> old_gap;     ///< in gaps inside the new map (at its uncovered density)
     /// Per old ward, the share of its area the small areas cover (1 for points); the rest is
     /// weighed by area at the ward's density.
     std::vector<double> old_coverage;

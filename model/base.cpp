@@ -3,10 +3,10 @@
 #include <algorithm>
 #include <cmath>
 
-#include "model/csv.hpp"
-#include "model/error.hpp"
+#include "core/csv.hpp"
+#include "core/error.hpp"
+#include "core/text.hpp"
 #include "model/tables.hpp"
-#include "model/text.hpp"
 
 namespace notional::model {
 
@@ -23,7 +23,7 @@ namespace {
 constexpr int vote_decimals = 4, share_decimals = 6, margin_decimals = 3;
 
 std::optional<double> as_written(const std::optional<double>& value, int decimals) {
-    return value ? std::optional<double>(model::rounded(*value, decimals)) : std::nullopt;
+    return value ? std::optional<double>(notional::rounded(*value, decimals)) : std::nullopt;
 }
 }  // namespace
 
@@ -64,7 +64,7 @@ NotionalBase make_base(const std::vector<std::string>& codes, const std::vector<
             ward.knife_edge = chosen->knife_edge;
         }
         if (m.ballots[n] && m.electorate[n] && *m.electorate[n] > 0.0) {
-            ward.turnout = model::rounded(*m.ballots[n] / *m.electorate[n], share_decimals);
+            ward.turnout = notional::rounded(*m.ballots[n] / *m.electorate[n], share_decimals);
         }
         std::map<std::string, int> predecessor;
         if (!honesty[n].sources.empty()) {
@@ -82,20 +82,20 @@ NotionalBase make_base(const std::vector<std::string>& codes, const std::vector<
             // Votes and shares under every crosswalk run, the chosen one first.
             for (std::size_t r = 0; r < runs.size(); ++r) {
                 const Measures& carried = runs[r].notional->carried;
-                const double votes = model::rounded(carried.tot.coeff(row, col), vote_decimals);
+                const double votes = notional::rounded(carried.tot.coeff(row, col), vote_decimals);
                 const double total = tot_totals[r][row];
                 std::optional<double> share;
                 if (known && total > 0.0) {
-                    share = model::rounded(carried.tot.coeff(row, col) / total, share_decimals);
+                    share = notional::rounded(carried.tot.coeff(row, col) / total, share_decimals);
                 }
                 if (r == 0) {
                     party.votes = party.votes_min = party.votes_max = votes;
                     party.share = party.share_min = party.share_max = share;
                     const double top_total = top_totals[r][row];
-                    party.top = model::rounded(carried.top.coeff(row, col), vote_decimals);
+                    party.top = notional::rounded(carried.top.coeff(row, col), vote_decimals);
                     if (known && top_total > 0.0) {
-                        party.share_top =
-                            model::rounded(carried.top.coeff(row, col) / top_total, share_decimals);
+                        party.share_top = notional::rounded(carried.top.coeff(row, col) / top_total,
+                                                            share_decimals);
                     }
                 }
                 party.votes_min = std::min(party.votes_min, votes);

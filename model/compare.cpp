@@ -4,8 +4,8 @@
 #include <cmath>
 #include <functional>
 
-#include "model/csv.hpp"
-#include "model/error.hpp"
+#include "core/csv.hpp"
+#include "core/error.hpp"
 #include "model/measures.hpp"
 #include "model/parties.hpp"
 

@@ -2,7 +2,7 @@
 
 #include <array>
 
-#include "model/text.hpp"
+#include "core/text.hpp"
 
 namespace notional::model {
 

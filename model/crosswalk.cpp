@@ -7,9 +7,9 @@
 #include <unordered_map>
 #include <utility>
 
-#include "model/csv.hpp"
-#include "model/error.hpp"
-#include "model/text.hpp"
+#include "core/csv.hpp"
+#include "core/error.hpp"
+#include "core/text.hpp"
 
 namespace notional::model {
 

@@ -10,22 +10,13 @@
 
 #include <Eigen/SparseCore>
 
+#include "core/piece.hpp"
+
 namespace notional::model {
 
 /// Sparse matrices throughout: old or new wards in rows.
 using Sparse = Eigen::SparseMatrix<double>;
 using SparseRows = Eigen::SparseMatrix<double, Eigen::RowMajor>;
-
-/// The weight (area in m² in the area method) of old ward `old_index` lying in new ward
-/// `new_index`.
-struct Piece {
-    std::size_t old_index = 0;
-    std::size_t new_index = 0;
-    double weight = 0.0;
-    /// A thin strip between two drawings of one line (a CRS round trip, a resurvey), not a
-    /// boundary change: its weight stays with the old ward's main successor.
-    bool noise = false;
-};
 
 /// Where each old ward's weight went: into new wards, dropped as slivers, or lost outside the
 /// map. Shares are of the weight the row is divided by (the ward's, less what was spread).

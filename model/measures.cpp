@@ -3,7 +3,7 @@
 #include <algorithm>
 #include <map>
 
-#include "model/error.hpp"
+#include "core/error.hpp"
 #include "model/parties.hpp"
 
 namespace notional::model {

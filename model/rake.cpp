@@ -4,8 +4,9 @@
 #include <cmath>
 #include <numeric>
 
-#include "model/csv.hpp"
-#include "model/error.hpp"
+#include "core/csv.hpp"
+#include "core/error.hpp"
+#include "model/ward_numbers.hpp"
 
 namespace notional::model {
 

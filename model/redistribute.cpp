@@ -4,8 +4,8 @@
 #include <cmath>
 #include <map>
 
-#include "model/csv.hpp"
-#include "model/error.hpp"
+#include "core/csv.hpp"
+#include "core/error.hpp"
 
 namespace notional::model {
 

@@ -4,11 +4,11 @@
 #include <cmath>
 #include <unordered_map>
 
+#include "core/csv.hpp"
+#include "core/error.hpp"
+#include "core/text.hpp"
 #include "model/councils.hpp"
-#include "model/csv.hpp"
-#include "model/error.hpp"
 #include "model/parties.hpp"
-#include "model/text.hpp"
 
 namespace notional::model {
 

@@ -3,9 +3,10 @@
 #include <algorithm>
 #include <cmath>
 
-#include "model/csv.hpp"
-#include "model/error.hpp"
-#include "model/text.hpp"
+#include "core/csv.hpp"
+#include "core/error.hpp"
+#include "core/text.hpp"
+#include "model/ward_numbers.hpp"
 
 namespace notional::model {
 

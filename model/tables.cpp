@@ -4,7 +4,7 @@
 #include <map>
 #include <tuple>
 
-#include "model/csv.hpp"
+#include "core/csv.hpp"
 
 namespace notional::model {
 

@@ -19,8 +19,8 @@ const std::filesystem::path golden = NOTIONAL_GOLDEN;
 
 /// Paths that differ from machine to machine, written as placeholders.
 std::string portable(std::string text, const std::filesystem::path& out) {
-    for (const auto& [from, to] : std::vector<std::pair<std::string, std::string>>{
-             {out.string(), "OUT"}, {demo, "DEMO/"}}) {
+    for (const auto& [from, to] :
+         std::vector<std::pair<std::string, std::string>>{{out.string(), "OUT"}, {demo, "DEMO/"}}) {
         for (auto at = text.find(from); at != std::string::npos; at = text.find(from, at)) {
             text.replace(at, from.size(), to);
         }
@@ -60,7 +60,9 @@ void expect_run(const std::string& name, const std::string& arguments) {
 const std::string job = "--old " + demo + "old_wards.geojson --new " + demo +
                         "new_wards.geojson --results " + demo + "results_2018.csv";
 
-TEST(Golden, TheDemoJob) { expect_run("job", job); }
+TEST(Golden, TheDemoJob) {
+    expect_run("job", job);
+}
 
 TEST(Golden, TheDemoJobWithSeatsAndTheComparison) {
     expect_run("comparison", job + " --new-seats " + demo + "new_seats.csv --actual " + demo +

@@ -7,7 +7,7 @@
 
 #include <gtest/gtest.h>
 
-#include "model/csv.hpp"
+#include "core/csv.hpp"
 #include "support.hpp"
 
 namespace notional::test {
@@ -120,7 +120,7 @@ TEST(Crosswalks, RolesGoByNameWhenARakingDoesNotConverge) {
     EXPECT_TRUE(contains(result.out, "crosswalk    area (chosen), area+raked")) << result.out;
     // crosswalk.csv's area is the area crosswalk's: the quarter of old Southfield now in Fern
     // Hill is 1,000,000 m² (to the millimetre drawing's square metre), not the raked weight.
-    const auto crosswalk = model::read_csv(dir / "out" / "crosswalk.csv");
+    const auto crosswalk = notional::read_csv(dir / "out" / "crosswalk.csv");
     bool found = false;
     for (const auto& row : crosswalk.rows) {
         if (row[0] != "E05900005" || row[1] != "E05900103") continue;

@@ -3,7 +3,7 @@
 
 #include <gtest/gtest.h>
 
-#include "model/csv.hpp"
+#include "core/csv.hpp"
 #include "support.hpp"
 
 namespace notional::test {
@@ -15,7 +15,7 @@ const std::string demo = std::string(NOTIONAL_DATA) + "/demo/";
 /// notional.csv as (ward code, party) -> votes.
 std::map<std::pair<std::string, std::string>, double> notional_votes(
     const std::filesystem::path& csv) {
-    const auto table = model::read_csv(csv);
+    const auto table = notional::read_csv(csv);
     std::map<std::pair<std::string, std::string>, double> votes;
     for (const auto& row : table.rows) {
         votes[{row[table.require("ward_code")], row[table.require("party")]}] =
@@ -87,7 +87,7 @@ TEST(Cli, DemoGivesTheHandWorkedNotionals) {
         std::string::npos)
         << result.out;
 
-    const auto crosswalk = model::read_csv(dir / "out" / "crosswalk.csv");
+    const auto crosswalk = notional::read_csv(dir / "out" / "crosswalk.csv");
     EXPECT_EQ(crosswalk.header,
               (std::vector<std::string>{"old_code", "new_code", "area_m2", "share_of_old",
                                         "share_of_new", "weight"}));
@@ -148,7 +148,7 @@ TEST(Cli, DemoNotionalSeatsMarginsAndChangeClasses) {
     // Council: LAB 2 + 2 + 3 = 7, CON 1 + 2 + 1 = 4, against LAB 5, CON 6 elected in 2018.
     EXPECT_NE(result.out.find("11 notional seats by rank-slot; 0 knife-edge"), std::string::npos)
         << result.out;
-    const auto council = model::read_csv(dir / "out" / "council.csv");
+    const auto council = notional::read_csv(dir / "out" / "council.csv");
     std::map<std::string, std::pair<std::string, std::string>> seats;
     for (const auto& row : council.rows) {
         seats[row[0]] = {row[council.require("old_seats")], row[council.require("notional_seats")]};
@@ -156,7 +156,7 @@ TEST(Cli, DemoNotionalSeatsMarginsAndChangeClasses) {
     EXPECT_EQ(seats["LAB"], (std::pair<std::string, std::string>{"5", "7"}));
     EXPECT_EQ(seats["CON"], (std::pair<std::string, std::string>{"6", "4"}));
     // The rounded votes keep every party's total: 33,922 less the 0.013 lost rounds to 33,922.
-    const auto notional = model::read_csv(dir / "out" / "notional.csv");
+    const auto notional = notional::read_csv(dir / "out" / "notional.csv");
     long long rounded = 0;
     for (const auto& row : notional.rows)
         rounded += std::stoll(row[notional.require("votes_rounded")]);
@@ -185,7 +185,7 @@ TEST(Cli, ActualElectionAgainstTheNotionals) {
     const CommandResult result =
         run(demo_job(dir / "out", "--actual " + demo + "results_2022.csv"));
     ASSERT_EQ(result.exit_code, 0) << result.err;
-    const auto comparison = model::read_csv(dir / "out" / "comparison.csv");
+    const auto comparison = notional::read_csv(dir / "out" / "comparison.csv");
     std::map<std::pair<std::string, std::string>, std::vector<std::string>> rows;
     for (const auto& row : comparison.rows) rows[{row[0], row[comparison.require("party")]}] = row;
     const auto column = [&](const char* name) { return comparison.require(name); };
@@ -299,7 +299,7 @@ TEST(Cli, WithoutResultsWritesTheCrosswalkOnly) {
               (std::vector<std::string>{"crosswalk.csv", "ledger.csv", "notional.geojson",
                                         "uncovered.geojson"}));
     // With round-trip slivers (1-2 m²) dropped, the seven real pieces are left.
-    EXPECT_EQ(model::read_csv(dir / "out" / "crosswalk.csv").rows.size(), 7U);
+    EXPECT_EQ(notional::read_csv(dir / "out" / "crosswalk.csv").rows.size(), 7U);
 }
 
 TEST(Cli, UnmatchedWardsAreListedInOneLineAndNothingIsWritten) {

@@ -5,13 +5,13 @@
 #include <gtest/gtest.h>
 #include <ogrsf_frmts.h>
 
+#include "core/error.hpp"
 #include "geo/gdal.hpp"
 #include "geo/geojson.hpp"
 #include "geo/layer.hpp"
 #include "geo/overlay.hpp"
 #include "geo/weights.hpp"
 #include "model/crosswalk.hpp"
-#include "model/error.hpp"
 #include "support.hpp"
 
 namespace notional::geo {

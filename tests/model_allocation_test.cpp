@@ -13,9 +13,9 @@
 
 #include <gtest/gtest.h>
 
+#include "core/error.hpp"
+#include "core/outputs.hpp"
 #include "model/crosswalk.hpp"
-#include "model/error.hpp"
-#include "model/outputs.hpp"
 #include "model/redistribute.hpp"
 #include "model/results.hpp"
 #include "support.hpp"

@@ -9,9 +9,9 @@
 
 #include <gtest/gtest.h>
 
+#include "core/error.hpp"
 #include "model/base.hpp"
 #include "model/compare.hpp"
-#include "model/error.hpp"
 #include "model/results.hpp"
 #include "support.hpp"
 

@@ -1,10 +1,11 @@
 /// Unit tests of council identity and of results that name their councils.
 #include <gtest/gtest.h>
 
+#include "core/csv.hpp"
+#include "core/error.hpp"
 #include "model/councils.hpp"
-#include "model/csv.hpp"
-#include "model/error.hpp"
 #include "model/results.hpp"
+#include "model/ward_numbers.hpp"
 #include "support.hpp"
 
 namespace notional::model {

@@ -7,8 +7,8 @@
 
 #include <gtest/gtest.h>
 
+#include "core/error.hpp"
 #include "model/crosswalk.hpp"
-#include "model/error.hpp"
 #include "model/rake.hpp"
 #include "support.hpp"
 

@@ -4,7 +4,7 @@
 
 #include <gtest/gtest.h>
 
-#include "model/error.hpp"
+#include "core/error.hpp"
 #include "model/results.hpp"
 #include "support.hpp"
 

@@ -9,9 +9,9 @@
 
 #include <gtest/gtest.h>
 
+#include "core/error.hpp"
 #include "model/base.hpp"
 #include "model/crosswalk.hpp"
-#include "model/error.hpp"
 #include "model/honesty.hpp"
 #include "model/redistribute.hpp"
 #include "model/results.hpp"

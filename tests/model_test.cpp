@@ -5,10 +5,10 @@
 
 #include <gtest/gtest.h>
 
-#include "model/csv.hpp"
-#include "model/error.hpp"
+#include "core/csv.hpp"
+#include "core/error.hpp"
+#include "core/text.hpp"
 #include "model/parties.hpp"
-#include "model/text.hpp"
 #include "support.hpp"
 
 namespace notional::model {

@@ -4,7 +4,7 @@
 
 #include <gtest/gtest.h>
 
-#include "model/csv.hpp"
+#include "core/csv.hpp"
 #include "support.hpp"
 
 namespace notional::test {
@@ -27,7 +27,7 @@ const std::string new_wards =
 const std::string results_2018 =
     (bromley / "results" / "bromley_2018_candidates_democracyclub.csv").string();
 
-double column_sum(const model::CsvTable& table, const std::string& column) {
+double column_sum(const notional::CsvTable& table, const std::string& column) {
     double sum = 0.0;
     for (const auto& row : table.rows) {
         if (!row[table.require(column)].empty()) sum += std::stod(row[table.require(column)]);
@@ -47,7 +47,7 @@ TEST(Bromley, Results2018OnThe2022WardsKeepEveryVote) {
     EXPECT_NE(result.out.find("EPSG:27700"), std::string::npos) << result.out;
     EXPECT_NE(result.out.find("228 candidates in 22 wards, 60 seats"), std::string::npos);
 
-    const auto notional = model::read_csv(dir / "out" / "notional.csv");
+    const auto notional = notional::read_csv(dir / "out" / "notional.csv");
     std::set<std::string> new_codes;
     std::map<std::string, double> by_party;
     for (const auto& row : notional.rows) {
@@ -60,7 +60,7 @@ TEST(Bromley, Results2018OnThe2022WardsKeepEveryVote) {
 
     // Each old ward: allocated + slivers + gaps + outside = 1, and all but a gap of it is
     // allocated.
-    const auto ledger = model::read_csv(dir / "out" / "ledger.csv");
+    const auto ledger = notional::read_csv(dir / "out" / "ledger.csv");
     ASSERT_EQ(ledger.rows.size(), 22U);
     double spread = 0.0;
     for (const auto& row : ledger.rows) {
@@ -115,14 +115,14 @@ TEST(Bromley, NotionalSeatsOnThe2022Wards) {
     ASSERT_EQ(result.exit_code, 0) << result.err;
 
     // Seats of each 2022 ward, from the GLA ward file (15 three-seat, 6 two-seat, Darwin one).
-    const auto stats = model::read_csv(wards_2022);
+    const auto stats = notional::read_csv(wards_2022);
     std::map<std::string, int> seats_2022;
     for (const auto& row : stats.rows) {
         seats_2022[row[stats.require("WD22CD")]] = std::stoi(row[stats.require("num_councillors")]);
     }
     ASSERT_EQ(seats_2022.size(), 22U);
 
-    const auto notional = model::read_csv(dir / "out" / "notional.csv");
+    const auto notional = notional::read_csv(dir / "out" / "notional.csv");
     std::map<std::string, int> seats_by_ward, seats_by_party;
     for (const auto& row : notional.rows) {
         const int won = std::stoi(row[notional.require("notional_seats")]);
@@ -139,7 +139,7 @@ TEST(Bromley, NotionalSeatsOnThe2022Wards) {
     EXPECT_EQ(seats_by_party["LAB"], 8);
     EXPECT_EQ(seats_by_party["IND-47820"] + seats_by_party["IND-47827"], 2);
     EXPECT_NE(result.out.find("58 notional seats by rank-slot"), std::string::npos) << result.out;
-    const auto council = model::read_csv(dir / "out" / "council.csv");
+    const auto council = notional::read_csv(dir / "out" / "council.csv");
     ASSERT_FALSE(council.rows.empty());
     EXPECT_EQ(council.rows[0][council.require("party")], "CON");
     EXPECT_EQ(council.rows[0][council.require("old_seats")], "50");
@@ -192,7 +192,7 @@ TEST(Bromley, The2022ElectionAgainstThe2018Notionals) {
 
     // Labour's gains in St Paul's Cray and Plaistow: notionally all-Conservative under every seat
     // rule, so genuine.
-    const auto comparison = model::read_csv(dir / "out" / "comparison.csv");
+    const auto comparison = notional::read_csv(dir / "out" / "comparison.csv");
     std::map<std::string, std::vector<std::string>> labour;
     for (const auto& row : comparison.rows) {
         if (row[comparison.require("party")] == "LAB") labour[row[1]] = row;
@@ -223,7 +223,7 @@ TEST(Bromley, Gla2022ResultsWithWardStatisticsOnTheirOwnWards) {
     // (about 3,000 m² in all), which the summary reports.
     EXPECT_NE(result.out.find("22 whole"), std::string::npos) << result.out;
     EXPECT_NE(result.out.find("covered twice"), std::string::npos) << result.out;
-    const auto notional = model::read_csv(dir / "out" / "notional.csv");
+    const auto notional = notional::read_csv(dir / "out" / "notional.csv");
     double chislehurst_matters = 0.0;
     for (const auto& row : notional.rows) {
         if (row[notional.require("party")] == "CHISLEHURST-MATTERS") {
@@ -233,7 +233,7 @@ TEST(Bromley, Gla2022ResultsWithWardStatisticsOnTheirOwnWards) {
     EXPECT_GT(chislehurst_matters, 0.0);
     // Each ward against itself is unchanged (the new file's own overlaps are noise, folded), so
     // its notional seats are its real 2022 winners: CON 36, LAB 12, LD 5, CM 3, IND 2.
-    const auto council = model::read_csv(dir / "out" / "council.csv");
+    const auto council = notional::read_csv(dir / "out" / "council.csv");
     std::map<std::string, std::string> seats;
     for (const auto& row : council.rows) {
         EXPECT_EQ(row[council.require("old_seats")], row[council.require("notional_seats")])
@@ -266,7 +266,7 @@ TEST(Bromley, AdultPopulationWeightsAgainstArea) {
     EXPECT_NE(result.out.find("0 old wards of no weight use area"), std::string::npos);
 
     auto votes = [](const std::filesystem::path& csv) {
-        const auto table = model::read_csv(csv);
+        const auto table = notional::read_csv(csv);
         std::map<std::pair<std::string, std::string>, double> out;
         for (const auto& row : table.rows) {
             out[{row[1], row[table.require("party")]}] = std::stod(row[table.require("votes")]);
@@ -289,7 +289,7 @@ TEST(Bromley, AdultPopulationWeightsAgainstArea) {
     EXPECT_NEAR(adults_total, 260868.0, 0.001 * 260868);
     // The ensemble agrees on the council: CON 48, LAB 8, IND 2 under every crosswalk and rule.
     EXPECT_NE(result.out.find("58 notional seats by rank-slot"), std::string::npos);
-    const auto notional = model::read_csv(dir / "adults" / "notional.csv");
+    const auto notional = notional::read_csv(dir / "adults" / "notional.csv");
     for (const auto& row : notional.rows) {
         const std::string& support = row[notional.require("seat_support")];
         if (support.empty()) continue;
@@ -330,10 +330,10 @@ TEST(Bromley, PostcodePointsLandInTheirOwnWards) {
     // Code-Point names each postcode's 2022 ward: the ground truth. Counted through the
     // crosswalk, every new ward holds exactly its own postcodes but for one, the single
     // postcode whose point lies outside its named ward (SOURCES.md): off by one in two wards.
-    const auto truth_table = model::read_csv(postcodes);
+    const auto truth_table = notional::read_csv(postcodes);
     std::map<std::string, double> truth, ours;
     for (const auto& row : truth_table.rows) ++truth[row[truth_table.require("Admin_ward_code")]];
-    const auto crosswalk = model::read_csv(dir / "out" / "crosswalk.csv");
+    const auto crosswalk = notional::read_csv(dir / "out" / "crosswalk.csv");
     for (const auto& row : crosswalk.rows) {
         ours[row[crosswalk.require("new_code")]] += std::stod(row[crosswalk.require("weight")]);
     }
@@ -369,20 +369,20 @@ TEST(Westminster, PopulationSharesAgainstTheOfficialOverlaps) {
 
     // The London seats of 2019 (73), from the Commons Library results.
     const auto results =
-        model::read_csv(westminster / "results" / "ge2019_constituencies_hoclib.csv");
+        notional::read_csv(westminster / "results" / "ge2019_constituencies_hoclib.csv");
     std::set<std::string> london;
     for (const auto& row : results.rows) {
         if (row[results.require("Region name")] == "London") london.insert(row[0]);
     }
     ASSERT_EQ(london.size(), 73U);
-    const auto crosswalk = model::read_csv(dir / "out" / "crosswalk.csv");
+    const auto crosswalk = notional::read_csv(dir / "out" / "crosswalk.csv");
     std::map<std::pair<std::string, std::string>, std::pair<double, double>> ours;
     for (const auto& row : crosswalk.rows) {
         ours[{row[0], row[1]}] = {std::stod(row[crosswalk.require("share_of_old")]),
                                   std::stod(row[crosswalk.require("share_of_new")])};
     }
-    const auto official = model::read_csv(westminster / "notionals" /
-                                          "constituency_area_overlaps_pcon2010_pcon2024.csv");
+    const auto official = notional::read_csv(westminster / "notionals" /
+                                             "constituency_area_overlaps_pcon2010_pcon2024.csv");
     double from_sum = 0.0, to_sum = 0.0, from_max = 0.0, to_max = 0.0;
     std::size_t pairs = 0;
     for (const auto& row : official.rows) {

@@ -9,9 +9,9 @@
 
 #include <gtest/gtest.h>
 
-#include "model/csv.hpp"
+#include "core/csv.hpp"
+#include "core/text.hpp"
 #include "model/parties.hpp"
-#include "model/text.hpp"
 #include "support.hpp"
 
 namespace notional::test {
@@ -86,7 +86,7 @@ std::string grouped(const std::string& code) {
 struct Winners {
     std::map<std::string, Seats> dc_2018, gla_2022;  // borough slug -> party -> seats
     Winners() {
-        const auto dc = model::read_csv(democracy_club);
+        const auto dc = notional::read_csv(democracy_club);
         for (const auto& row : dc.rows) {
             const std::string& ballot = row[dc.require("ballot_paper_id")];
             if (!ballot.starts_with("local.") || row[dc.require("is_winner")] != "True") continue;
@@ -96,10 +96,10 @@ struct Winners {
                                       row[dc.require("person_id")]);
             ++dc_2018[council][grouped(party.code)];
         }
-        const auto table = model::read_csv(gla);
+        const auto table = notional::read_csv(gla);
         for (const auto& row : table.rows) {
-            if (model::lower(row[table.require("elected")]) != "true") continue;
-            ++gla_2022[model::slug(row[table.require("borough")])][""];
+            if (notional::lower(row[table.require("elected")]) != "true") continue;
+            ++gla_2022[notional::slug(row[table.require("borough")])][""];
         }
     }
 };
@@ -112,7 +112,7 @@ int total(const Seats& seats) {
 
 /// council.csv's old seats by party, independents as one.
 Seats old_seats(const std::filesystem::path& out) {
-    const auto council = model::read_csv(out / "council.csv");
+    const auto council = notional::read_csv(out / "council.csv");
     Seats seats;
     for (const auto& row : council.rows) {
         const int won = std::stoi(row[council.require("old_seats")]);
@@ -123,7 +123,7 @@ Seats old_seats(const std::filesystem::path& out) {
 
 /// comparison.csv's actual seats by party (judged or not).
 Seats actual_seats(const std::filesystem::path& out) {
-    const auto comparison = model::read_csv(out / "comparison.csv");
+    const auto comparison = notional::read_csv(out / "comparison.csv");
     Seats seats;
     for (const auto& row : comparison.rows) {
         const int won = std::stoi(row[comparison.require("actual_seats")]);
@@ -138,7 +138,7 @@ struct LedgerRow {
     double votes_lost = 0.0, spread = 0.0;
 };
 std::map<std::string, LedgerRow> ledger(const std::filesystem::path& out) {
-    const auto table = model::read_csv(out / "ledger.csv");
+    const auto table = notional::read_csv(out / "ledger.csv");
     std::map<std::string, LedgerRow> rows;
     for (const auto& row : table.rows) {
         const std::string& lost = row[table.require("votes_lost")];
@@ -155,7 +155,7 @@ struct Row {
     int notional = 0, actual = 0;
 };
 std::map<std::string, Row> ward_rows(const std::filesystem::path& out, const std::string& code) {
-    const auto table = model::read_csv(out / "comparison.csv");
+    const auto table = notional::read_csv(out / "comparison.csv");
     std::map<std::string, Row> rows;
     for (const auto& row : table.rows) {
         if (row[table.require("ward_code")] != code) continue;
@@ -174,17 +174,17 @@ TEST(London, EveryBoroughStraightFromThePublishedFiles) {
     TempDir dir;
     for (const auto& borough : boroughs) {
         SCOPED_TRACE(borough);
-        const auto out = dir / model::slug(borough);
+        const auto out = dir / notional::slug(borough);
         const CommandResult result = run(london_job(out, "--council \"" + borough + "\""));
         ASSERT_EQ(result.exit_code, 0) << result.err;
         EXPECT_EQ(result.err, "");
         // The old election's seats are Democracy Club's winners, party by party; the actual
         // seats the GLA's winners.
-        const std::string slug = model::slug(borough);
+        const std::string slug = notional::slug(borough);
         EXPECT_EQ(old_seats(out), winners.dc_2018.at(slug));
         EXPECT_EQ(total(actual_seats(out)), total(winners.gla_2022.at(slug)));
         // No party under two codes, none under an Electoral Commission id.
-        const auto council = model::read_csv(out / "council.csv");
+        const auto council = notional::read_csv(out / "council.csv");
         std::map<std::string, std::string> by_name;
         for (const auto& row : council.rows) {
             const std::string& code = row[council.require("party")];
@@ -211,10 +211,10 @@ TEST(London, AllOfLondonInOneRunWithoutCouncil) {
     EXPECT_EQ(result.err, "");
     Seats old_expected, actual_expected;
     for (const auto& borough : boroughs) {
-        for (const auto& [party, won] : winners.dc_2018.at(model::slug(borough))) {
+        for (const auto& [party, won] : winners.dc_2018.at(notional::slug(borough))) {
             old_expected[party] += won;
         }
-        actual_expected[""] += total(winners.gla_2022.at(model::slug(borough)));
+        actual_expected[""] += total(winners.gla_2022.at(notional::slug(borough)));
     }
     EXPECT_EQ(old_seats(dir / "out"), old_expected);
     EXPECT_EQ(total(old_expected), 1827);
@@ -232,7 +232,7 @@ TEST(London, AllOfLondonInOneRunWithoutCouncil) {
     const auto rows = ledger(dir / "out");
     EXPECT_EQ(rows.at("E05000616").name, "Graveney");
     EXPECT_EQ(rows.at("E05000461").name, "Graveney");
-    const auto table = model::read_csv(dir / "out" / "ledger.csv");
+    const auto table = notional::read_csv(dir / "out" / "ledger.csv");
     for (const auto& row : table.rows) {
         if (row[table.require("old_name")] == "Graveney") {
             EXPECT_GT(std::stod(row[table.require("votes")]), 5000.0) << row[0];
@@ -298,8 +298,8 @@ TEST(London, TowerHamletsAspireAndItsUnchangedRiversideWards) {
     // Aspire is PP6713 in 2018 and "Aspire" in 2022: one party. It won no seat in 2018 and 24
     // in 2022, every one a GENUINE gain: the wards did not change, so no knife-edge of 2018
     // makes one uncertain.
-    const auto council = model::read_csv(dir / "out" / "council.csv");
-    const auto comparison = model::read_csv(dir / "out" / "comparison.csv");
+    const auto council = notional::read_csv(dir / "out" / "council.csv");
+    const auto comparison = notional::read_csv(dir / "out" / "comparison.csv");
     int aspire = 0, genuine = 0;
     for (const auto& row : comparison.rows) {
         EXPECT_FALSE(contains(row[comparison.require("label")], "(notional)"));
@@ -336,7 +336,7 @@ TEST(London, TwoDrawingsOfOneCouncilsWardsAreTheSameWards) {
     EXPECT_TRUE(contains(result.out, "same wards   20 wards drawn twice")) << result.out;
     EXPECT_TRUE(contains(result.out, "change       20 unchanged, 0 minor, 0 major, 0 new"))
         << result.out;
-    const auto comparison = model::read_csv(dir / "same" / "comparison.csv");
+    const auto comparison = notional::read_csv(dir / "same" / "comparison.csv");
     for (const auto& row : comparison.rows) {
         EXPECT_TRUE(row[comparison.require("label")].ends_with(" hold")) << row[0];
         EXPECT_EQ(row[comparison.require("change")], "0") << row[0];
@@ -346,8 +346,8 @@ TEST(London, TwoDrawingsOfOneCouncilsWardsAreTheSameWards) {
     const CommandResult apart = run(job + " --no-code-match -o " + (dir / "apart").string());
     ASSERT_EQ(apart.exit_code, 0) << apart.err;
     EXPECT_TRUE(contains(apart.out, "change       0 unchanged")) << apart.out;
-    const auto same = model::read_csv(dir / "same" / "notional.csv");
-    const auto moved = model::read_csv(dir / "apart" / "notional.csv");
+    const auto same = notional::read_csv(dir / "same" / "notional.csv");
+    const auto moved = notional::read_csv(dir / "apart" / "notional.csv");
     std::map<std::pair<std::string, std::string>, double> before, after;
     std::map<std::string, double> ward_total;
     for (const auto& row : same.rows) {

@@ -3,7 +3,7 @@
 #include <string>
 #include <string_view>
 
-namespace notional::model {
+namespace notional {
 
 [[nodiscard]] std::string_view trim(std::string_view text);
 [[nodiscard]] std::string lower(std::string_view text);
@@ -37,4 +37,4 @@ namespace notional::model {
 /// true/false, yes/no, 1/0, t/f, y/n in any case; returns false when it is none of them.
 [[nodiscard]] bool parse_flag(std::string_view text, bool& value);
 
-}  // namespace notional::model
+}  // namespace notional

@@ -1,4 +1,4 @@
-#include "model/text.hpp"
+#include "core/text.hpp"
 
 #include <cctype>
 #include <charconv>
@@ -8,7 +8,7 @@
 
 #include <utf8proc.h>
 
-namespace notional::model {
+namespace notional {
 
 namespace {
 bool is_space(char c) {
@@ -187,4 +187,4 @@ bool parse_flag(std::string_view text, bool& value) {
     return false;
 }
 
-}  // namespace notional::model
+}  // namespace notional

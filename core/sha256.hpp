@@ -4,7 +4,7 @@
 #include <string>
 #include <string_view>
 
-namespace notional::model {
+namespace notional {
 
 class Sha256 {
 public:
@@ -25,4 +25,4 @@ private:
 /// The SHA-256 of `bytes` in lower-case hex.
 [[nodiscard]] std::string sha256_hex(std::string_view bytes);
 
-}  // namespace notional::model
+}  // namespace notional

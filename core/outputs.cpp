@@ -1,4 +1,4 @@
-#include "model/outputs.hpp"
+#include "core/outputs.hpp"
 
 #include <fcntl.h>
 #include <signal.h>
@@ -10,9 +10,9 @@
 #include <optional>
 #include <system_error>
 
-#include "model/error.hpp"
+#include "core/error.hpp"
 
-namespace notional::model {
+namespace notional {
 
 namespace {
 
@@ -257,4 +257,4 @@ std::vector<std::filesystem::path> StagedOutputs::commit() {
     return written;
 }
 
-}  // namespace notional::model
+}  // namespace notional

@@ -7,7 +7,7 @@
 #include <string_view>
 #include <vector>
 
-namespace notional::model {
+namespace notional {
 
 /// A CSV file read whole: header names and rows of fields, with the file kept for messages.
 struct CsvTable {
@@ -32,26 +32,6 @@ struct CsvTable {
 /// Parses CSV text (same rules as read_csv); `path` is used only in messages.
 [[nodiscard]] CsvTable parse_csv(std::string_view text, const std::filesystem::path& path);
 
-/// What a per-ward number is, where it lives and what it may be: for reading and for messages.
-struct WardNumberSpec {
-    std::string what;                        ///< "seats", "electorate"
-    std::vector<std::string> value_columns;  ///< tried in order, case-insensitive
-    std::string requirement;                 ///< e.g. "a whole number of at least 1"
-    bool (*valid)(double) = nullptr;  ///< beyond parse_count's non-negative number; null: any
-    std::string layer = "new";        ///< "new" or "old": for messages
-};
-
-/// A number for every ward of a layer from a CSV with a ward column (ward_code, a code column
-/// such as WD22CD or PCON24CD, code, gss_code, ONS ID, ward or ward_name) matched by code, else
-/// by ward_name_key, and a value column. Where the file has a council column (LADnnCD, borough,
-/// council), the rows of councils none of whose wards is in the layer are skipped. Throws
-/// DataError naming the row of a ward not in the layer, given twice or of a bad value, and
-/// listing the wards of the layer with no row.
-[[nodiscard]] std::vector<double> read_ward_numbers(const std::filesystem::path& path,
-                                                    const std::vector<std::string>& codes,
-                                                    const std::vector<std::string>& names,
-                                                    const WardNumberSpec& spec);
-
 /// One field quoted when it needs to be (comma, quote, newline).
 [[nodiscard]] std::string csv_field(std::string_view value);
 
@@ -64,4 +44,4 @@ struct WardNumberSpec {
 /// A number in fixed notation with `decimals` places, "-0" written as "0".
 [[nodiscard]] std::string fixed(double value, int decimals);
 
-}  // namespace notional::model
+}  // namespace notional

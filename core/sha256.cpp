@@ -1,13 +1,13 @@
-#include "model/sha256.hpp"
+#include "core/sha256.hpp"
 
 #include <openssl/evp.h>
 
 #include <array>
 #include <cstdio>
 
-#include "model/error.hpp"
+#include "core/error.hpp"
 
-namespace notional::model {
+namespace notional {
 
 struct Sha256::Context {
     EVP_MD_CTX* handle = EVP_MD_CTX_new();
@@ -49,4 +49,4 @@ std::string sha256_hex(std::string_view bytes) {
     return digest.hex();
 }
 
-}  // namespace notional::model
+}  // namespace notional

@@ -9,7 +9,7 @@
 #include <utility>
 #include <vector>
 
-namespace notional::model {
+namespace notional {
 
 class StagedOutputs {
 public:
@@ -44,4 +44,4 @@ private:
 [[nodiscard]] std::filesystem::path staging_name(const std::filesystem::path& final_path, long pid,
                                                  const char* kind = "tmp");
 
-}  // namespace notional::model
+}  // namespace notional

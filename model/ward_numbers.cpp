@@ -1,0 +1,148 @@
+#include "model/ward_numbers.hpp"
+
+#include <cctype>
+#include <optional>
+#include <set>
+#include <unordered_map>
+
+#include "core/csv.hpp"
+#include "core/error.hpp"
+#include "core/text.hpp"
+
+namespace notional::model {
+
+namespace {
+
+/// A ward code column of any year: WD22CD, WD18CD, PCON24CD, LAD22CD is not one.
+bool is_code_column(std::string_view name) {
+    const std::string n = lower(name);
+    for (std::string_view prefix : {"wd", "pcon"}) {
+        if (n.size() == prefix.size() + 4 && n.compare(0, prefix.size(), prefix) == 0 &&
+            std::isdigit(static_cast<unsigned char>(n[prefix.size()])) &&
+            std::isdigit(static_cast<unsigned char>(n[prefix.size() + 1])) &&
+            n.compare(n.size() - 2, 2, "cd") == 0) {
+            return true;
+        }
+    }
+    return false;
+}
+
+std::optional<std::size_t> ward_column(const CsvTable& table) {
+    if (auto column = table.find("ward_code")) return column;
+    for (std::size_t i = 0; i < table.header.size(); ++i) {
+        if (is_code_column(table.header[i])) return i;
+    }
+    for (const char* name : {"code", "gss_code", "ONS ID", "ward", "ward_name"}) {
+        if (auto column = table.find(name)) return column;
+    }
+    return std::nullopt;
+}
+
+/// A council column of any year: LAD22CD, LAD19NM, borough, council.
+std::optional<std::size_t> council_column(const CsvTable& table) {
+    for (std::size_t i = 0; i < table.header.size(); ++i) {
+        const std::string n = lower(table.header[i]);
+        if (n.size() == 7 && n.starts_with("lad") &&
+            std::isdigit(static_cast<unsigned char>(n[3])) &&
+            std::isdigit(static_cast<unsigned char>(n[4])) &&
+            (n.ends_with("cd") || n.ends_with("nm"))) {
+            return i;
+        }
+    }
+    for (const char* name : {"borough", "council", "local_authority"}) {
+        if (auto column = table.find(name)) return column;
+    }
+    return std::nullopt;
+}
+
+/// "a, b or c"
+std::string listed(const std::vector<std::string>& names) {
+    std::string text;
+    for (std::size_t i = 0; i < names.size(); ++i) {
+        if (i) text += i + 1 == names.size() ? " or " : ", ";
+        text += names[i];
+    }
+    return text;
+}
+
+}  // namespace
+
+std::vector<double> read_ward_numbers(const std::filesystem::path& path,
+                                      const std::vector<std::string>& codes,
+                                      const std::vector<std::string>& names,
+                                      const WardNumberSpec& spec) {
+    const CsvTable table = read_csv(path);
+    const std::optional<std::size_t> ward = ward_column(table);
+    std::optional<std::size_t> value;
+    for (const auto& name : spec.value_columns) {
+        if ((value = table.find(name))) break;
+    }
+    if (!ward || !value) {
+        throw DataError(path.string() +
+                        ": needs a ward column (ward_code, a code such as WD22CD or PCON24CD, "
+                        "code, gss_code, ONS ID, ward or ward_name) and " +
+                        (spec.value_columns.size() > 1
+                             ? "a " + spec.what + " column (" + listed(spec.value_columns) + ")"
+                             : "a column " + listed(spec.value_columns)));
+    }
+    std::unordered_map<std::string, std::size_t> by_code, by_name;
+    for (std::size_t i = 0; i < codes.size(); ++i) {
+        by_code.emplace(codes[i], i);
+        if (i < names.size()) by_name.emplace(ward_name_key(names[i]), i);
+    }
+    auto ward_of = [&](std::size_t r) -> std::optional<std::size_t> {
+        const std::string key(trim(table.rows[r][*ward]));
+        if (auto code = by_code.find(key); code != by_code.end()) return code->second;
+        if (auto name = by_name.find(ward_name_key(key)); name != by_name.end()) {
+            return name->second;
+        }
+        return std::nullopt;
+    };
+    // A file of several councils (the GLA's London-wide ward file) serves a layer of one: the
+    // rows of councils none of whose wards is in the layer are skipped.
+    std::set<std::string> councils_in_layer;
+    const std::optional<std::size_t> council = council_column(table);
+    if (council) {
+        for (std::size_t r = 0; r < table.rows.size(); ++r) {
+            if (ward_of(r)) councils_in_layer.insert(std::string(trim(table.rows[r][*council])));
+        }
+    }
+    std::vector<double> result(codes.size(), 0.0);
+    std::vector<bool> found(codes.size(), false);
+    for (std::size_t r = 0; r < table.rows.size(); ++r) {
+        const auto matched = ward_of(r);
+        if (!matched && council &&
+            !councils_in_layer.count(std::string(trim(table.rows[r][*council])))) {
+            continue;
+        }
+        if (!matched) {
+            throw DataError(table.where(r) + ": ward '" + std::string(trim(table.rows[r][*ward])) +
+                            "' is not in the " + spec.layer + " layer");
+        }
+        const std::size_t n = *matched;
+        if (found[n]) {
+            throw DataError(table.where(r) + ": ward '" + std::string(trim(table.rows[r][*ward])) +
+                            "' has a row already; give each ward once");
+        }
+        const std::string& text = table.rows[r][*value];
+        double number = 0.0;
+        if (!parse_count(text, number) || (spec.valid && !spec.valid(number))) {
+            throw DataError(table.where(r) + ": " + spec.what + " '" + text + "' is not " +
+                            spec.requirement);
+        }
+        result[n] = number;
+        found[n] = true;
+    }
+    std::string missing;
+    std::size_t count = 0;
+    for (std::size_t n = 0; n < result.size(); ++n) {
+        if (!found[n]) missing += (count++ ? ", " : " ") + codes[n];
+    }
+    if (count) {
+        throw DataError(path.string() + ": no " + spec.what + " for " + std::to_string(count) +
+                        " " + spec.layer + " wards:" + missing);
+    }
+    return result;
+}
+
+}  // namespace notional::model
