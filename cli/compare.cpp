@@ -11,6 +11,7 @@
 #include "core/outputs.hpp"
 #include "geo/layer.hpp"
 #include "model/base.hpp"
+#include "report/notional_csv.hpp"
 
 namespace po = boost::program_options;
 
@@ -112,7 +113,7 @@ void run_compare(const CompareOptions& options) {
     notional::StagedOutputs outputs(out_dir);
     outputs.claim({"comparison.csv", "comparison.geojson", "report.md"}, options.overwrite);
 
-    const model::NotionalBase base = model::read_base(csv);
+    const model::NotionalBase base = report::read_base(csv);
     if (base.variants.empty()) {
         throw DataError(csv.string() +
                         ": the base has no notional seats (it was made without the new wards' "

@@ -8,14 +8,15 @@
 #include "core/csv.hpp"
 #include "core/error.hpp"
 #include "geo/geojson.hpp"
+#include "report/comparison.hpp"
 
 namespace notional::cli {
 
 void write_comparison(notional::StagedOutputs& outputs, const model::Comparison& comparison,
                       const geo::Layer& wards, const std::string& title,
                       geo::GeosContext& context) {
-    outputs.write_text("comparison.csv", model::comparison_csv(comparison));
-    outputs.write_text("report.md", model::report_markdown(comparison, title));
+    outputs.write_text("comparison.csv", report::comparison_csv(comparison));
+    outputs.write_text("report.md", report::report_markdown(comparison, title));
 
     std::map<std::string, std::size_t> polygon;
     for (std::size_t i = 0; i < wards.size(); ++i) polygon[wards.codes[i]] = i;
@@ -63,8 +64,8 @@ void write_comparison(notional::StagedOutputs& outputs, const model::Comparison&
             {"turnout", optional(ward.turnout)},
             {"turnout_change", optional(turnout_change)},
             // simplestyle-spec, so any GeoJSON viewer colours the map by winner.
-            {"fill", model::party_colour(ward.winner)},
-            {"stroke", model::party_colour(ward.winner)},
+            {"fill", report::party_colour(ward.winner)},
+            {"stroke", report::party_colour(ward.winner)},
             {"fill-opacity", 0.6}};
         if (columns.empty()) {
             for (const auto& [name, value] : properties) columns.push_back({name, {}});

@@ -21,8 +21,11 @@
 #include "model/base.hpp"
 #include "model/crosswalk.hpp"
 #include "model/honesty.hpp"
+#include "model/ordering.hpp"
 #include "model/rake.hpp"
-#include "model/tables.hpp"
+#include "report/crosswalk_file.hpp"
+#include "report/notional_csv.hpp"
+#include "report/tables.hpp"
 
 namespace po = boost::program_options;
 
@@ -312,7 +315,7 @@ std::vector<geo::Column> ward_columns(const std::vector<std::size_t>& order,
     });
     column("moved", [&](std::size_t n) { return rounded(honesty[n].moved, 6); });
     column("sources", [&](std::size_t n) {
-        return geo::Value(model::sources_text(honesty[n], old_wards.codes));
+        return geo::Value(report::sources_text(honesty[n], old_wards.codes));
     });
     // No old ward's weight reaches it: its votes are zero, not unknown, and it is flagged.
     column("reached", [&](std::size_t n) { return geo::Value(!honesty[n].sources.empty()); });
@@ -462,8 +465,8 @@ void run_job(const JobOptions& options) {
     const geo::WorkingCrs working = geo::choose_crs(old_source, new_source, options.crs);
     const geo::Layer old_wards = geo::read_layer(old_source, options.crs, working, context);
     const geo::Layer new_wards = geo::read_layer(new_source, options.crs, working, context);
-    const model::WardNames old_names{old_wards.codes, old_wards.names};
-    const model::WardNames new_names{new_wards.codes, new_wards.names};
+    const report::WardNames old_names{old_wards.codes, old_wards.names};
+    const report::WardNames new_names{new_wards.codes, new_wards.names};
 
     // Results matched to the polygons, within their councils; a council's results with no ward
     // on the map (a national file) are skipped and listed.
@@ -532,8 +535,8 @@ void run_job(const JobOptions& options) {
     std::string crosswalk_fate;  // for the summary
     if (reload) {
         std::map<std::string, std::string> recorded;
-        seeds =
-            model::read_seeds(*options.crosswalk_path, old_wards.codes, new_wards.codes, &recorded);
+        seeds = report::read_seeds(*options.crosswalk_path, old_wards.codes, new_wards.codes,
+                                   &recorded);
         const std::string differences = input_differences(recorded, inputs);
         if (differences.empty()) {
             crosswalk_fate =
@@ -659,16 +662,22 @@ void run_job(const JobOptions& options) {
 
     // Outputs, renamed into place together at the end.
     outputs.write_text("crosswalk.csv",
-                       model::crosswalk_csv(old_names, new_names, crosswalk, by_area));
-    outputs.write_text("ledger.csv", model::ledger_csv(old_names, crosswalk, by_area, notional));
+                       report::crosswalk_csv(old_names, new_names, crosswalk, by_area));
+    outputs.write_text("ledger.csv", report::ledger_csv(old_names, crosswalk, by_area, notional));
+    std::optional<model::NotionalBase> written_base;  // as notional.csv has it, to the digit
     if (base) {
-        outputs.write_text("notional.csv", model::base_csv(*base));
-        outputs.write_text("council.csv", model::council_csv(*base, *notional));
+        const std::string text = report::base_csv(*base);
+        outputs.write_text("notional.csv", text);
+        outputs.write_text("council.csv", report::council_csv(*base, *notional));
+        // The comparison reads the base as written, as `notional compare` does later: the two
+        // agree to the digit.
+        written_base = report::parse_base(text, "notional.csv");
+        written_base->old_seats = base->old_seats;
     }
     std::optional<model::Comparison> comparison;
     if (actual) {
         comparison = model::compare(
-            *base, *actual,
+            *written_base, *actual,
             options.share_top ? model::ShareConvention::top : model::ShareConvention::total,
             options.seats.knife_edge_pct);
         write_comparison(outputs, *comparison, new_wards,
@@ -689,7 +698,7 @@ void run_job(const JobOptions& options) {
     if (options.crosswalk_path && !reload) {
         // Saved with the outputs, all or nothing.
         outputs.write_file(*options.crosswalk_path,
-                           model::seeds_csv(seeds, old_wards.codes, new_wards.codes, inputs));
+                           report::seeds_csv(seeds, old_wards.codes, new_wards.codes, inputs));
         if (crosswalk_fate.empty())
             crosswalk_fate = "measured and saved to " + *options.crosswalk_path;
     }

@@ -8,7 +8,7 @@
 #include "core/csv.hpp"
 #include "geo/geojson.hpp"
 #include "model/measures.hpp"
-#include "model/tables.hpp"
+#include "model/ordering.hpp"
 
 namespace notional::cli {
 

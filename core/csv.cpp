@@ -127,7 +127,7 @@ CsvTable parse_csv(std::string_view text, const std::filesystem::path& path) {
     return table;
 }
 
-CsvTable read_csv(const std::filesystem::path& path) {
+std::string read_text_file(const std::filesystem::path& path) {
     std::error_code error;
     if (std::filesystem::is_directory(path, error)) {
         throw IoError(path.string() + ": is a directory, not a CSV file");
@@ -137,7 +137,11 @@ CsvTable read_csv(const std::filesystem::path& path) {
     std::ostringstream text;
     text << in.rdbuf();
     if (in.bad()) throw IoError(path.string() + ": read failed");
-    return parse_csv(text.str(), path);
+    return text.str();
+}
+
+CsvTable read_csv(const std::filesystem::path& path) {
+    return parse_csv(read_text_file(path), path);
 }
 
 std::string csv_field(std::string_view value) {

@@ -29,6 +29,9 @@ struct CsvTable {
 /// field count differs from the header's.
 [[nodiscard]] CsvTable read_csv(const std::filesystem::path& path);
 
+/// A text file read whole; throws IoError naming it when it cannot be (a directory included).
+[[nodiscard]] std::string read_text_file(const std::filesystem::path& path);
+
 /// Parses CSV text (same rules as read_csv); `path` is used only in messages.
 [[nodiscard]] CsvTable parse_csv(std::string_view text, const std::filesystem::path& path);
 

@@ -9,8 +9,9 @@
 #include <fstream>
 #include <string>
 
-#include "model/crosswalk.hpp"
 #include "core/error.hpp"
+#include "model/crosswalk.hpp"
+#include "report/crosswalk_file.hpp"
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
     static const std::filesystem::path path =
@@ -25,7 +26,7 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     const std::vector<std::string> new_codes{"E05900101", "E05900102", "E05900103", "E05900104",
                                              "E05900105"};
     try {
-        for (const auto& seed : notional::model::read_seeds(path, old_codes, new_codes)) {
+        for (const auto& seed : notional::report::read_seeds(path, old_codes, new_codes)) {
             const notional::model::Crosswalk crosswalk(
                 new_codes.size(), seed.pieces, seed.old_weight, seed.old_sliver, seed.old_gap);
             for (const auto& entry : crosswalk.ledger()) {

@@ -6,9 +6,9 @@
 
 #include <cpl_vsi.h>
 
+#include "core/error.hpp"
 #include "geo/gdal.hpp"
 #include "geo/layer.hpp"
-#include "core/error.hpp"
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
     notional::geo::register_gdal();

@@ -1,6 +1,7 @@
 #pragma once
 /// The notional base: what the comparer needs of a notional result, per new ward and party.
-/// It is written as notional.csv and read back from it, so one notional serves many analyses.
+/// report/notional_csv.hpp writes it as notional.csv and reads it back, so one notional serves
+/// many analyses.
 #include <filesystem>
 #include <map>
 #include <optional>
@@ -74,15 +75,5 @@ struct Run {
                                      const std::vector<Run>& runs,
                                      const std::vector<WardHonesty>& honesty,
                                      const Sparse& rounded);
-
-/// notional.csv: one row per (new ward, party).
-[[nodiscard]] std::string base_csv(const NotionalBase& base);
-
-/// council.csv: one row per party: old seats, notional seats, votes and share.
-[[nodiscard]] std::string council_csv(const NotionalBase& base, const Notional& notional);
-
-/// Reads a base back from notional.csv and the council.csv beside it (for the old election's
-/// seats). Throws IoError or DataError naming the file and row.
-[[nodiscard]] NotionalBase read_base(const std::filesystem::path& notional_csv);
 
 }  // namespace notional::model

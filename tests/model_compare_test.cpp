@@ -13,6 +13,7 @@
 #include "model/base.hpp"
 #include "model/compare.hpp"
 #include "model/results.hpp"
+#include "report/comparison.hpp"
 #include "support.hpp"
 
 namespace notional::model {
@@ -221,7 +222,7 @@ TEST(CompareVerdict, KnifeEdgeIsUncertain) {
     EXPECT_EQ(lab.verdicts, Verdicts{Verdict::uncertain});
     EXPECT_TRUE(contains(lab.reason, "knife-edge")) << lab.reason;
     EXPECT_TRUE(
-        contains(report_markdown(result, "t"),
+        contains(report::report_markdown(result, "t"),
                  "- Delta (E05000004): notional margin 0.80%; LAB gain from CON (notional)"));
 }
 
@@ -342,7 +343,7 @@ TEST(CompareShare, PartyNewToTheWard) {
     EXPECT_NEAR(*con.share_change(), 0.1, kTolerance);                     // 0.7 - 0.6
     EXPECT_NEAR(*party_in(ward, "LAB").share_change(), -0.2, kTolerance);  // 0.2 - 0.4
 
-    const std::string csv = comparison_csv(result);
+    const std::string csv = report::comparison_csv(result);
     EXPECT_TRUE(contains(csv,
                          "ward_code,ward_name,label,party,notional_seats,actual_seats,change,"
                          "predecessor_seats,notional_votes,actual_votes,notional_share,"
@@ -376,7 +377,7 @@ TEST(CompareSwing, ButlerSwingToTheLeader) {
     // after, a swing of 15.44 points.
     ASSERT_TRUE(ward.steed_swing.has_value());
     EXPECT_NEAR(*ward.steed_swing, 100.0 * (45.0 / 85.0 - 30.0 / 80.0), kTolerance);
-    EXPECT_TRUE(contains(report_markdown(result, "t"),
+    EXPECT_TRUE(contains(report::report_markdown(result, "t"),
                          "| Mu | LAB gain from CON (notional) | "
                          "12.5 pts CON to LAB |"));
 }
@@ -396,7 +397,7 @@ TEST(CompareSwing, LeaderLosingGroundSwingsAway) {
     EXPECT_EQ(ward.swing_from, "LAB");
     ASSERT_TRUE(ward.swing.has_value());
     EXPECT_NEAR(*ward.swing, -7.5, kTolerance);
-    EXPECT_TRUE(contains(report_markdown(result, "t"),
+    EXPECT_TRUE(contains(report::report_markdown(result, "t"),
                          "| Nu | CON hold (notional) | "
                          "7.5 pts CON to LAB |"));
 }
@@ -425,7 +426,7 @@ TEST(CompareMajority, MultiMemberClosestContestBetweenParties) {
     EXPECT_NEAR(*ward.majority_pct, 10.5, kTolerance);
     ASSERT_TRUE(ward.turnout.has_value());
     EXPECT_NEAR(*ward.turnout, 0.4, kTolerance);
-    EXPECT_TRUE(contains(report_markdown(result, "t"), "| 210 (10.5%) | 40.0% |"));
+    EXPECT_TRUE(contains(report::report_markdown(result, "t"), "| 210 (10.5%) | 40.0% |"));
 }
 
 TEST(CompareMajority, WithoutBallotsTheTopVotesAreTheDenominator) {
@@ -595,11 +596,11 @@ TEST(Compare, ABaseWardWithoutSeatsIsShownButNotJudged) {
         EXPECT_EQ(row.actual_seats, 0) << row.party;
         EXPECT_EQ(row.notional_seats, 0) << row.party;
     }
-    const std::string report = report_markdown(comparison, "t");
+    const std::string report = report::report_markdown(comparison, "t");
     EXPECT_TRUE(contains(report, "0 wards and 0 seats compared")) << report;
     EXPECT_TRUE(contains(report, "## Not judged")) << report;
     EXPECT_TRUE(contains(report, "- Alpha (E05000001): won by ")) << report;
-    const std::string csv = comparison_csv(comparison);
+    const std::string csv = report::comparison_csv(comparison);
     EXPECT_TRUE(contains(csv, "E05000001,Alpha,not judged,")) << csv;
 }
 
@@ -637,7 +638,8 @@ TEST(CompareConvention, ShareTopOnBothSides) {
     // Swing to CON: ((55.56 - 55) + (45 - 44.44)) / 2 = 0.5556 points.
     ASSERT_TRUE(top.wards.at(0).swing.has_value());
     EXPECT_NEAR(*top.wards.at(0).swing, 100.0 * (1000.0 / 1800.0 - 0.55), kTolerance);
-    EXPECT_TRUE(contains(report_markdown(top, "t"), "Shares are of top votes (share_top)."));
+    EXPECT_TRUE(
+        contains(report::report_markdown(top, "t"), "Shares are of top votes (share_top)."));
 
     const auto total = compare(base, actual, ShareConvention::total);
     const auto& con_total = party_in(total.wards.at(0), "CON");
@@ -645,7 +647,8 @@ TEST(CompareConvention, ShareTopOnBothSides) {
     EXPECT_NEAR(*con_total.actual_share, 1900.0 / 3400.0, kTolerance);  // 0.5588
     // Swing to CON: ((55.88 - 50) + (50 - 44.12)) / 2 = 5.88 points.
     EXPECT_NEAR(*total.wards.at(0).swing, 100.0 * (1900.0 / 3400.0 - 0.5), kTolerance);
-    EXPECT_TRUE(contains(report_markdown(total, "t"), "Shares are of all votes (share_total)."));
+    EXPECT_TRUE(
+        contains(report::report_markdown(total, "t"), "Shares are of all votes (share_total)."));
 }
 
 // --- report and colours -----------------------------------------------------------------------
@@ -655,7 +658,7 @@ TEST(CompareReport, CouncilTableAndClaimedGains) {
     // Old map: CON 3, LAB 0. Notional: LAB 1 + 2 = 3, CON 0. Actual: LAB 2, CON 1.
     const auto result = compare(base_of({alpha_base(), beta_base()}, {{"CON", 3}}),
                                 election_of({beta_result(), alpha_result()}));
-    const std::string report = report_markdown(result, "Test borough 2022");
+    const std::string report = report::report_markdown(result, "Test borough 2022");
     EXPECT_TRUE(
         report.starts_with("# Test borough 2022\n\n2 wards and 3 seats compared. "
                            "Notional seats by rank-slot;"))
@@ -682,10 +685,10 @@ TEST(CompareReport, CouncilTableAndClaimedGains) {
 }
 
 TEST(CompareReport, PartyColours) {
-    EXPECT_EQ(party_colour("CON"), "#0087dc");
-    EXPECT_EQ(party_colour("LAB"), "#e4003b");
-    EXPECT_EQ(party_colour("IND"), "#999999");
-    EXPECT_EQ(party_colour("XYZ"), "#999999");
+    EXPECT_EQ(report::party_colour("CON"), "#0087dc");
+    EXPECT_EQ(report::party_colour("LAB"), "#e4003b");
+    EXPECT_EQ(report::party_colour("IND"), "#999999");
+    EXPECT_EQ(report::party_colour("XYZ"), "#999999");
 }
 
 TEST(CompareReport, VerdictNames) {

@@ -13,10 +13,11 @@
 #include "model/base.hpp"
 #include "model/crosswalk.hpp"
 #include "model/honesty.hpp"
+#include "model/ordering.hpp"
 #include "model/redistribute.hpp"
 #include "model/results.hpp"
 #include "model/seats.hpp"
-#include "model/tables.hpp"
+#include "report/notional_csv.hpp"
 #include "support.hpp"
 
 namespace notional::model {
@@ -631,7 +632,7 @@ TEST(Uncontested, SeatsCarriedVotesLeftUnknown) {
     const Sparse rounded = rounded_votes(result, crosswalk, lost);
     const std::vector<std::string> codes{"N0", "N1", "N2"}, names{"Zero", "One", "Two"};
     const auto honesty = assess(crosswalk, &result);
-    const std::string csv = base_csv(
+    const std::string csv = report::base_csv(
         make_base(codes, names, {{"area", &result, {{"rank-slot", seats}}}}, honesty, rounded));
     // N1's margin: LAB 675 against CON 375, 28.571% of the 1050 top votes standing in for
     // ballots. N0 draws mostly on the uncontested ward, whose three winners are its predecessor's.
@@ -655,7 +656,7 @@ TEST(Uncontested, SeatsCarriedVotesLeftUnknown) {
     // Read back, the base writes the same text: one notional serves many analyses.
     test::TempDir dir;
     const auto path = dir.write("notional.csv", csv);
-    const NotionalBase back = read_base(path);
+    const NotionalBase back = report::read_base(path);
     EXPECT_EQ(back.variants, (std::vector<std::string>{"area/rank-slot"}));
     ASSERT_EQ(back.wards.size(), 3U);
     EXPECT_FALSE(back.wards[2].reached);
@@ -664,7 +665,7 @@ TEST(Uncontested, SeatsCarriedVotesLeftUnknown) {
     EXPECT_TRUE(back.wards[2].parties.empty());
     EXPECT_FALSE(back.wards[0].parties[0].share.has_value());
     EXPECT_EQ(back.wards[1].seats, 1);
-    EXPECT_EQ(base_csv(back), expected);
+    EXPECT_EQ(report::base_csv(back), expected);
 }
 
 TEST(Base, HostileNumbersInASavedBaseAreRefused) {
@@ -678,21 +679,21 @@ TEST(Base, HostileNumbersInASavedBaseAreRefused) {
     const auto seats = dir.write("seats.csv", header +
                                                   "N0,Zero,LAB,Labour,10,,10,,10,1,1e20,major,,,,1,"
                                                   "area/rank-slot:1,10,10,,,1.000\n");
-    EXPECT_TRUE(test::contains(message_of<DataError>([&] { (void)read_base(seats); }),
+    EXPECT_TRUE(test::contains(message_of<DataError>([&] { (void)report::read_base(seats); }),
                                "seats.csv, line 2: '1e20' in column ward_seats is not a whole "
                                "number from 0 to 1000"));
     const auto rounded =
         dir.write("rounded.csv", header +
                                      "N0,Zero,LAB,Labour,10,,10,,-3,1,1,major,,,,1,"
                                      "area/rank-slot:1,10,10,,,1.000\n");
-    EXPECT_TRUE(test::contains(message_of<DataError>([&] { (void)read_base(rounded); }),
+    EXPECT_TRUE(test::contains(message_of<DataError>([&] { (void)report::read_base(rounded); }),
                                "'-3' in column votes_rounded is not a whole number"));
     const auto variant =
         dir.write("variant.csv", header +
                                      "N0,Zero,LAB,Labour,10,,10,,10,1,1,major,,,,1,"
                                      "area/rank-slot:1e12,10,10,,,1.000\n");
-    EXPECT_TRUE(
-        test::contains(message_of<DataError>([&] { (void)read_base(variant); }), "variant_seats"));
+    EXPECT_TRUE(test::contains(message_of<DataError>([&] { (void)report::read_base(variant); }),
+                               "variant_seats"));
 }
 
 // --- ties -------------------------------------------------------------------------------------

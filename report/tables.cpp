@@ -1,40 +1,18 @@
-#include "model/tables.hpp"
+#include "report/tables.hpp"
 
 #include <algorithm>
 #include <map>
 #include <tuple>
 
 #include "core/csv.hpp"
+#include "model/measures.hpp"
+#include "model/ordering.hpp"
+#include "report/precision.hpp"
 
-namespace notional::model {
+namespace notional::report {
 
-std::vector<std::size_t> order_by_code(const std::vector<std::string>& codes) {
-    std::vector<std::size_t> order(codes.size());
-    for (std::size_t i = 0; i < order.size(); ++i) order[i] = i;
-    std::sort(order.begin(), order.end(),
-              [&](std::size_t a, std::size_t b) { return codes[a] < codes[b]; });
-    return order;
-}
-
-std::vector<std::size_t> parties_in(const Notional& notional, std::size_t ward,
-                                    const WardSeats* seats) {
-    const auto& tot = notional.carried.tot;
-    const auto row = static_cast<Eigen::Index>(ward);
-    std::map<std::string, int> won;
-    if (seats) won = seats->by_party();
-    std::vector<std::size_t> parties;
-    for (std::size_t p = 0; p < notional.old.parties.size(); ++p) {
-        if (tot.coeff(row, static_cast<Eigen::Index>(p)) > 0.0 ||
-            won.count(notional.old.parties[p])) {
-            parties.push_back(p);
-        }
-    }
-    std::stable_sort(parties.begin(), parties.end(), [&](std::size_t a, std::size_t b) {
-        return tot.coeff(row, static_cast<Eigen::Index>(a)) >
-               tot.coeff(row, static_cast<Eigen::Index>(b));
-    });
-    return parties;
-}
+using model::order_by_code;
+using model::ward_totals;
 
 std::string crosswalk_csv(const WardNames& old_wards, const WardNames& new_wards,
                           const Crosswalk& crosswalk, const Crosswalk& by_area) {
@@ -53,9 +31,10 @@ std::string crosswalk_csv(const WardNames& old_wards, const WardNames& new_wards
         const auto n = static_cast<Eigen::Index>(piece.new_index);
         const auto m2 = area.find({piece.old_index, piece.new_index});
         text += csv_row({old_wards.codes[piece.old_index], new_wards.codes[piece.new_index],
-                         m2 == area.end() ? "" : fixed(m2->second, 2),
-                         fixed(crosswalk.shares().coeff(o, n), 9),
-                         fixed(crosswalk.shares_of_new().coeff(o, n), 9), fixed(piece.weight, 4)});
+                         m2 == area.end() ? "" : fixed(m2->second, area_decimals),
+                         fixed(crosswalk.shares().coeff(o, n), fraction_decimals),
+                         fixed(crosswalk.shares_of_new().coeff(o, n), fraction_decimals),
+                         fixed(piece.weight, weight_decimals)});
     }
     return text;
 }
@@ -73,13 +52,15 @@ std::string ledger_csv(const WardNames& old_wards, const Crosswalk& crosswalk,
         if (notional && notional->old.contested[o]) {
             const double total = votes_of[static_cast<Eigen::Index>(o)];
             votes = fixed(total, 0);
-            lost = fixed(total * entry.lost(), 4);
+            lost = fixed(total * entry.lost(), vote_decimals);
         }
-        text += csv_row({old_wards.codes[o], old_wards.names[o], fixed(area.weight, 2),
-                         fixed(entry.weight, 4), fixed(entry.allocated, 9), fixed(entry.noise, 9),
-                         fixed(entry.sliver, 9), fixed(entry.gap, 9), fixed(entry.outside, 9),
-                         fixed(entry.spread, 9), entry.same ? "true" : "false",
-                         fixed(area.overlap, 2), votes, lost});
+        text += csv_row(
+            {old_wards.codes[o], old_wards.names[o], fixed(area.weight, area_decimals),
+             fixed(entry.weight, weight_decimals), fixed(entry.allocated, fraction_decimals),
+             fixed(entry.noise, fraction_decimals), fixed(entry.sliver, fraction_decimals),
+             fixed(entry.gap, fraction_decimals), fixed(entry.outside, fraction_decimals),
+             fixed(entry.spread, fraction_decimals), entry.same ? "true" : "false",
+             fixed(area.overlap, area_decimals), votes, lost});
     }
     return text;
 }
@@ -87,9 +68,9 @@ std::string ledger_csv(const WardNames& old_wards, const Crosswalk& crosswalk,
 std::string sources_text(const WardHonesty& ward, const std::vector<std::string>& old_codes) {
     std::string text;
     for (const auto& [o, share] : ward.sources) {
-        text += (text.empty() ? "" : ";") + old_codes[o] + ":" + fixed(share, 6);
+        text += (text.empty() ? "" : ";") + old_codes[o] + ":" + fixed(share, share_decimals);
     }
     return text;
 }
 
-}  // namespace notional::model
+}  // namespace notional::report

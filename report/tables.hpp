@@ -1,29 +1,24 @@
 #pragma once
-/// The CSV tables notional writes, sorted and at fixed precision so that runs diff cleanly.
-#include <cstddef>
+/// crosswalk.csv, ledger.csv and the sources text: sorted and at fixed precision, so that runs
+/// diff cleanly.
 #include <string>
 #include <vector>
 
 #include "model/crosswalk.hpp"
 #include "model/honesty.hpp"
 #include "model/redistribute.hpp"
-#include "model/seats.hpp"
 
-namespace notional::model {
+namespace notional::report {
+
+using model::Crosswalk;
+using model::Notional;
+using model::WardHonesty;
 
 /// Codes and names of one layer's wards, in the layer's order.
 struct WardNames {
     const std::vector<std::string>& codes;
     const std::vector<std::string>& names;
 };
-
-/// Ward indices ordered by code: every output lists wards in this order.
-[[nodiscard]] std::vector<std::size_t> order_by_code(const std::vector<std::string>& codes);
-
-/// Parties of one new ward worth a row: those with votes or notional seats there, most
-/// votes first, party code breaking ties.
-[[nodiscard]] std::vector<std::size_t> parties_in(const Notional& notional, std::size_t ward,
-                                                  const WardSeats* seats);
 
 /// `old_code,new_code,area_m2,share_of_old,share_of_new,weight`: the chosen crosswalk's pieces
 /// (noise folded), with each piece's area from the area crosswalk beside its weight.
@@ -40,4 +35,4 @@ struct WardNames {
 [[nodiscard]] std::string sources_text(const WardHonesty& ward,
                                        const std::vector<std::string>& old_codes);
 
-}  // namespace notional::model
+}  // namespace notional::report
