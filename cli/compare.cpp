@@ -5,13 +5,10 @@
 
 #include <boost/program_options.hpp>
 
-#include "cli/comparison.hpp"
+#include "app/compare.hpp"
 #include "cli/options.hpp"
+#include "cli/summary.hpp"
 #include "core/error.hpp"
-#include "core/outputs.hpp"
-#include "geo/layer.hpp"
-#include "model/base.hpp"
-#include "report/notional_csv.hpp"
 
 namespace po = boost::program_options;
 
@@ -93,88 +90,7 @@ std::string compare_help() {
 }
 
 void run_compare(const CompareOptions& options) {
-    std::filesystem::path csv = options.notional_path;
-    if (!std::filesystem::exists(csv)) {
-        throw IoError(csv.string() +
-                      ": no notional base here (a directory written by notional, "
-                      "holding notional.csv, or that notional.csv)");
-    }
-    if (std::filesystem::is_directory(csv)) csv /= "notional.csv";
-    // The outputs' directory first: never the base's, nor an earlier comparison's unless asked.
-    const std::filesystem::path out_dir = options.output_dir;
-    std::error_code same_error;
-    const std::filesystem::path base_dir = csv.parent_path().empty() ? "." : csv.parent_path();
-    if (std::filesystem::exists(out_dir / "notional.csv") ||
-        (std::filesystem::exists(out_dir) &&
-         std::filesystem::equivalent(out_dir, base_dir, same_error))) {
-        throw UsageError("compare: -o " + options.output_dir +
-                         " holds a notional base; write the comparison elsewhere");
-    }
-    notional::StagedOutputs outputs(out_dir);
-    outputs.claim({"comparison.csv", "comparison.geojson", "report.md"}, options.overwrite);
-
-    const model::NotionalBase base = report::read_base(csv);
-    if (base.variants.empty()) {
-        throw DataError(csv.string() +
-                        ": the base has no notional seats (it was made without the new wards' "
-                        "seats); run notional again with --new-seats");
-    }
-    const auto polygons = csv.parent_path() / "notional.geojson";
-    geo::GeosContext context;
-    geo::LayerOptions fields;
-    fields.key_field = "ward_code";
-    fields.name_field = "ward_name";
-    const geo::SourceLayer source(polygons, fields);
-    const geo::CrsOptions crs;
-    const geo::Layer wards =
-        geo::read_layer(source, crs, geo::choose_crs(source, source, crs), context);
-    std::optional<std::filesystem::path> ward_stats;
-    if (options.actual_wards_path) ward_stats = *options.actual_wards_path;
-    model::Election actual =
-        model::read_results(options.actual_path, options.actual_format, ward_stats);
-    // A file of many councils against a base of some: the others' wards are skipped.
-    model::Councils councils;
-    for (const auto& ward : actual.wards) councils.add(ward.council_code, ward.council_name);
-    std::vector<std::string> codes, names;
-    for (const auto& ward : base.wards) {
-        codes.push_back(ward.code);
-        names.push_back(ward.name);
-    }
-    const auto skipped =
-        model::keep_councils_on_map(actual, councils, {codes, names, csv.string()});
-    model::PartyTable base_parties{"base", base.party_names, {}};
-    for (const auto& [code, name] : base.party_names) base_parties.spellings[code].insert(name);
-    const auto parties = model::unify_parties(
-        {base_parties, model::party_table(actual, "actual")},
-        options.party_alias_path ? model::read_party_aliases(*options.party_alias_path)
-                                 : std::vector<model::PartyAlias>{});
-    if (!parties.renames[0].empty()) {
-        // The base's parties were made one when it was written; only an alias can join two.
-        throw DataError(csv.string() + ": parties " + parties.renames[0].begin()->first + " and " +
-                        parties.renames[0].begin()->second +
-                        " of the base are one party; make the base again (with --party-alias)");
-    }
-    model::apply_parties(actual, parties, 1);
-    const model::Comparison comparison =
-        model::compare(base, actual, options.convention, options.knife_edge_pct);
-
-    write_comparison(outputs, comparison, wards,
-                     "Notional base " + csv.parent_path().filename().string() + " against actual " +
-                         actual.path.stem().string(),
-                     context);
-    const auto written = outputs.commit();
-    std::ostringstream out;
-    out << "compared     " << comparison.wards.size() << " wards of " << csv.string() << " with "
-        << actual.path.string() << " (" << model::to_string(actual.format) << ")\n";
-    if (!skipped.empty()) {
-        out << "skipped      " << skipped.size() << " councils of " << actual.path.string()
-            << " with no ward in the base\n";
-    }
-    out << party_summary(parties, {"base", "actual"}) << comparison_summary(comparison)
-        << "\noutputs";
-    for (const auto& path : written) out << "\n  " << path.string();
-    out << "\n";
-    std::cout << out.str();
+    std::cout << compare_summary(app::run_compare(options));
 }
 
 }  // namespace notional::cli

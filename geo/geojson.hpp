@@ -1,23 +1,13 @@
 #pragma once
 /// Writing ward polygons with properties as RFC 7946 GeoJSON (EPSG:4326, lon/lat).
-#include <filesystem>
 #include <string>
-#include <variant>
 #include <vector>
 
+#include "core/columns.hpp"
 #include "geo/geos.hpp"
 #include "geo/layer.hpp"
 
 namespace notional::geo {
-
-/// A property value; monostate is JSON null (unknown, never a zero).
-using Value = std::variant<std::monostate, std::string, double, long long, bool>;
-
-/// One property: its name and one value per feature written.
-struct Column {
-    std::string name;
-    std::vector<Value> values;
-};
 
 /// `layer`'s wards in the order `order` gives, each with its values from `columns`, reprojected
 /// by GDAL to lon/lat, as GeoJSON text, read back once to be sure it is whole. Throws IoError

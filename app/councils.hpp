@@ -8,7 +8,7 @@
 #include "model/councils.hpp"
 #include "model/results.hpp"
 
-namespace notional::cli {
+namespace notional::app {
 
 /// The councils every input names, and what --council kept.
 struct CouncilReport {
@@ -29,4 +29,4 @@ struct CouncilReport {
                                                  const geo::SourceLayer& source,
                                                  const model::Councils& councils);
 
-}  // namespace notional::cli
+}  // namespace notional::app

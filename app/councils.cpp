@@ -1,10 +1,10 @@
-#include "cli/councils.hpp"
+#include "app/councils.hpp"
 
 #include <set>
 
 #include "core/error.hpp"
 
-namespace notional::cli {
+namespace notional::app {
 
 namespace {
 
@@ -84,4 +84,4 @@ model::WardsToMatch wards_to_match(const geo::Layer& layer, const geo::SourceLay
     return wards;
 }
 
-}  // namespace notional::cli
+}  // namespace notional::app

@@ -1,0 +1,339 @@
+#include "app/job.hpp"
+
+#include <algorithm>
+
+#include "app/write.hpp"
+#include "core/csv.hpp"
+#include "core/error.hpp"
+#include "core/outputs.hpp"
+#include "model/ordering.hpp"
+#include "model/ward_numbers.hpp"
+#include "report/crosswalk_file.hpp"
+
+namespace notional::app {
+
+const model::Crosswalk& JobResult::by_area() const {
+    const auto it = std::find_if(crosswalks.begin(), crosswalks.end(),
+                                 [](const auto& entry) { return entry.first == "area"; });
+    if (it == crosswalks.end()) throw DataError("no area crosswalk among the crosswalks run");
+    return it->second;
+}
+
+namespace {
+
+/// The outputs of the main job, for claiming the directory and sweeping earlier runs'.
+const std::vector<std::string> job_outputs{
+    "notional.csv",      "notional.geojson", "council.csv",        "crosswalk.csv", "ledger.csv",
+    "uncovered.geojson", "comparison.csv",   "comparison.geojson", "report.md"};
+
+Progress phase(const PhaseProgress& progress, const std::string& name) {
+    return progress ? progress(name) : Progress();
+}
+
+std::string fields_of(const geo::SourceLayer& source) {
+    return source.key_field() + (source.name_field().empty() ? "" : ", " + source.name_field());
+}
+
+/// Both elections read, councils chosen, both maps read and the results matched to them, all
+/// before the overlay, so a bad file fails fast.
+void read_inputs(const JobOptions& options, JobResult& result, geo::GeosContext& context) {
+    geo::SourceLayer old_source(options.old_path, options.old_layer);
+    geo::SourceLayer new_source(options.new_path, options.new_layer);
+    auto read = [](const std::optional<std::string>& path,
+                   const std::optional<std::string>& wards_path, model::ResultsFormat format) {
+        std::optional<std::filesystem::path> wards;
+        if (wards_path) wards = *wards_path;
+        return model::read_results(*path, format, wards);
+    };
+    if (options.results_path) {
+        result.election =
+            read(options.results_path, options.results_wards_path, options.results_format);
+    }
+    if (options.actual_path) {
+        result.actual = read(options.actual_path, options.actual_wards_path, options.actual_format);
+    }
+    model::Election* election = result.election ? &*result.election : nullptr;
+    model::Election* actual = result.actual ? &*result.actual : nullptr;
+    result.councils = select_councils(options.councils, old_source, new_source, election, actual);
+
+    const geo::WorkingCrs working = geo::choose_crs(old_source, new_source, options.crs);
+    result.crs = working.description;
+    result.old_wards = geo::read_layer(old_source, options.crs, working, context);
+    result.new_wards = geo::read_layer(new_source, options.crs, working, context);
+    result.old_fields = fields_of(old_source);
+    result.new_fields = fields_of(new_source);
+
+    // Results matched to the polygons, within their councils; a council's results with no ward
+    // on the map (a national file) are skipped and listed.
+    const model::Councils& councils = result.councils.councils;
+    if (election) {
+        const auto layer = wards_to_match(result.old_wards, old_source, councils);
+        result.skipped_old = model::keep_councils_on_map(*election, councils, layer);
+        result.matched = model::match_wards(
+            *election, layer, model::ward_councils(*election, councils), &result.near_old);
+    }
+    if (actual) {
+        const auto layer = wards_to_match(result.new_wards, new_source, councils);
+        result.skipped_actual = model::keep_councils_on_map(*actual, councils, layer);
+        result.actual_matched = model::match_wards(
+            *actual, layer, model::ward_councils(*actual, councils), &result.near_actual);
+    }
+}
+
+/// One code for each party across both elections (the old election's where it has one).
+void unify_parties(const JobOptions& options, JobResult& result) {
+    if (!result.election) return;
+    std::vector<model::PartyTable> tables{model::party_table(*result.election, "old")};
+    if (result.actual) tables.push_back(model::party_table(*result.actual, "actual"));
+    for (const auto& table : tables) result.party_labels.push_back(table.label);
+    result.parties = model::unify_parties(
+        tables, options.party_alias_path ? model::read_party_aliases(*options.party_alias_path)
+                                         : std::vector<model::PartyAlias>{});
+    model::apply_parties(*result.election, *result.parties, 0);
+    if (result.actual) model::apply_parties(*result.actual, *result.parties, 1);
+}
+
+/// Seats of the new wards from --new-seats, the new layer's seats field, or the winners of the
+/// actual election; empty when none.
+std::vector<int> new_ward_seats(const JobOptions& options, const JobResult& result) {
+    const geo::Layer& new_wards = result.new_wards;
+    if (options.new_seats_path) {
+        return model::read_new_seats(*options.new_seats_path, new_wards.codes, new_wards.names);
+    }
+    if (!new_wards.seats.empty() || !result.actual) return new_wards.seats;
+    std::vector<int> seats(new_wards.size(), 0);
+    for (std::size_t w = 0; w < result.actual->wards.size(); ++w) {
+        seats[result.actual_matched[w]] = result.actual->wards[w].seats.value_or(0);
+    }
+    return seats;
+}
+
+/// What the pieces are measured on, recorded in a saved crosswalk and checked on reloading.
+std::map<std::string, std::string> measured_on(const JobOptions& options, const JobResult& result,
+                                               geo::GeosContext& context) {
+    return {{"old.path", options.old_path},
+            {"old.features", std::to_string(result.old_wards.features)},
+            {"old.geometry_sha256", geo::geometry_sha256(result.old_wards, context)},
+            {"new.path", options.new_path},
+            {"new.features", std::to_string(result.new_wards.features)},
+            {"new.geometry_sha256", geo::geometry_sha256(result.new_wards, context)},
+            {"crs", result.crs},
+            {"min_piece_m2", fixed(options.overlay.min_piece_m2, 6)},
+            {"noise_width_m", fixed(options.overlay.noise_width_m, 6)},
+            {"weights", options.weights ? options.weights->path + " " + options.weights->field
+                                        : std::string("none")}};
+}
+
+/// What differs between a saved crosswalk's record of its inputs and this run's, "" when nothing
+/// that shapes the pieces does (a path may change: the file moved).
+std::string input_differences(const std::map<std::string, std::string>& recorded,
+                              const std::map<std::string, std::string>& now) {
+    if (recorded.empty()) return "the file records no inputs: written by an older notional";
+    std::string text;
+    for (const auto& [key, value] : now) {
+        // Without --weights, a reload takes the weights the file holds.
+        if (key.ends_with(".path") || (key == "weights" && value == "none")) continue;
+        const auto it = recorded.find(key);
+        const std::string before = it == recorded.end() ? "none" : it->second;
+        if (before == value) continue;
+        const bool hash = key.ends_with("_sha256");
+        text += (text.empty() ? "" : "; ") + key + " " +
+                (hash ? "differs: other shapes (another drawing, another filter)"
+                      : "was " + before + ", is " + value);
+    }
+    return text;
+}
+
+/// The crosswalks' seeds: reloaded from --crosswalk when it exists and was measured on these
+/// inputs, else measured. Weights that follow electors come before area.
+std::vector<model::CrosswalkSeed> seeds_for(const JobOptions& options, JobResult& result,
+                                            const std::map<std::string, std::string>& inputs,
+                                            geo::GeosContext& context,
+                                            const PhaseProgress& progress) {
+    std::vector<model::CrosswalkSeed> seeds;
+    if (result.reloaded) {
+        std::map<std::string, std::string> recorded;
+        seeds = report::read_seeds(*options.crosswalk_path, result.old_wards.codes,
+                                   result.new_wards.codes, &recorded);
+        const std::string differences = input_differences(recorded, inputs);
+        if (differences.empty()) {
+            result.crosswalk_fate =
+                "reloaded from " + *options.crosswalk_path + ", measured on these inputs";
+            return seeds;
+        }
+        if (!options.crosswalk_update) {
+            throw DataError(*options.crosswalk_path + ": measured on other inputs than these (" +
+                            differences +
+                            "); give --crosswalk-update to measure again, or drop --crosswalk");
+        }
+        result.reloaded = false;
+        seeds.clear();
+        result.crosswalk_fate = "measured again and saved to " + *options.crosswalk_path +
+                                " (--crosswalk-update): " + differences;
+    }
+    const geo::Layer& old_wards = result.old_wards;
+    result.overlay = geo::overlay(old_wards, result.new_wards, options.overlay, context,
+                                  phase(progress, "overlay"));
+    const geo::Overlay& overlay = *result.overlay;
+    if (result.weight_layer) {
+        result.weighting = geo::weigh(overlay, old_wards, *result.weight_layer, context,
+                                      phase(progress, "weights"));
+        const geo::Weighting& w = *result.weighting;
+        seeds.push_back(
+            {result.weight_layer->name, w.pieces, w.old_weight, w.old_sliver, w.old_gap});
+    }
+    seeds.push_back(
+        {"area", overlay.pieces, old_wards.areas_m2, overlay.old_sliver_m2, overlay.old_gap_m2});
+    return seeds;
+}
+
+/// The crosswalks of the ensemble, the best first: weights before area, raked to known
+/// electorates before not (METHOD.md §4). The chosen one carries the votes; the others give
+/// the ranges and the verdicts.
+void build_crosswalks(const JobOptions& options, JobResult& result,
+                      const std::vector<model::CrosswalkSeed>& seeds) {
+    const auto area_seed = std::find_if(seeds.begin(), seeds.end(),
+                                        [](const auto& seed) { return seed.name == "area"; });
+    if (area_seed == seeds.end()) {
+        throw DataError(*options.crosswalk_path + ": no area crosswalk in the file");
+    }
+    const std::size_t old_count = result.old_wards.size(), new_count = result.new_wards.size();
+    // A ward whose GSS code is on both maps and whose shapes coincide is one ward drawn twice.
+    model::CrosswalkOptions crosswalk_options;
+    crosswalk_options.max_uncovered = options.max_uncovered;
+    if (options.code_match) {
+        result.same = model::same_wards(*area_seed, result.old_wards.codes, result.new_wards.codes);
+        crosswalk_options.same = result.same.same;
+    }
+    std::optional<std::vector<double>> new_electorate, old_electorate;
+    if (options.new_electorate_path) {
+        new_electorate = model::read_electorate(
+            *options.new_electorate_path, result.new_wards.codes, result.new_wards.names, "new");
+    }
+    if (options.old_electorate_path) {
+        old_electorate = model::read_electorate(
+            *options.old_electorate_path, result.old_wards.codes, result.old_wards.names, "old");
+    }
+    const model::RakeOptions rake_options{.tolerance = 1e-9, .max_iterations = 100000};
+    for (const model::CrosswalkSeed& seed : seeds) {
+        model::Crosswalk plain(new_count, seed.pieces, seed.old_weight, seed.old_sliver,
+                               seed.old_gap, crosswalk_options);
+        if (new_electorate) {
+            model::RakeReport report;
+            const auto raked =
+                model::rake_pieces(plain.pieces(), old_count, new_count, *new_electorate,
+                                   old_electorate, rake_options, report);
+            result.crosswalks.emplace_back(
+                seed.name + "+raked",
+                model::Crosswalk(new_count, raked, seed.old_weight, seed.old_sliver, seed.old_gap,
+                                 crosswalk_options));
+            result.rakings.emplace_back(seed.name + "+raked", report);
+        }
+        result.crosswalks.emplace_back(seed.name, std::move(plain));
+    }
+    // The chosen one is the first that is not a raking that did not converge: such a fit joins
+    // the ensemble but never carries the votes. Roles go by name, never by position.
+    auto converged = [&](const std::string& name) {
+        return std::none_of(result.rakings.begin(), result.rakings.end(), [&](const auto& raking) {
+            return raking.first == name && !raking.second.converged;
+        });
+    };
+    auto& crosswalks = result.crosswalks;
+    const auto chosen = std::find_if(crosswalks.begin(), crosswalks.end(),
+                                     [&](const auto& entry) { return converged(entry.first); });
+    std::rotate(crosswalks.begin(), chosen, chosen + 1);  // the chosen first, the rest in order
+}
+
+/// Notional seats under every crosswalk and rule: the chosen rule first, then every other, for
+/// the comparer's verdicts.
+std::vector<model::Run> seat_runs(const JobOptions& options, const JobResult& result,
+                                  const std::vector<int>& seats_of_new) {
+    std::vector<model::SeatMethod> methods{options.seats.method};
+    for (auto method : {model::SeatMethod::rank_slot, model::SeatMethod::block,
+                        model::SeatMethod::block_top, model::SeatMethod::continuity}) {
+        if (method != options.seats.method) methods.push_back(method);
+    }
+    if (seats_of_new.empty()) methods.clear();
+    std::vector<model::Run> runs;
+    for (std::size_t i = 0; i < result.crosswalks.size(); ++i) {
+        model::Run run{result.crosswalks[i].first, &result.notionals[i], {}};
+        for (const auto method : methods) {
+            model::SeatOptions rule = options.seats;
+            rule.method = method;
+            run.seats.push_back(
+                {model::to_string(method),
+                 model::notional_seats(result.notionals[i], result.crosswalks[i].second,
+                                       seats_of_new, rule)});
+        }
+        runs.push_back(std::move(run));
+    }
+    return runs;
+}
+
+/// The old election carried through every crosswalk, judged for what it loses, rounded for
+/// publication, and its seats decided: the notional base.
+void carry_votes(const JobOptions& options, JobResult& result,
+                 const std::vector<int>& seats_of_new) {
+    if (result.election) {
+        for (const auto& [name, candidate] : result.crosswalks) {
+            result.notionals.push_back(model::redistribute(*result.election, result.matched,
+                                                           candidate, options.redistribute));
+        }
+        model::check_lost(result.notionals.front(), *result.election, result.matched,
+                          result.chosen(), result.crosswalks.front().first,
+                          options.redistribute.max_lost);
+    }
+    const model::Notional* notional = result.notional();
+    result.honesty = model::assess(result.chosen(), notional);
+    if (!notional) return;
+    std::vector<double> lost_by_party;
+    const model::Sparse rounded = model::rounded_votes(*notional, result.chosen(), lost_by_party);
+    result.rounded_kept = rounded.sum();
+    for (const double votes : lost_by_party) result.rounded_lost += votes;
+    const auto runs = seat_runs(options, result, seats_of_new);
+    if (!runs.front().seats.empty()) result.seats = runs.front().seats.front().seats;
+    result.base = model::make_base(result.new_wards.codes, result.new_wards.names, runs,
+                                   result.honesty, rounded);
+}
+
+}  // namespace
+
+JobResult run_job(const JobOptions& options, const PhaseProgress& progress) {
+    // The output directory is claimed first: a run that would overwrite an earlier one without
+    // --overwrite fails before any work.
+    StagedOutputs outputs(options.output_dir);
+    outputs.claim(job_outputs, options.overwrite);
+    JobResult result;
+    result.reloaded = options.crosswalk_path && std::filesystem::exists(*options.crosswalk_path);
+    if (result.reloaded && options.weights && !options.crosswalk_update) {
+        throw UsageError(*options.crosswalk_path +
+                         " exists and holds its crosswalks' weights already; drop --weights, or "
+                         "give --crosswalk-update to measure them again");
+    }
+    geo::GeosContext context;
+    read_inputs(options, result, context);
+    unify_parties(options, result);
+    const std::vector<int> seats_of_new = new_ward_seats(options, result);
+    if (options.weights) {
+        result.weight_layer =
+            geo::read_weights(*options.weights, {result.old_wards.srs, result.crs}, context);
+    }
+    const auto inputs = measured_on(options, result, context);
+    const auto seeds = seeds_for(options, result, inputs, context, progress);
+    build_crosswalks(options, result, seeds);
+    carry_votes(options, result, seats_of_new);
+    write_outputs(options, result, outputs, context);
+    if (options.crosswalk_path && !result.reloaded) {
+        // Saved with the outputs, all or nothing.
+        outputs.write_file(
+            *options.crosswalk_path,
+            report::seeds_csv(seeds, result.old_wards.codes, result.new_wards.codes, inputs));
+        if (result.crosswalk_fate.empty()) {
+            result.crosswalk_fate = "measured and saved to " + *options.crosswalk_path;
+        }
+    }
+    result.written = outputs.commit();
+    return result;
+}
+
+}  // namespace notional::app

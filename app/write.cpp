@@ -1,0 +1,105 @@
+#include "app/write.hpp"
+
+#include <map>
+
+#include "core/error.hpp"
+#include "geo/geojson.hpp"
+#include "model/ordering.hpp"
+#include "report/comparison.hpp"
+#include "report/geojson_columns.hpp"
+#include "report/notional_csv.hpp"
+#include "report/tables.hpp"
+
+namespace notional::app {
+
+namespace {
+
+/// uncovered.geojson: each old ward's part that no new ward covers (at least a sliver's area).
+void write_uncovered(StagedOutputs& outputs, geo::Overlay& overlay, const geo::Layer& old_wards,
+                     const model::Crosswalk& crosswalk, const model::Notional* notional,
+                     double min_piece_m2, geo::GeosContext& context) {
+    geo::Layer parts;
+    parts.label = old_wards.label + ": parts no new ward covers";
+    parts.srs = old_wards.srs;
+    std::vector<std::size_t> wards;
+    for (const std::size_t o : model::order_by_code(old_wards.codes)) {
+        if (!overlay.uncovered[o] || overlay.old_uncovered_m2[o] < min_piece_m2) continue;
+        wards.push_back(o);
+        parts.codes.push_back(old_wards.codes[o]);
+        parts.names.push_back(old_wards.names[o]);
+        parts.shapes.push_back(std::move(overlay.uncovered[o]));
+    }
+    const auto columns = report::uncovered_columns(
+        wards, {old_wards.codes, old_wards.names, old_wards.areas_m2},
+        {overlay.old_uncovered_m2, overlay.old_gap_m2}, crosswalk, notional);
+    std::vector<std::size_t> order(parts.size());
+    for (std::size_t i = 0; i < order.size(); ++i) order[i] = i;
+    outputs.write_text("uncovered.geojson",
+                       geo::geojson_text("uncovered", parts, order, columns, context));
+}
+
+}  // namespace
+
+void write_comparison(StagedOutputs& outputs, const model::Comparison& comparison,
+                      const geo::Layer& wards, const std::string& title,
+                      geo::GeosContext& context) {
+    outputs.write_text("comparison.csv", report::comparison_csv(comparison));
+    outputs.write_text("report.md", report::report_markdown(comparison, title));
+    std::map<std::string, std::size_t> polygon;
+    for (std::size_t i = 0; i < wards.size(); ++i) polygon[wards.codes[i]] = i;
+    std::vector<std::size_t> order;
+    for (const auto& ward : comparison.wards) {
+        const auto it = polygon.find(ward.code);
+        if (it == polygon.end())
+            throw DataError(wards.label + ": no polygon for ward " + ward.code);
+        order.push_back(it->second);
+    }
+    outputs.write_text("comparison.geojson",
+                       geo::geojson_text("comparison", wards, order,
+                                         report::comparison_columns(comparison), context));
+}
+
+void write_outputs(const JobOptions& options, JobResult& result, StagedOutputs& outputs,
+                   geo::GeosContext& context) {
+    const report::WardNames old_names{result.old_wards.codes, result.old_wards.names};
+    const report::WardNames new_names{result.new_wards.codes, result.new_wards.names};
+    const model::Notional* notional = result.notional();
+    outputs.write_text("crosswalk.csv", report::crosswalk_csv(old_names, new_names, result.chosen(),
+                                                              result.by_area()));
+    outputs.write_text("ledger.csv",
+                       report::ledger_csv(old_names, result.chosen(), result.by_area(), notional));
+    if (result.base) {
+        const std::string text = report::base_csv(*result.base);
+        outputs.write_text("notional.csv", text);
+        outputs.write_text("council.csv", report::council_csv(*result.base, *notional));
+        if (result.actual) {
+            // The comparison reads the base as written, to the digit.
+            model::NotionalBase written = report::parse_base(text, "notional.csv");
+            written.old_seats = result.base->old_seats;
+            result.comparison = model::compare(
+                written, *result.actual,
+                options.share_top ? model::ShareConvention::top : model::ShareConvention::total,
+                options.seats.knife_edge_pct);
+            write_comparison(outputs, *result.comparison, result.new_wards,
+                             "Notional " + result.election->path.stem().string() +
+                                 " against actual " + result.actual->path.stem().string(),
+                             context);
+        }
+    }
+    const auto order = model::order_by_code(result.new_wards.codes);
+    const geo::Layer& new_wards = result.new_wards;
+    outputs.write_text(
+        "notional.geojson",
+        geo::geojson_text(
+            "notional", new_wards, order,
+            report::notional_columns(order, {new_wards.codes, new_wards.names, new_wards.areas_m2},
+                                     result.old_wards.codes, result.honesty, notional,
+                                     result.seats ? &*result.seats : nullptr),
+            context));
+    if (result.overlay) {
+        write_uncovered(outputs, *result.overlay, result.old_wards, result.chosen(), notional,
+                        options.overlay.min_piece_m2, context);
+    }
+}
+
+}  // namespace notional::app

@@ -1,0 +1,25 @@
+#pragma once
+/// Every output of a run staged in the output directory, for app/job.cpp and app/compare.cpp.
+#include <string>
+
+#include "app/job.hpp"
+#include "core/outputs.hpp"
+#include "geo/geos.hpp"
+#include "geo/layer.hpp"
+#include "model/compare.hpp"
+
+namespace notional::app {
+
+/// Stages crosswalk.csv, ledger.csv, notional.csv, council.csv, notional.geojson and
+/// uncovered.geojson, and with an actual election compares it with the base as written (as
+/// `notional compare` does later, so the two agree to the digit) and stages the comparison.
+/// Takes the uncovered shapes out of the overlay.
+void write_outputs(const JobOptions& options, JobResult& result, StagedOutputs& outputs,
+                   geo::GeosContext& context);
+
+/// Stages comparison.csv, report.md and comparison.geojson; `wards` gives the polygons, matched
+/// by code. Throws DataError for a ward of the comparison that has none.
+void write_comparison(StagedOutputs& outputs, const model::Comparison& comparison,
+                      const geo::Layer& wards, const std::string& title, geo::GeosContext& context);
+
+}  // namespace notional::app

@@ -1,0 +1,449 @@
+#include "cli/summary.hpp"
+
+#include <algorithm>
+#include <cstdio>
+#include <map>
+#include <sstream>
+
+#include "core/csv.hpp"
+#include "model/ordering.hpp"
+
+namespace notional::cli {
+
+namespace {
+
+std::string percent(double share, int decimals = 3) {
+    return fixed(100.0 * share, decimals) + "%";
+}
+
+std::string joined(const std::vector<std::string>& parts) {
+    std::string text;
+    for (const auto& part : parts) text += (text.empty() ? "" : ",") + part;
+    return text;
+}
+
+/// "a, b, c and 4 more": at most `shown` items.
+std::string listing(const std::vector<std::string>& items, std::size_t shown) {
+    std::string text;
+    for (std::size_t i = 0; i < std::min(shown, items.size()); ++i) {
+        text += (i ? ", " : "") + items[i];
+    }
+    if (items.size() > shown) text += " and " + std::to_string(items.size() - shown) + " more";
+    return text;
+}
+
+/// "a 3, b 1": councils or kinds of row skipped, with their counts.
+std::string skipped_text(const std::map<std::string, std::size_t>& skipped) {
+    std::string text;
+    for (const auto& [council, wards] : skipped) {
+        text += (text.empty() ? "" : ", ") + council + " " + std::to_string(wards);
+    }
+    return text;
+}
+
+/// Where the old wards reach beyond the new map's outline, and what was lost.
+std::string outline_summary(const model::Crosswalk& by_area, const geo::Layer& old_wards,
+                            const geo::Overlay* overlay, double max_uncovered) {
+    std::size_t beyond = 0, no_part = 0, too_much = 0;
+    double spread_m2 = 0.0, overlap_m2 = 0.0, gap_m2 = 0.0;
+    std::vector<std::pair<double, std::size_t>> largest;
+    for (std::size_t o = 0; o < old_wards.size(); ++o) {
+        const auto& entry = by_area.ledger()[o];
+        overlap_m2 += entry.overlap;
+        if (overlay) gap_m2 += overlay->old_gap_m2[o];
+        if (entry.spread > 0.0) {
+            ++beyond;
+            spread_m2 += entry.spread * entry.weight;
+            largest.emplace_back(entry.spread, o);
+        }
+        if (entry.outside > 0.0) ++(entry.allocated > 0.0 ? too_much : no_part);
+    }
+    std::sort(largest.rbegin(), largest.rend());
+    std::ostringstream out;
+    out << "outline      " << beyond << " old wards reach beyond the new map's outline by "
+        << notional::fixed(spread_m2, 0)
+        << " m² (a river, a coast drawn another way): their votes are spread over the part the "
+           "map covers";
+    for (std::size_t i = 0; i < std::min<std::size_t>(5, largest.size()); ++i) {
+        if (largest[i].first < 0.001) break;  // would print as 0.0%
+        const std::size_t o = largest[i].second;
+        out << (i ? ", " : "; most ") << old_wards.names[o] << " (" << old_wards.codes[o] << ") "
+            << percent(largest[i].first, 1);
+    }
+    out << "\n             lost: " << no_part << " old wards with no part on the new map, "
+        << too_much << " more than " << percent(max_uncovered, 0)
+        << " beyond it (--max-uncovered), " << notional::fixed(gap_m2, 0)
+        << " m² in gaps inside the new map; " << notional::fixed(overlap_m2, 2)
+        << " m² covered twice by overlapping new wards\n";
+    return out.str();
+}
+
+/// The maps read, the CRS, the overlay or the reloaded crosswalk, the outlines, the same wards.
+std::string maps_summary(const app::JobResult& r, const app::JobOptions& options) {
+    std::ostringstream out;
+    out << "old wards    " << r.old_wards.size() << " from " << r.old_wards.label << " ("
+        << r.old_fields << "), " << r.old_wards.repaired << " repaired\n";
+    out << "new wards    " << r.new_wards.size() << " from " << r.new_wards.label << " ("
+        << r.new_fields << "), " << r.new_wards.repaired << " repaired\n";
+    out << "CRS          " << r.crs << "\n";
+    if (!r.crosswalk_fate.empty()) out << "saved        crosswalks " << r.crosswalk_fate << "\n";
+    if (r.reloaded) {
+        out << "overlay      none: the crosswalks were reloaded from " << *options.crosswalk_path
+            << "\n";
+    } else {
+        const geo::Overlay& overlay = *r.overlay;
+        double sliver_m2 = 0.0;
+        for (double m2 : overlay.old_sliver_m2) sliver_m2 += m2;
+        out << "overlay      " << overlay.pieces.size() << " pieces (" << overlay.whole
+            << " whole, " << overlay.intersections << " intersected); " << overlay.slivers
+            << " slivers under " << fixed(options.overlay.min_piece_m2, 1) << " m² dropped ("
+            << fixed(sliver_m2, 2) << " m²); " << overlay.noise
+            << " boundary-noise pieces given to their old ward's main successor\n";
+    }
+    out << outline_summary(r.by_area(), r.old_wards, r.overlay ? &*r.overlay : nullptr,
+                           options.max_uncovered);
+    if (options.code_match) {
+        out << "same wards   " << r.same.same.size()
+            << " wards drawn twice (a code on both maps, shapes that coincide) carried whole";
+        if (!r.same.disagree.empty()) {
+            out << "; " << r.same.disagree.size()
+                << " codes on both maps whose shapes disagree, not trusted:";
+            for (const auto& [o, n] : r.same.disagree) out << " " << r.old_wards.codes[o];
+        }
+        out << "\n";
+    }
+    return out.str();
+}
+
+/// The weights, the rakings and the crosswalks of the ensemble.
+std::string crosswalks_summary(const app::JobResult& r) {
+    std::ostringstream out;
+    if (r.weighting) {
+        const geo::WeightLayer& layer = *r.weight_layer;
+        const geo::Weighting& w = *r.weighting;
+        out << "weights      " << layer.name << ": " << layer.shapes.size()
+            << (layer.points ? " points" : " small areas") << " from " << layer.label << "; "
+            << w.outside_features << " of them (" << fixed(w.outside_weight, 0)
+            << ") outside every old ward";
+        if (layer.without_count)
+            out << ", " << layer.without_count << " without a count in the table";
+        out << "; " << w.zero_pieces << " pieces of no weight; " << w.area_fallback
+            << " old wards of no weight use area (at the weights' mean density)\n";
+        std::vector<std::pair<double, std::size_t>> partly;
+        for (std::size_t o = 0; o < r.old_wards.size(); ++o) {
+            if (w.old_coverage[o] > 0.0 && w.old_coverage[o] < 0.95) {
+                partly.emplace_back(w.old_coverage[o], o);
+            }
+        }
+        if (!partly.empty()) {
+            std::sort(partly.begin(), partly.end());
+            std::vector<std::string> names;
+            for (const auto& [coverage, o] : partly) {
+                names.push_back(r.old_wards.names[o] + " " + percent(coverage, 1));
+            }
+            out << "             " << partly.size()
+                << " old wards the weights cover less than 95% of count the rest by area at "
+                   "their own density: "
+                << listing(names, 8) << "\n";
+        }
+    }
+    for (const auto& [name, report] : r.rakings) {
+        char error[32];
+        std::snprintf(error, sizeof error, "%.1e", report.max_error);
+        out << "raking       " << name << ": "
+            << (report.converged ? "converged" : "did NOT converge") << " in " << report.iterations
+            << " passes (largest margin error " << error << "); " << report.structural_zeros
+            << " structural zeros";
+        if (!report.impossible_new.empty()) {
+            out << "; new wards no old ward reaches:";
+            for (const auto n : report.impossible_new) out << " " << r.new_wards.codes[n];
+        }
+        if (!report.impossible_old.empty()) {
+            out << "; old wards with electors but no piece:";
+            for (const auto o : report.impossible_old) out << " " << r.old_wards.codes[o];
+        }
+        out << "\n";
+    }
+    out << "crosswalk    " << r.crosswalks.front().first << " (chosen)";
+    for (std::size_t i = 1; i < r.crosswalks.size(); ++i) out << ", " << r.crosswalks[i].first;
+    out << "\n";
+    return out.str();
+}
+
+/// Councils kept, rows and councils skipped, new wards nothing reaches, change classes.
+std::string coverage_summary(const app::JobResult& r) {
+    std::ostringstream out;
+    if (!r.councils.kept.empty()) {
+        out << "councils     " << joined(r.councils.kept) << " (--council), in every input\n";
+    }
+    for (const auto& [results, skipped] :
+         {std::pair{r.election ? &*r.election : nullptr, &r.skipped_old},
+          std::pair{r.actual ? &*r.actual : nullptr, &r.skipped_actual}}) {
+        if (!results) continue;
+        if (!results->skipped_rows.empty()) {
+            std::size_t rows = 0;
+            for (const auto& [kind, count] : results->skipped_rows) rows += count;
+            out << "skipped      " << rows << " rows of " << results->path.string()
+                << " that are no local ward ballot (" << skipped_text(results->skipped_rows)
+                << ")\n";
+        }
+        if (!skipped->empty()) {
+            out << "skipped      " << skipped->size() << " councils of " << results->path.string()
+                << " with no ward on the map (wards): " << skipped_text(*skipped) << "\n";
+        }
+    }
+    std::string unreached;
+    std::size_t unreached_count = 0;
+    for (const std::size_t n : model::order_by_code(r.new_wards.codes)) {
+        if (!r.honesty[n].sources.empty()) continue;
+        ++unreached_count;
+        unreached += " " + r.new_wards.codes[n];
+    }
+    if (unreached_count) {
+        out << "unreached    " << unreached_count
+            << " new wards no old ward's weight reaches (zero votes, reached false):" << unreached
+            << "\n";
+    }
+    std::map<std::string, int> classes;
+    for (const auto& ward : r.honesty) ++classes[model::to_string(ward.change)];
+    out << "change       ";
+    for (const char* name : {"unchanged", "minor", "major", "new"}) {
+        out << (classes.count(name) ? classes[name] : 0) << " " << name
+            << (std::string(name) == "new" ? "\n" : ", ");
+    }
+    return out.str();
+}
+
+/// The results read, old wards without results, near names.
+std::string results_summary(const app::JobResult& r) {
+    const model::Election& election = *r.election;
+    const model::Notional& notional = *r.notional();
+    std::ostringstream out;
+    std::size_t candidates = 0;
+    int old_seats = 0;
+    for (const auto& ward : election.wards) {
+        candidates += ward.candidates.size();
+        old_seats += ward.seats.value_or(0);
+    }
+    out << "results      " << candidates << " candidates in " << election.wards.size() << " wards, "
+        << old_seats << " seats, from " << election.path.string() << " ("
+        << model::to_string(election.format) << ")";
+    if (notional.uncontested_old) out << "; " << notional.uncontested_old << " uncontested";
+    const auto partial = std::count(notional.partial.begin(), notional.partial.end(), true);
+    if (partial) out << "; " << partial << " new wards partial (votes unknown in part)";
+    // Old wards the results do not name: their votes are unknown, never zero.
+    std::vector<bool> has_result(r.old_wards.size(), false);
+    for (const std::size_t o : r.matched) has_result[o] = true;
+    std::vector<std::string> missing, partial_wards;
+    for (const std::size_t o : model::order_by_code(r.old_wards.codes)) {
+        if (!has_result[o])
+            missing.push_back(r.old_wards.names[o] + " (" + r.old_wards.codes[o] + ")");
+    }
+    for (const std::size_t n : model::order_by_code(r.new_wards.codes)) {
+        if (notional.partial[n]) {
+            partial_wards.push_back(r.new_wards.names[n] + " (" + r.new_wards.codes[n] + ")");
+        }
+    }
+    if (!missing.empty()) {
+        out << "\nno results   " << missing.size()
+            << " old wards have no results in the file: " << listing(missing, 10)
+            << "; the new wards they feed are partial: "
+            << (partial_wards.empty() ? "none" : listing(partial_wards, 10));
+    }
+    for (const auto* near : {&r.near_old, &r.near_actual}) {
+        if (near->empty()) continue;
+        out << "\nnear names   " << near->size()
+            << " wards matched by a name one letter away: " << listing(*near, 10);
+    }
+    return out.str();
+}
+
+/// Per party: seats before and notionally after, votes in and out; the conservation check and
+/// the whole votes.
+std::string ledger_summary(const app::JobResult& r, const app::JobOptions& options) {
+    const model::Notional& notional = *r.notional();
+    std::ostringstream out;
+    int width = 5;  // wide enough for "party" and the longest code
+    for (const auto& entry : notional.ledger) {
+        width = std::max(width, static_cast<int>(entry.party.size()));
+    }
+    const auto totals = r.seats ? model::council_totals(*r.seats) : std::map<std::string, int>{};
+    std::map<std::string, int> won_before;
+    for (const auto& winners : notional.old.winners) {
+        for (const auto& party : winners) ++won_before[party];
+    }
+    char line[256];
+    std::snprintf(line, sizeof line, "\n\n  %-*s %6s %8s %12s %14s %12s %10s %12s\n", width,
+                  "party", "seats", "notional", "old votes", "new votes", "lost sliver", "lost gap",
+                  "lost outside");
+    out << line;
+    model::PartyLedger sum;
+    int seats_sum = 0, notional_sum = 0;
+    double worst = 0.0;
+    auto print = [&](const model::PartyLedger& entry, int before, const std::string& after) {
+        std::snprintf(line, sizeof line, "  %-*s %6d %8s %12.0f %14.4f %12.4f %10.4f %12.4f\n",
+                      width, entry.party.c_str(), before, after.c_str(), entry.old_votes,
+                      entry.new_votes, entry.lost_sliver, entry.lost_gap, entry.lost_outside);
+        out << line;
+    };
+    for (const auto& entry : notional.ledger) {
+        const int before = won_before.count(entry.party) ? won_before[entry.party] : 0;
+        const int after = totals.count(entry.party) ? totals.at(entry.party) : 0;
+        print(entry, before, r.seats ? std::to_string(after) : "-");
+        seats_sum += before;
+        notional_sum += after;
+        sum.old_votes += entry.old_votes;
+        sum.new_votes += entry.new_votes;
+        sum.lost_sliver += entry.lost_sliver;
+        sum.lost_gap += entry.lost_gap;
+        sum.lost_outside += entry.lost_outside;
+        worst = std::max(worst, entry.imbalance());
+    }
+    sum.party = "all";
+    print(sum, seats_sum, r.seats ? std::to_string(notional_sum) : "-");
+    char imbalance[32];
+    std::snprintf(imbalance, sizeof imbalance, "%.1e", worst);
+    out << "\nconservation new + lost = old for every party (largest relative difference "
+        << imbalance << ", tolerance 1e-9)\n";
+    out << "lost         " << fixed(notional.lost_total(), 4) << " votes ("
+        << percent(notional.lost_total() / std::max(1.0, notional.old_total()), 4)
+        << "), tolerance " << percent(options.redistribute.max_lost) << "\n";
+    out << "rounded      " << fixed(r.rounded_kept, 0) << " whole votes in the new wards + "
+        << fixed(r.rounded_lost, 0) << " lost = " << fixed(notional.old_total(), 0)
+        << " (votes_rounded)\n";
+    return out.str();
+}
+
+/// How the notional seats were decided.
+std::string seats_summary(const app::JobResult& r, const app::JobOptions& options) {
+    if (!r.seats) {
+        return "seats        no seats for the new wards (--new-seats or --new-seats-field): votes "
+               "only\n";
+    }
+    std::size_t knife = 0, ties = 0, continuity = 0, carried = 0, unknown = 0;
+    int total = 0;
+    for (const auto& ward : *r.seats) {
+        knife += ward.knife_edge ? 1 : 0;
+        ties += ward.tie ? 1 : 0;
+        continuity += ward.continuity ? 1 : 0;
+        carried += ward.carried ? 1 : 0;
+        unknown += ward.unknown ? 1 : 0;
+    }
+    for (const auto& [party, won] : model::council_totals(*r.seats)) total += won;
+    std::ostringstream out;
+    out << "seats        " << total << " notional seats by "
+        << model::to_string(options.seats.method);
+    if (options.seats.method == model::SeatMethod::continuity) {
+        out << " (" << continuity << " wards by continuity, the rest rank-slot)";
+    }
+    out << "; " << knife << " knife-edge, " << ties << " decided by a tie";
+    if (carried) out << ", " << carried << " carried from uncontested wards";
+    if (unknown) out << ", " << unknown << " unknown";
+    out << "\n";
+    return out.str();
+}
+
+std::string outputs_list(const std::vector<std::filesystem::path>& written) {
+    std::string text = "\noutputs";
+    for (const auto& path : written) text += "\n  " + path.string();
+    return text + "\n";
+}
+
+}  // namespace
+
+std::string job_summary(const app::JobResult& result, const app::JobOptions& options) {
+    std::string text =
+        maps_summary(result, options) + crosswalks_summary(result) + coverage_summary(result);
+    if (result.election) {
+        text += results_summary(result) + ledger_summary(result, options) +
+                seats_summary(result, options);
+    }
+    if (result.parties) text += party_summary(*result.parties, result.party_labels);
+    if (result.comparison) text += comparison_summary(*result.comparison);
+    return text + outputs_list(result.written);
+}
+
+std::string compare_summary(const app::CompareResult& result) {
+    std::ostringstream out;
+    out << "compared     " << result.comparison.wards.size() << " wards of " << result.base.string()
+        << " with " << result.actual.path.string() << " (" << model::to_string(result.actual.format)
+        << ")\n";
+    if (!result.skipped.empty()) {
+        out << "skipped      " << result.skipped.size() << " councils of "
+            << result.actual.path.string() << " with no ward in the base\n";
+    }
+    return out.str() + party_summary(result.parties, {"base", "actual"}) +
+           comparison_summary(result.comparison) + outputs_list(result.written);
+}
+
+std::string party_summary(const model::PartyUnification& parties,
+                          const std::vector<std::string>& labels) {
+    std::size_t width = 5;
+    for (const auto& party : parties.parties) width = std::max(width, party.code.size());
+    std::string text = "\nparties      " + std::to_string(parties.parties.size()) +
+                       " besides independents (each independent is a party of their own):\n";
+    for (const auto& party : parties.parties) {
+        std::string stood;
+        const auto count = std::count(party.stood.begin(), party.stood.end(), true);
+        if (labels.size() > 1) {
+            if (count == static_cast<long>(party.stood.size())) {
+                stood = "in both";
+            } else {
+                for (std::size_t e = 0; e < party.stood.size(); ++e) {
+                    if (party.stood[e]) stood += (stood.empty() ? "" : ", ") + labels[e];
+                }
+                stood += " only";
+            }
+        }
+        // Spellings other than the party's name: where the matching did its work.
+        std::string spelled;
+        std::size_t shown = 0, others = 0;
+        for (const auto& names : party.spellings) {
+            for (const auto& name : names) {
+                if (name == party.name) continue;
+                if (shown < 3) {
+                    spelled += (shown ? ", '" : "; as '") + name + "'";
+                    ++shown;
+                } else {
+                    ++others;
+                }
+            }
+        }
+        if (others) spelled += " and " + std::to_string(others) + " more";
+        text += "  " + party.code + std::string(width - party.code.size() + 2, ' ') + party.name +
+                ": " + party.how + (stood.empty() ? "" : ", " + stood) + spelled + "\n";
+    }
+    return text;
+}
+
+std::string comparison_summary(const model::Comparison& comparison) {
+    int width = 5;
+    for (const auto& row : comparison.council) {
+        width = std::max(width, static_cast<int>(row.party.size()));
+    }
+    char line[256];
+    std::snprintf(line, sizeof line, "\ncomparison   %-*s %4s %9s %7s %6s %5s %6s %7s\n", width,
+                  "party", "old", "notional", "actual", "press", "real", "gains", "losses");
+    std::string text = line;
+    for (const auto& row : comparison.council) {
+        std::snprintf(line, sizeof line, "             %-*s %4d %9d %7d %+6d %+5d %6d %7d\n", width,
+                      row.party.c_str(), row.old_seats, row.notional_seats, row.actual_seats,
+                      row.actual_seats - row.old_seats, row.actual_seats - row.notional_seats,
+                      row.gains, row.losses);
+        text += line;
+    }
+    std::map<std::string, int> verdicts;
+    for (const auto& ward : comparison.wards) {
+        for (const auto& party : ward.parties) {
+            for (const auto verdict : party.verdicts) ++verdicts[model::to_string(verdict)];
+        }
+    }
+    text += "verdicts    ";
+    for (const char* name : {"GENUINE", "BOUNDARY ARTEFACT", "UNCERTAIN"}) {
+        text += std::string(" ") + std::to_string(verdicts[name]) + " " + name +
+                (std::string(name) == "UNCERTAIN" ? "\n" : ",");
+    }
+    return text;
+}
+
+}  // namespace notional::cli

@@ -1,0 +1,49 @@
+#pragma once
+/// The properties of the GeoJSON outputs (notional.geojson, comparison.geojson,
+/// uncovered.geojson), one column per property; geo/ writes them with the shapes.
+#include <cstddef>
+#include <string>
+#include <vector>
+
+#include "core/columns.hpp"
+#include "model/compare.hpp"
+#include "model/crosswalk.hpp"
+#include "model/honesty.hpp"
+#include "model/redistribute.hpp"
+#include "model/seats.hpp"
+
+namespace notional::report {
+
+/// A layer's wards as the outputs need them.
+struct WardList {
+    const std::vector<std::string>& codes;
+    const std::vector<std::string>& names;
+    const std::vector<double>& areas_m2;
+};
+
+/// notional.geojson's properties, wards in `order`: the ward, its honesty, and with a notional
+/// its votes, shares and seats per party. `notional` and `seats` may be null.
+[[nodiscard]] std::vector<Column> notional_columns(const std::vector<std::size_t>& order,
+                                                   const WardList& new_wards,
+                                                   const std::vector<std::string>& old_codes,
+                                                   const std::vector<model::WardHonesty>& honesty,
+                                                   const model::Notional* notional,
+                                                   const std::vector<model::WardSeats>* seats);
+
+/// comparison.geojson's properties, in the comparison's ward order: winner, label, gains,
+/// verdicts, swing, majorities, turnout and simplestyle colours by winning party.
+[[nodiscard]] std::vector<Column> comparison_columns(const model::Comparison& comparison);
+
+/// What no new ward covers of each old ward in `wards`, for uncovered.geojson: its area and
+/// share, the part in gaps, and what became of its votes (`notional` may be null).
+struct Uncovered {
+    const std::vector<double>& uncovered_m2;
+    const std::vector<double>& gap_m2;
+};
+[[nodiscard]] std::vector<Column> uncovered_columns(const std::vector<std::size_t>& wards,
+                                                    const WardList& old_wards,
+                                                    const Uncovered& uncovered,
+                                                    const model::Crosswalk& crosswalk,
+                                                    const model::Notional* notional);
+
+}  // namespace notional::report
