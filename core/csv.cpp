@@ -32,12 +32,18 @@ std::string CsvTable::where(std::size_t row) const {
     return path.string() + ", line " + std::to_string(line);
 }
 
-CsvTable parse_csv(std::string_view text, const std::filesystem::path& path) {
-    if (text.substr(0, 3) == "\xEF\xBB\xBF") text.remove_prefix(3);
-    CsvTable table;
-    table.path = path;
-    std::vector<std::vector<std::string>> records;
-    std::vector<std::size_t> record_lines;
+namespace {
+
+/// The records of CSV text and the line each starts on, by RFC 4180.
+struct Records {
+    std::vector<std::vector<std::string>> rows;
+    std::vector<std::size_t> lines;
+};
+
+Records records_of(std::string_view text, const std::filesystem::path& path) {
+    Records out;
+    auto& records = out.rows;
+    auto& record_lines = out.lines;
     std::vector<std::string> record;
     std::size_t line = 1, record_line = 1, quote_line = 1;
     std::string field;
@@ -107,8 +113,17 @@ CsvTable parse_csv(std::string_view text, const std::filesystem::path& path) {
              "or a stray quote)");
     }
     if (state != State::start || !record.empty()) end_record();
-    if (records.empty()) throw DataError(path.string() + ": the file is empty (no header row)");
+    return out;
+}
 
+}  // namespace
+
+CsvTable parse_csv(std::string_view text, const std::filesystem::path& path) {
+    if (text.substr(0, 3) == "\xEF\xBB\xBF") text.remove_prefix(3);
+    auto [records, record_lines] = records_of(text, path);
+    if (records.empty()) throw DataError(path.string() + ": the file is empty (no header row)");
+    CsvTable table;
+    table.path = path;
     table.header = std::move(records.front());
     for (auto& name : table.header) name = std::string(trim(name));
     if (std::all_of(table.header.begin(), table.header.end(),

@@ -3,6 +3,7 @@
 #include <atomic>
 
 #include <cpl_error.h>
+#include <cpl_string.h>
 #include <cpl_vsi.h>
 #include <ogrsf_frmts.h>
 
@@ -25,6 +26,20 @@ OGRFieldType field_type(const Column& column, OGRFieldSubType& subtype) {
         }
     }
     return OFTString;  // all null
+}
+
+void set_field(OGRFeature& feature, int field, const Value& value) {
+    if (const auto* text = std::get_if<std::string>(&value)) {
+        feature.SetField(field, text->c_str());
+    } else if (const auto* real = std::get_if<double>(&value)) {
+        feature.SetField(field, *real);
+    } else if (const auto* integer = std::get_if<long long>(&value)) {
+        feature.SetField(field, static_cast<GIntBig>(*integer));
+    } else if (const auto* flag = std::get_if<bool>(&value)) {
+        feature.SetField(field, *flag ? 1 : 0);
+    } else {
+        feature.SetFieldNull(field);
+    }
 }
 
 /// Removes a /vsimem/ file when it goes out of scope.
@@ -54,10 +69,12 @@ std::string geojson_text(const std::string& layer_name, const Layer& layer,
     if (!dataset) throw IoError(layer_name + ".geojson: cannot create: " + last_gdal_error());
 
     // RFC7946=YES makes GDAL reproject to EPSG:4326 and wind rings the RFC's way.
-    const char* options[] = {"RFC7946=YES", "WRITE_NAME=YES", "SIGNIFICANT_FIGURES=15", nullptr};
+    CPLStringList options;
+    options.SetNameValue("RFC7946", "YES");
+    options.SetNameValue("WRITE_NAME", "YES");
+    options.SetNameValue("SIGNIFICANT_FIGURES", "15");
     OGRSpatialReference srs(layer.srs);
-    OGRLayer* out = dataset->CreateLayer(layer_name.c_str(), &srs, wkbMultiPolygon,
-                                         const_cast<char**>(options));
+    OGRLayer* out = dataset->CreateLayer(layer_name.c_str(), &srs, wkbMultiPolygon, options.List());
     if (!out) throw IoError(layer_name + ".geojson: cannot create a layer: " + last_gdal_error());
     for (const Column& column : columns) {
         OGRFieldSubType subtype = OFSTNone;
@@ -72,19 +89,7 @@ std::string geojson_text(const std::string& layer_name, const Layer& layer,
         const std::size_t ward = order[row];
         OGRFeatureUniquePtr feature(OGRFeature::CreateFeature(out->GetLayerDefn()));
         for (std::size_t c = 0; c < columns.size(); ++c) {
-            const int field = static_cast<int>(c);
-            const Value& value = columns[c].values.at(row);
-            if (const auto* text = std::get_if<std::string>(&value)) {
-                feature->SetField(field, text->c_str());
-            } else if (const auto* real = std::get_if<double>(&value)) {
-                feature->SetField(field, *real);
-            } else if (const auto* integer = std::get_if<long long>(&value)) {
-                feature->SetField(field, static_cast<GIntBig>(*integer));
-            } else if (const auto* flag = std::get_if<bool>(&value)) {
-                feature->SetField(field, *flag ? 1 : 0);
-            } else {
-                feature->SetFieldNull(field);
-            }
+            set_field(*feature, static_cast<int>(c), columns[c].values.at(row));
         }
         OGRGeometry* geometry =
             OGRGeometryFactory::createFromGEOS(context.get(), layer.shapes.at(ward).get());

@@ -260,18 +260,68 @@ WorkingCrs choose_crs(const SourceLayer& old_layer, const SourceLayer& new_layer
     return {srs, std::string("Lambert azimuthal equal-area centred on the data (") + proj + ")"};
 }
 
+std::unique_ptr<OGRCoordinateTransformation> transform_to(const SourceLayer& source,
+                                                          const OGRSpatialReference& from,
+                                                          const WorkingCrs& working) {
+    if (from.IsSame(&working.srs)) return nullptr;
+    std::unique_ptr<OGRCoordinateTransformation> transform(
+        OGRCreateCoordinateTransformation(&from, &working.srs));
+    if (!transform) {
+        throw DataError(source.label() + ": cannot transform from " + describe(from) + " to " +
+                        working.description + ": " + last_gdal_error());
+    }
+    return transform;
+}
+
+Geometry ingest(const OGRGeometry* original, bool points, OGRCoordinateTransformation* transform,
+                GeosContext& context, const std::string& label, std::size_t& repaired) {
+    if (!original || original->IsEmpty()) throw DataError(label + ": no geometry");
+    const auto type = wkbFlatten(original->getGeometryType());
+    OGRGeometryUniquePtr geometry(
+        points ? original->clone() : OGRGeometryFactory::forceToMultiPolygon(original->clone()));
+    if (!points && (!geometry || wkbFlatten(geometry->getGeometryType()) != wkbMultiPolygon)) {
+        throw DataError(label + ": a " + OGRGeometryTypeToName(type) + ", not a polygon");
+    }
+    if (transform && geometry->transform(transform) != OGRERR_NONE) {
+        throw GeometryError(label + ": cannot transform: " + last_gdal_error());
+    }
+    Geometry shape =
+        checked(context, geometry->exportToGEOS(context.get()), label + ": conversion to GEOS");
+    if (points) return shape;
+    const char valid = GEOSisValid_r(context.get(), shape.get());
+    if (valid == 2) throw GeometryError(label + ": validity check failed: " + context.take_error());
+    if (valid == 0) {
+        shape = repair(context, shape.get(), label);
+        ++repaired;
+    }
+    return shape;
+}
+
+namespace {
+
+std::string field_text(OGRFeature& feature, const std::string& field) {
+    return field.empty() ? std::string()
+                         : std::string(notional::trim(feature.GetFieldAsString(field.c_str())));
+}
+
+/// A ward's seats from the layer's seats field; 0 without one.
+int seats_of(OGRFeature& feature, const SourceLayer& source, const std::string& label) {
+    if (source.seats_field().empty()) return 0;
+    double value = 0.0;
+    const std::string text = feature.GetFieldAsString(source.seats_field().c_str());
+    if (!notional::parse_count(text, value) || value < 1 || value > 1000 ||
+        value != std::floor(value)) {
+        throw DataError(label + ": seats '" + text + "' in field " + source.seats_field() +
+                        " is not a whole number from 1 to 1000");
+    }
+    return static_cast<int>(value);
+}
+
+}  // namespace
+
 Layer read_layer(const SourceLayer& source, const CrsOptions& crs_options,
                  const WorkingCrs& working, GeosContext& context) {
-    const OGRSpatialReference from = source_crs(source, crs_options);
-    std::unique_ptr<OGRCoordinateTransformation> transform;
-    if (!from.IsSame(&working.srs)) {
-        transform.reset(OGRCreateCoordinateTransformation(&from, &working.srs));
-        if (!transform) {
-            throw DataError(source.label() + ": cannot transform from " + describe(from) + " to " +
-                            working.description + ": " + last_gdal_error());
-        }
-    }
-
+    const auto transform = transform_to(source, source_crs(source, crs_options), working);
     Layer layer;
     layer.label = source.label();
     layer.srs = working.srs;
@@ -282,67 +332,28 @@ Layer read_layer(const SourceLayer& source, const CrsOptions& crs_options,
     for (auto& feature : ogr) {
         ++layer.features;
         const std::string what = source.label() + ", feature " + std::to_string(feature->GetFID());
-        const std::string code(
-            notional::trim(feature->GetFieldAsString(source.key_field().c_str())));
+        const std::string code = field_text(*feature, source.key_field());
         if (code.empty())
             throw DataError(what + ": empty ward code in field " + source.key_field());
         const std::string label = what + " (" + code + ")";
-        std::string name = source.name_field().empty()
-                               ? code
-                               : std::string(notional::trim(
-                                     feature->GetFieldAsString(source.name_field().c_str())));
-
-        const OGRGeometry* original = feature->GetGeometryRef();
-        if (!original || original->IsEmpty()) throw DataError(label + ": no geometry");
-        const auto type = wkbFlatten(original->getGeometryType());
-        OGRGeometryUniquePtr geometry(OGRGeometryFactory::forceToMultiPolygon(original->clone()));
-        if (!geometry || wkbFlatten(geometry->getGeometryType()) != wkbMultiPolygon) {
-            throw DataError(label + ": a " + OGRGeometryTypeToName(type) + ", not a polygon");
-        }
-        if (transform && geometry->transform(transform.get()) != OGRERR_NONE) {
-            throw GeometryError(label + ": cannot transform to " + working.description + ": " +
-                                last_gdal_error());
-        }
-        Geometry shape =
-            checked(context, geometry->exportToGEOS(context.get()), label + ": conversion to GEOS");
-        const char valid = GEOSisValid_r(context.get(), shape.get());
-        if (valid == 2)
-            throw GeometryError(label + ": validity check failed: " + context.take_error());
-        if (valid == 0) {
-            shape = repair(context, shape.get(), label);
-            ++layer.repaired;
-        }
-
-        int seats = 0;
-        if (!source.seats_field().empty()) {
-            double value = 0.0;
-            const std::string text = feature->GetFieldAsString(source.seats_field().c_str());
-            if (!notional::parse_count(text, value) || value < 1 || value > 1000 ||
-                value != std::floor(value)) {
-                throw DataError(label + ": seats '" + text + "' in field " + source.seats_field() +
-                                " is not a whole number from 1 to 1000");
-            }
-            seats = static_cast<int>(value);
-        }
+        Geometry shape = ingest(feature->GetGeometryRef(), false, transform.get(), context, label,
+                                layer.repaired);
+        const int seats = seats_of(*feature, source, label);
         auto [it, fresh] = by_code.try_emplace(code, layer.codes.size());
-        if (fresh) {
-            if (!source.seats_field().empty()) layer.seats.push_back(seats);
-            for (auto [field, values] :
-                 {std::pair{&source.council_code_field(), &layer.council_codes},
-                  std::pair{&source.council_name_field(), &layer.council_names}}) {
-                values->push_back(field->empty() ? std::string()
-                                                 : std::string(notional::trim(
-                                                       feature->GetFieldAsString(field->c_str()))));
-            }
-            layer.codes.push_back(code);
-            layer.names.push_back(std::move(name));
-            layer.shapes.push_back(std::move(shape));
-        } else {
+        if (!fresh) {
             // Several features of one ward are parts of one shape; a union never counts twice.
             auto& merged = layer.shapes[it->second];
             merged = checked(context, GEOSUnion_r(context.get(), merged.get(), shape.get()),
                              label + ": merging with an earlier part of the same ward");
+            continue;
         }
+        if (!source.seats_field().empty()) layer.seats.push_back(seats);
+        layer.council_codes.push_back(field_text(*feature, source.council_code_field()));
+        layer.council_names.push_back(field_text(*feature, source.council_name_field()));
+        layer.codes.push_back(code);
+        layer.names.push_back(
+            source.name_field().empty() ? code : field_text(*feature, source.name_field()));
+        layer.shapes.push_back(std::move(shape));
     }
     if (CPLGetLastErrorType() >= CE_Failure) {
         throw DataError(source.label() + ": reading failed: " + last_gdal_error());

@@ -2,6 +2,7 @@
 /// Ward layers: read with GDAL, brought into one projected CRS, repaired, held as GEOS shapes.
 #include <cstddef>
 #include <filesystem>
+#include <memory>
 #include <optional>
 #include <string>
 #include <utility>
@@ -97,6 +98,17 @@ struct Layer {
 
     [[nodiscard]] std::size_t size() const { return codes.size(); }
 };
+
+/// From a layer's CRS (`from`) to the working CRS; null where they are one. Throws DataError.
+[[nodiscard]] std::unique_ptr<OGRCoordinateTransformation> transform_to(
+    const SourceLayer& source, const OGRSpatialReference& from, const WorkingCrs& working);
+
+/// One feature's geometry in the working CRS as a GEOS shape: the one read path of every layer.
+/// Polygons become a MultiPolygon and are repaired when invalid (counted in `repaired`); with
+/// `points`, points stay as they are. Throws DataError or GeometryError naming `label`.
+[[nodiscard]] Geometry ingest(const OGRGeometry* original, bool points,
+                              OGRCoordinateTransformation* transform, GeosContext& context,
+                              const std::string& label, std::size_t& repaired);
 
 /// A SHA-256 of the wards as read (codes and shapes in the working CRS, after repair): what a
 /// saved crosswalk was measured on.

@@ -87,15 +87,8 @@ WeightLayer read_weights(const WeightOptions& options, const WorkingCrs& working
             "Y_POSSIBLE_NAMES=Northings,Northing,Y,y,lat,latitude", "KEEP_GEOM_COLUMNS=NO"};
     }
     const SourceLayer source(options.path, layer_options);
-    const OGRSpatialReference from = source_crs(source, CrsOptions{"", options.crs});
-    std::unique_ptr<OGRCoordinateTransformation> transform;
-    if (!from.IsSame(&working.srs)) {
-        transform.reset(OGRCreateCoordinateTransformation(&from, &working.srs));
-        if (!transform) {
-            throw DataError(source.label() + ": cannot transform to " + working.description + ": " +
-                            last_gdal_error());
-        }
-    }
+    const auto transform =
+        transform_to(source, source_crs(source, CrsOptions{"", options.crs}), working);
     std::unordered_map<std::string, double> by_key;
     if (!options.table.empty()) by_key = table_counts(options);
     OGRLayer& ogr = source.layer();
@@ -140,20 +133,7 @@ WeightLayer read_weights(const WeightOptions& options, const WorkingCrs& working
                              ": polygon weights need a count: --weight-field, with --weights-table "
                              "if the counts live apart");
         }
-        OGRGeometryUniquePtr geometry(
-            point ? original->clone() : OGRGeometryFactory::forceToMultiPolygon(original->clone()));
-        if (!point && wkbFlatten(geometry->getGeometryType()) != wkbMultiPolygon) {
-            throw DataError(what + ": a " + OGRGeometryTypeToName(type) +
-                            ", not a polygon or point");
-        }
-        if (transform && geometry->transform(transform.get()) != OGRERR_NONE) {
-            throw GeometryError(what + ": cannot transform: " + last_gdal_error());
-        }
-        Geometry shape = checked(context, geometry->exportToGEOS(context.get()), what);
-        if (!point && GEOSisValid_r(context.get(), shape.get()) != 1) {
-            shape = repair(context, shape.get(), what);
-            ++weights.repaired;
-        }
+        Geometry shape = ingest(original, point, transform.get(), context, what, weights.repaired);
         if (!point) weights.areas_m2.push_back(area(context, shape.get(), what));
         weights.shapes.push_back(std::move(shape));
         weights.counts.push_back(count);
