@@ -98,6 +98,27 @@ double gap_area(GeosContext& context, const GEOSGeometry* rest, const GEOSGeomet
     return gap_m2;
 }
 
+/// Old ward `o`'s part that no new ward covers (`met`: the new wards it meets, with their
+/// pieces' areas), its area and its part in gaps, into `result`.
+void shape_uncovered(Overlay& result, std::size_t o, const GEOSGeometry* old_shape,
+                     std::vector<std::pair<double, const GEOSGeometry*>>& met,
+                     const Layer& old_wards, const OverlayOptions& options, GeosContext& context) {
+    const std::string what =
+        old_wards.label + " (" + old_wards.codes[o] + "): its part outside the new wards";
+    // The new wards taken away one by one, the largest piece first: what is left shrinks fast,
+    // so each difference is cheaper than one with their union.
+    std::stable_sort(met.begin(), met.end(),
+                     [](const auto& a, const auto& b) { return a.first > b.first; });
+    Geometry rest = checked(context, GEOSGeom_clone_r(context.get(), old_shape), what);
+    for (const auto& [piece_m2, shape] : met) {
+        rest = difference(context, rest.get(), shape, what);
+        if (GEOSisEmpty_r(context.get(), rest.get())) break;
+    }
+    result.old_gap_m2[o] = gap_area(context, rest.get(), old_shape, options.noise_width_m, what);
+    result.old_uncovered_m2[o] = area(context, rest.get(), what);
+    result.uncovered[o] = std::move(rest);
+}
+
 /// The overlay of old wards [begin, end) on every new ward, in `context` alone: the shapes it
 /// reads are its own copies, so threads share no GEOS object.
 Overlay overlay_range(const std::vector<const GEOSGeometry*>& old_shapes,
@@ -167,22 +188,7 @@ Overlay overlay_range(const std::vector<const GEOSGeometry*>& old_shapes,
         }
         // What no new ward covers, shaped, where it is more than a sliver.
         if (old_wards.areas_m2[o] - covered_m2 > options.min_piece_m2) {
-            const std::string what = old_wards.label + " (" + old_wards.codes[o] +
-                                     "): its part "
-                                     "outside the new wards";
-            // The new wards taken away one by one, the largest piece first: what is left shrinks
-            // fast, so each difference is cheaper than one with their union.
-            std::stable_sort(met.begin(), met.end(),
-                             [](const auto& a, const auto& b) { return a.first > b.first; });
-            Geometry rest = checked(context, GEOSGeom_clone_r(handle, old_shape), what);
-            for (const auto& [piece_m2, shape] : met) {
-                rest = difference(context, rest.get(), shape, what);
-                if (GEOSisEmpty_r(handle, rest.get())) break;
-            }
-            result.old_gap_m2[o] =
-                gap_area(context, rest.get(), old_shape, options.noise_width_m, what);
-            result.old_uncovered_m2[o] = area(context, rest.get(), what);
-            result.uncovered[o] = std::move(rest);
+            shape_uncovered(result, o, old_shape, met, old_wards, options, context);
         }
         tick();
     }
@@ -191,90 +197,53 @@ Overlay overlay_range(const std::vector<const GEOSGeometry*>& old_shapes,
 
 }  // namespace
 
-Overlay overlay(const Layer& old_wards, const Layer& new_wards, const OverlayOptions& options,
-                GeosContext& context, const Progress& progress) {
-    const std::size_t cores = std::max(1U, std::thread::hardware_concurrency());
-    // One per core unless asked; never more than the work, nor more than 4 a core, each
-    // copying every shape.
-    const std::size_t threads =
-        std::clamp<std::size_t>(options.threads ? options.threads : cores, 1,
-                                std::max<std::size_t>(1, std::min(old_wards.size(), 4 * cores)));
-    // Each thread gets its own context and its own copies of the shapes, cloned here before it
-    // starts; old wards are shared out in contiguous ranges, so the pieces come back in order.
-    std::vector<std::unique_ptr<GeosContext>> contexts;
-    std::vector<std::vector<Geometry>> copies;
-    std::vector<std::vector<const GEOSGeometry*>> old_shapes(threads), new_shapes(threads);
-    std::vector<std::pair<std::size_t, std::size_t>> ranges;
+namespace {
+
+/// Each thread's own context, copies of the shapes and range of old wards, made before it
+/// starts; old wards are shared out in contiguous ranges, so the pieces come back in order.
+struct Share {
+    std::unique_ptr<GeosContext> context;  ///< null for the calling thread's share
+    std::vector<Geometry> copies;
+    std::vector<const GEOSGeometry*> old_shapes, new_shapes;
+    std::size_t begin = 0, end = 0;
+};
+
+std::vector<Share> share_out(const Layer& old_wards, const Layer& new_wards, std::size_t threads,
+                             GeosContext& context) {
+    std::vector<Share> shares(threads);
     for (std::size_t t = 0; t < threads; ++t) {
-        const std::size_t begin = old_wards.size() * t / threads;
-        const std::size_t end = old_wards.size() * (t + 1) / threads;
-        ranges.emplace_back(begin, end);
-        contexts.push_back(t == 0 ? nullptr : std::make_unique<GeosContext>());
-        if (t == 0) {
-            for (std::size_t o = begin; o < end; ++o)
-                old_shapes[t].push_back(old_wards.shapes[o].get());
-            for (const auto& shape : new_wards.shapes) new_shapes[t].push_back(shape.get());
-            continue;
-        }
-        copies.emplace_back();
-        auto clone = [&](const Geometry& shape) {
-            copies.back().push_back(
+        Share& share = shares[t];
+        share.begin = old_wards.size() * t / threads;
+        share.end = old_wards.size() * (t + 1) / threads;
+        auto own = [&](const Geometry& shape) -> const GEOSGeometry* {
+            if (t == 0) return shape.get();  // the calling thread reads the layers themselves
+            share.copies.push_back(
                 checked(context, GEOSGeom_clone_r(context.get(), shape.get()), "a copy"));
-            return copies.back().back().get();
+            return share.copies.back().get();
         };
-        for (std::size_t o = begin; o < end; ++o)
-            old_shapes[t].push_back(clone(old_wards.shapes[o]));
-        for (const auto& shape : new_wards.shapes) new_shapes[t].push_back(clone(shape));
-    }
-
-    std::atomic<std::size_t> done{0};
-    std::vector<Overlay> parts(threads);
-    std::vector<std::exception_ptr> errors(threads);
-    auto work = [&](std::size_t t, const std::function<void()>& tick) {
-        try {
-            GeosContext& own = t == 0 ? context : *contexts[t];
-            parts[t] = overlay_range(old_shapes[t], new_shapes[t], old_wards, new_wards, options,
-                                     ranges[t].first, ranges[t].second, own, tick);
-        } catch (...) {
-            errors[t] = std::current_exception();
+        if (t > 0) share.context = std::make_unique<GeosContext>();
+        for (std::size_t o = share.begin; o < share.end; ++o) {
+            share.old_shapes.push_back(own(old_wards.shapes[o]));
         }
-    };
-    std::vector<std::thread> pool;
-    std::optional<std::string> start_failure;
-    for (std::size_t t = 1; t < threads && !start_failure; ++t) {
-        try {
-            pool.emplace_back(work, t, [&done] { ++done; });
-        } catch (const std::system_error& error) {
-            // Out of threads or memory: the ranges not started are done on this thread.
-            start_failure = error.what();
-        }
+        for (const auto& shape : new_wards.shapes) share.new_shapes.push_back(own(shape));
     }
-    for (std::size_t t = pool.size() + 1; t < threads; ++t) {
-        work(t, [&done] { ++done; });
-    }
-    // This thread takes the first range and reports progress for all of them.
-    work(0, [&] {
-        ++done;
-        if (progress) progress(done.load(), old_wards.size());
-    });
-    for (auto& thread : pool) thread.join();
-    if (progress) progress(old_wards.size(), old_wards.size());
-    for (const auto& error : errors) {
-        if (error) std::rethrow_exception(error);  // the first range's error first: reproducible
-    }
+    return shares;
+}
 
+/// The ranges' overlays as one, in order.
+Overlay merged(std::vector<Overlay>& parts, std::size_t old_count, GeosContext& context) {
     Overlay result;
-    result.old_sliver_m2.assign(old_wards.size(), 0.0);
-    result.old_uncovered_m2.assign(old_wards.size(), 0.0);
-    result.old_gap_m2.assign(old_wards.size(), 0.0);
-    result.uncovered.resize(old_wards.size());
+    result.old_sliver_m2.assign(old_count, 0.0);
+    result.old_uncovered_m2.assign(old_count, 0.0);
+    result.old_gap_m2.assign(old_count, 0.0);
+    result.uncovered.resize(old_count);
     for (auto& part : parts) {
         for (std::size_t i = 0; i < part.pieces.size(); ++i) {
             result.pieces.push_back(part.pieces[i]);
             // Geometries belong to no context; the deleter's handle is only for messages.
             result.shapes.emplace_back(part.shapes[i].release(), GeometryDeleter{context.get()});
         }
-        for (std::size_t o = 0; o < old_wards.size(); ++o) {
+        for (std::size_t o = 0; o < old_count; ++o) {
             result.old_sliver_m2[o] += part.old_sliver_m2[o];
             result.old_uncovered_m2[o] += part.old_uncovered_m2[o];
             result.old_gap_m2[o] += part.old_gap_m2[o];
@@ -289,6 +258,54 @@ Overlay overlay(const Layer& old_wards, const Layer& new_wards, const OverlayOpt
         result.noise += part.noise;
     }
     return result;
+}
+
+}  // namespace
+
+Overlay overlay(const Layer& old_wards, const Layer& new_wards, const OverlayOptions& options,
+                GeosContext& context, const Progress& progress) {
+    const std::size_t cores = std::max(1U, std::thread::hardware_concurrency());
+    // One per core unless asked; never more than the work, nor more than 4 a core, each
+    // copying every shape.
+    const std::size_t threads =
+        std::clamp<std::size_t>(options.threads ? options.threads : cores, 1,
+                                std::max<std::size_t>(1, std::min(old_wards.size(), 4 * cores)));
+    std::vector<Share> shares = share_out(old_wards, new_wards, threads, context);
+    std::atomic<std::size_t> done{0};
+    std::vector<Overlay> parts(threads);
+    std::vector<std::exception_ptr> errors(threads);
+    auto work = [&](std::size_t t, const std::function<void()>& tick) {
+        try {
+            Share& share = shares[t];
+            parts[t] =
+                overlay_range(share.old_shapes, share.new_shapes, old_wards, new_wards, options,
+                              share.begin, share.end, t == 0 ? context : *share.context, tick);
+        } catch (...) {
+            errors[t] = std::current_exception();
+        }
+    };
+    {
+        std::vector<std::jthread> pool;  // joined when the block ends, whatever happens
+        for (std::size_t t = 1; t < threads; ++t) {
+            try {
+                pool.emplace_back(work, t, [&done] { ++done; });
+            } catch (const std::system_error&) {
+                // Out of threads or memory: the ranges not started are done on this thread.
+                for (std::size_t rest = t; rest < threads; ++rest) work(rest, [&done] { ++done; });
+                break;
+            }
+        }
+        // This thread takes the first range and reports progress for all of them.
+        work(0, [&] {
+            ++done;
+            if (progress) progress(done.load(), old_wards.size());
+        });
+    }
+    if (progress) progress(old_wards.size(), old_wards.size());
+    for (const auto& error : errors) {
+        if (error) std::rethrow_exception(error);  // the first range's error first: reproducible
+    }
+    return merged(parts, old_wards.size(), context);
 }
 
 }  // namespace notional::geo

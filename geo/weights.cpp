@@ -172,81 +172,113 @@ double polygon_weight(GeosContext& context, const GEOSGeometry* target, GEOSSTRt
 
 }  // namespace
 
+namespace {
+
+/// What weighing keeps between its steps.
+struct Scratch {
+    std::vector<std::vector<std::size_t>> pieces_of;  ///< per old ward, its pieces
+    std::vector<bool> touched;                        ///< per weight feature: counted somewhere
+    std::vector<double> covered, piece_covered_m2;    ///< area the small areas cover
+};
+
+/// Each point's count to the first old ward that covers it and the first of its pieces: a
+/// point on a shared boundary is counted exactly once.
+void weigh_points(Weighting& result, Scratch& scratch, const Overlay& overlay,
+                  const Layer& old_wards, const WeightLayer& weights, GeosContext& context,
+                  const Progress& progress) {
+    auto& touched = scratch.touched;
+    const auto& pieces_of = scratch.pieces_of;
+    std::vector<const GEOSGeometry*> wards;
+    std::vector<Prepared> ward_prepared, piece_prepared;
+    for (std::size_t o = 0; o < old_wards.size(); ++o) {
+        wards.push_back(old_wards.shapes[o].get());
+        ward_prepared.push_back(prepare(context, wards.back(), old_wards.codes[o]));
+    }
+    for (const auto& shape : overlay.shapes) {
+        piece_prepared.push_back(prepare(context, shape.get(), "a piece"));
+    }
+    const Tree tree = tree_of(context, wards);
+    for (std::size_t s = 0; s < weights.shapes.size(); ++s) {
+        const GEOSGeometry* point = weights.shapes[s].get();
+        const std::string what = weights.label + ", point " + std::to_string(s + 1);
+        // The first old ward that covers the point, then the first of its pieces: a point
+        // on a shared boundary is counted exactly once.
+        for (const std::size_t o : query(context, tree.get(), point)) {
+            if (!holds(context, GEOSPreparedCovers_r(context.get(), ward_prepared[o].get(), point),
+                       what)) {
+                continue;
+            }
+            touched[s] = true;
+            result.old_weight[o] += weights.counts[s];
+            for (const std::size_t i : pieces_of[o]) {
+                if (holds(context,
+                          GEOSPreparedCovers_r(context.get(), piece_prepared[i].get(), point),
+                          what)) {
+                    result.pieces[i].weight += weights.counts[s];
+                    break;
+                }
+            }
+            break;
+        }
+        if (progress && (s + 1) % 1000 == 0) progress(s + 1, weights.shapes.size());
+    }
+}
+
+/// Each small area's count spread over what it meets by area, with the area it covers of each
+/// old ward and piece.
+void weigh_polygons(Weighting& result, Scratch& scratch, const Overlay& overlay,
+                    const Layer& old_wards, const WeightLayer& weights, GeosContext& context,
+                    const Progress& progress) {
+    auto& touched = scratch.touched;
+    auto& covered = scratch.covered;
+    auto& piece_covered_m2 = scratch.piece_covered_m2;
+    const auto& pieces_of = scratch.pieces_of;
+    std::vector<const GEOSGeometry*> smalls;
+    for (const auto& shape : weights.shapes) smalls.push_back(shape.get());
+    const Tree tree = tree_of(context, smalls);
+    std::vector<bool> unused(weights.shapes.size(), false);
+    for (std::size_t o = 0; o < old_wards.size(); ++o) {
+        double covered_m2 = 0.0;
+        result.old_weight[o] = polygon_weight(context, old_wards.shapes[o].get(), tree.get(),
+                                              weights, touched, old_wards.codes[o], &covered_m2);
+        covered[o] = covered_m2;
+        for (const std::size_t i : pieces_of[o]) {
+            double piece_covered = 0.0;
+            result.pieces[i].weight =
+                polygon_weight(context, overlay.shapes[i].get(), tree.get(), weights, unused,
+                               old_wards.codes[o] + " (a piece)", &piece_covered);
+            piece_covered_m2[i] = piece_covered;
+        }
+        if (progress) progress(o + 1, old_wards.size());
+    }
+}
+
+}  // namespace
+
 Weighting weigh(const Overlay& overlay, const Layer& old_wards, const WeightLayer& weights,
                 GeosContext& context, const Progress& progress) {
     Weighting result;
     result.old_coverage.assign(old_wards.size(), 1.0);
     // Per old ward and piece, the area the small areas cover (points: taken as whole).
-    std::vector<double> covered(old_wards.areas_m2), piece_covered_m2(overlay.pieces.size());
-    for (std::size_t i = 0; i < overlay.pieces.size(); ++i) {
-        piece_covered_m2[i] = overlay.pieces[i].weight;
-    }
+    Scratch scratch{std::vector<std::vector<std::size_t>>(old_wards.size()),
+                    std::vector<bool>(weights.shapes.size(), false), old_wards.areas_m2,
+                    std::vector<double>(overlay.pieces.size())};
     result.pieces = overlay.pieces;
     result.old_weight.assign(old_wards.size(), 0.0);
-    std::vector<std::vector<std::size_t>> pieces_of(old_wards.size());
     for (std::size_t i = 0; i < overlay.pieces.size(); ++i) {
-        pieces_of[overlay.pieces[i].old_index].push_back(i);
+        scratch.pieces_of[overlay.pieces[i].old_index].push_back(i);
+        scratch.piece_covered_m2[i] = overlay.pieces[i].weight;
         result.pieces[i].weight = 0.0;
     }
-    std::vector<bool> touched(weights.shapes.size(), false);
-
     if (weights.points) {
-        std::vector<const GEOSGeometry*> wards;
-        std::vector<Prepared> ward_prepared, piece_prepared;
-        for (std::size_t o = 0; o < old_wards.size(); ++o) {
-            wards.push_back(old_wards.shapes[o].get());
-            ward_prepared.push_back(prepare(context, wards.back(), old_wards.codes[o]));
-        }
-        for (const auto& shape : overlay.shapes) {
-            piece_prepared.push_back(prepare(context, shape.get(), "a piece"));
-        }
-        const Tree tree = tree_of(context, wards);
-        for (std::size_t s = 0; s < weights.shapes.size(); ++s) {
-            const GEOSGeometry* point = weights.shapes[s].get();
-            const std::string what = weights.label + ", point " + std::to_string(s + 1);
-            // The first old ward that covers the point, then the first of its pieces: a point
-            // on a shared boundary is counted exactly once.
-            for (const std::size_t o : query(context, tree.get(), point)) {
-                if (!holds(context,
-                           GEOSPreparedCovers_r(context.get(), ward_prepared[o].get(), point),
-                           what)) {
-                    continue;
-                }
-                touched[s] = true;
-                result.old_weight[o] += weights.counts[s];
-                for (const std::size_t i : pieces_of[o]) {
-                    if (holds(context,
-                              GEOSPreparedCovers_r(context.get(), piece_prepared[i].get(), point),
-                              what)) {
-                        result.pieces[i].weight += weights.counts[s];
-                        break;
-                    }
-                }
-                break;
-            }
-            if (progress && (s + 1) % 1000 == 0) progress(s + 1, weights.shapes.size());
-        }
+        weigh_points(result, scratch, overlay, old_wards, weights, context, progress);
     } else {
-        std::vector<const GEOSGeometry*> smalls;
-        for (const auto& shape : weights.shapes) smalls.push_back(shape.get());
-        const Tree tree = tree_of(context, smalls);
-        std::vector<bool> unused(weights.shapes.size(), false);
-        for (std::size_t o = 0; o < old_wards.size(); ++o) {
-            double covered_m2 = 0.0;
-            result.old_weight[o] =
-                polygon_weight(context, old_wards.shapes[o].get(), tree.get(), weights, touched,
-                               old_wards.codes[o], &covered_m2);
-            covered[o] = covered_m2;
-            for (const std::size_t i : pieces_of[o]) {
-                double piece_covered = 0.0;
-                result.pieces[i].weight =
-                    polygon_weight(context, overlay.shapes[i].get(), tree.get(), weights, unused,
-                                   old_wards.codes[o] + " (a piece)", &piece_covered);
-                piece_covered_m2[i] = piece_covered;
-            }
-            if (progress) progress(o + 1, old_wards.size());
-        }
+        weigh_polygons(result, scratch, overlay, old_wards, weights, context, progress);
     }
+    const auto& touched = scratch.touched;
+    const auto& covered = scratch.covered;
+    const auto& piece_covered_m2 = scratch.piece_covered_m2;
+    const auto& pieces_of = scratch.pieces_of;
     for (std::size_t s = 0; s < weights.shapes.size(); ++s) {
         if (touched[s]) continue;
         ++result.outside_features;
