@@ -6,6 +6,7 @@
 #include "geo/layer.hpp"
 #include "model/councils.hpp"
 #include "report/notional_csv.hpp"
+#include "report/results_formats.hpp"
 
 namespace notional::app {
 
@@ -81,7 +82,7 @@ CompareResult run_compare(const CompareOptions& options) {
     std::optional<std::filesystem::path> ward_stats;
     if (options.actual_wards_path) ward_stats = *options.actual_wards_path;
     CompareResult result{
-        csv, model::read_results(options.actual_path, options.actual_format, ward_stats),
+        csv, report::read_results(options.actual_path, options.actual_format, ward_stats),
         {},  {},
         {},  {}};
     // A file of many councils against a base of some: the others' wards are skipped.

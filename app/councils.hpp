@@ -6,6 +6,7 @@
 
 #include "geo/layer.hpp"
 #include "model/councils.hpp"
+#include "model/matching.hpp"
 #include "model/results.hpp"
 
 namespace notional::app {

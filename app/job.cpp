@@ -9,6 +9,7 @@
 #include "model/ordering.hpp"
 #include "model/ward_numbers.hpp"
 #include "report/crosswalk_file.hpp"
+#include "report/results_formats.hpp"
 
 namespace notional::app {
 
@@ -43,7 +44,7 @@ void read_inputs(const JobOptions& options, JobResult& result, geo::GeosContext&
                    const std::optional<std::string>& wards_path, model::ResultsFormat format) {
         std::optional<std::filesystem::path> wards;
         if (wards_path) wards = *wards_path;
-        return model::read_results(*path, format, wards);
+        return report::read_results(*path, format, wards);
     };
     if (options.results_path) {
         result.election =

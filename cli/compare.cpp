@@ -9,6 +9,7 @@
 #include "cli/options.hpp"
 #include "cli/summary.hpp"
 #include "core/error.hpp"
+#include "report/results_formats.hpp"
 
 namespace po = boost::program_options;
 
@@ -68,7 +69,7 @@ CompareOptions parse_compare(const std::vector<std::string>& args) {
     if (values.count("party-alias")) {
         options.party_alias_path = values["party-alias"].as<std::string>();
     }
-    options.actual_format = model::parse_results_format(raw.format, "--actual-format");
+    options.actual_format = report::parse_results_format(raw.format, "--actual-format");
     if (!(options.knife_edge_pct >= 0.0 && options.knife_edge_pct <= 100.0)) {
         throw UsageError("compare: --knife-edge is a percentage of ballots from 0 to 100");
     }

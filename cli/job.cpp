@@ -10,6 +10,7 @@
 #include "cli/progress.hpp"
 #include "cli/summary.hpp"
 #include "core/error.hpp"
+#include "report/results_formats.hpp"
 
 namespace po = boost::program_options;
 
@@ -185,8 +186,8 @@ JobOptions parse_job(const std::vector<std::string>& args) {
         if (!options.results_path) throw UsageError("--party-alias needs --results");
         options.party_alias_path = values["party-alias"].as<std::string>();
     }
-    options.results_format = model::parse_results_format(raw.format, "--results-format");
-    options.actual_format = model::parse_results_format(raw.actual_format, "--actual-format");
+    options.results_format = report::parse_results_format(raw.format, "--results-format");
+    options.actual_format = report::parse_results_format(raw.actual_format, "--actual-format");
     options.seats.method = model::parse_seat_method(raw.seat_method);
     if (!(options.overlay.min_piece_m2 >= 0.0)) throw UsageError("--min-piece must be 0 or more");
     if (!(options.overlay.noise_width_m >= 0.0))

@@ -9,7 +9,7 @@
 #include <string>
 
 #include "core/error.hpp"
-#include "model/results.hpp"
+#include "report/results_formats.hpp"
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
     static const std::filesystem::path path =
@@ -21,7 +21,7 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     }
     try {
         const auto election =
-            notional::model::read_results(path, notional::model::ResultsFormat::automatic);
+            notional::report::read_results(path, notional::model::ResultsFormat::automatic);
         (void)election.total_votes();
     } catch (const notional::Error&) {
     }

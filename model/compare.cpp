@@ -4,8 +4,8 @@
 #include <cmath>
 #include <functional>
 
-#include "core/csv.hpp"
 #include "core/error.hpp"
+#include "model/matching.hpp"
 #include "model/measures.hpp"
 #include "model/parties.hpp"
 

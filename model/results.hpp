@@ -9,16 +9,13 @@
 #include <string>
 #include <vector>
 
-#include "model/councils.hpp"
 #include "model/parties.hpp"
 
 namespace notional::model {
 
+/// The format an election was read from (report/results_formats.hpp reads each).
 enum class ResultsFormat { automatic, democracy_club, gla, canonical };
 
-/// Parses "auto", "dc", "gla", "canonical"; throws UsageError naming `option` otherwise.
-[[nodiscard]] ResultsFormat parse_results_format(const std::string& text,
-                                                 const std::string& option = "--results-format");
 [[nodiscard]] const char* to_string(ResultsFormat format);
 
 struct Candidate {
@@ -59,11 +56,6 @@ struct Election {
     [[nodiscard]] double total_votes() const;
 };
 
-/// Reads candidate-level results. `ward_stats` (optional) is the GLA ward statistics file with
-/// seats, electorate and ballots. Throws IoError or DataError naming the file and row.
-[[nodiscard]] Election read_results(const std::filesystem::path& path, ResultsFormat format,
-                                    const std::optional<std::filesystem::path>& ward_stats = {});
-
 /// The election's parties, for unify_parties.
 [[nodiscard]] PartyTable party_table(const Election& election, const std::string& label);
 
@@ -75,37 +67,5 @@ void apply_parties(Election& election, const PartyUnification& unification, std:
 /// name, or code, as the file gives it).
 std::map<std::string, std::size_t> drop_wards(Election& election,
                                               const std::function<bool(const WardResult&)>& drop);
-
-/// A layer's wards as matching sees them: codes, names and, where known, each one's council.
-struct WardsToMatch {
-    const std::vector<std::string>& codes;
-    const std::vector<std::string>& names;
-    std::string label;
-    /// Per polygon, its council (a number Councils::find gave); empty: the layer names none.
-    std::vector<std::optional<std::size_t>> councils = {};
-};
-
-/// Per ward, its council as `councils` numbers it; empty when the file names no councils.
-[[nodiscard]] std::vector<std::optional<std::size_t>> ward_councils(const Election& election,
-                                                                    const Councils& councils);
-
-/// Drops the wards of councils with no ward on the map (a national file against one region's
-/// wards): by council where the layer names councils, else the councils none of whose wards
-/// matches a polygon by code or name. Returns what drop_wards returns.
-std::map<std::string, std::size_t> keep_councils_on_map(Election& election,
-                                                        const Councils& councils,
-                                                        const WardsToMatch& layer);
-
-/// Which result ward goes with which polygon: one index into the layer per result ward.
-/// Codes match first, then normalised names, within the ward's council where both the results
-/// and the layer name it (`ward_councils`, per result ward; empty: none); last, a ward left over
-/// takes the one polygon left over in its council whose name is one letter away ("Shirly
-/// South" in the London 2018 layer), and `near` gets "'shirley south' of croydon as 'Shirly
-/// South' (E05011479)". Throws DataError listing every unmatched ward, and naming any polygon
-/// claimed by two result wards.
-[[nodiscard]] std::vector<std::size_t> match_wards(
-    const Election& election, const WardsToMatch& layer,
-    const std::vector<std::optional<std::size_t>>& ward_councils = {},
-    std::vector<std::string>* near = nullptr);
 
 }  // namespace notional::model

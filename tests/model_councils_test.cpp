@@ -4,7 +4,9 @@
 #include "core/csv.hpp"
 #include "core/error.hpp"
 #include "model/councils.hpp"
+#include "model/matching.hpp"
 #include "model/results.hpp"
+#include "report/results_formats.hpp"
 #include "model/ward_numbers.hpp"
 #include "support.hpp"
 
@@ -12,6 +14,8 @@ namespace notional::model {
 namespace {
 
 using test::contains;
+using report::parse_results_format;
+using report::read_results;
 using test::message_of;
 using test::TempDir;
 

@@ -5,12 +5,16 @@
 #include <gtest/gtest.h>
 
 #include "core/error.hpp"
+#include "model/matching.hpp"
 #include "model/results.hpp"
+#include "report/results_formats.hpp"
 #include "support.hpp"
 
 namespace notional::model {
 namespace {
 
+using report::parse_results_format;
+using report::read_results;
 using test::message_of;
 using test::TempDir;
 

@@ -1,0 +1,126 @@
+#include "model/matching.hpp"
+
+#include <algorithm>
+#include <set>
+#include <unordered_map>
+
+#include "core/error.hpp"
+#include "core/text.hpp"
+
+namespace notional::model {
+
+std::vector<std::optional<std::size_t>> ward_councils(const Election& election,
+                                                      const Councils& councils) {
+    std::vector<std::optional<std::size_t>> out;
+    if (!election.names_councils()) return out;
+    for (const auto& ward : election.wards) {
+        out.push_back(councils.find(ward.council_code, ward.council_name));
+    }
+    return out;
+}
+
+std::map<std::string, std::size_t> keep_councils_on_map(Election& election,
+                                                        const Councils& councils,
+                                                        const WardsToMatch& layer) {
+    if (!election.names_councils()) return {};
+    std::set<std::optional<std::size_t>> on_map;
+    if (!layer.councils.empty()) {
+        on_map.insert(layer.councils.begin(), layer.councils.end());
+    } else {
+        // The layer names no council: a council is on the map where any of its wards is.
+        std::set<std::string> codes(layer.codes.begin(), layer.codes.end()), names;
+        for (const auto& name : layer.names) names.insert(ward_name_key(name));
+        for (const auto& ward : election.wards) {
+            if ((!ward.code.empty() && codes.count(ward.code)) ||
+                (!ward.name.empty() && names.count(ward_name_key(ward.name)))) {
+                on_map.insert(councils.find(ward.council_code, ward.council_name));
+            }
+        }
+    }
+    return drop_wards(election, [&](const WardResult& ward) {
+        return !on_map.count(councils.find(ward.council_code, ward.council_name));
+    });
+}
+
+std::vector<std::size_t> match_wards(const Election& election, const WardsToMatch& layer,
+                                     const std::vector<std::optional<std::size_t>>& ward_councils,
+                                     std::vector<std::string>* near) {
+    // Names are looked up within a council where both sides name one; "" is no council.
+    auto council_of = [](const std::vector<std::optional<std::size_t>>& councils, std::size_t i) {
+        return i < councils.size() && councils[i] ? std::to_string(*councils[i]) : std::string();
+    };
+    const bool by_council = !layer.councils.empty() && !ward_councils.empty();
+    std::unordered_map<std::string, std::size_t> by_code, by_name;
+    std::unordered_map<std::string, int> name_count;  // a name two polygons share matches neither
+    for (std::size_t i = 0; i < layer.codes.size(); ++i) by_code.emplace(layer.codes[i], i);
+    for (std::size_t i = 0; i < layer.names.size(); ++i) {
+        const std::string key =
+            (by_council ? council_of(layer.councils, i) + "|" : "") + ward_name_key(layer.names[i]);
+        by_name.emplace(key, i);
+        ++name_count[key];
+    }
+    std::vector<std::size_t> matched;
+    std::vector<std::string> unmatched;
+    std::unordered_map<std::size_t, std::size_t> claimed;  // polygon -> result ward
+    for (std::size_t w = 0; w < election.wards.size(); ++w) {
+        const WardResult& ward = election.wards[w];
+        const std::string key =
+            (by_council ? council_of(ward_councils, w) + "|" : "") + ward_name_key(ward.name);
+        std::optional<std::size_t> polygon;
+        if (auto it = by_code.find(ward.code); !ward.code.empty() && it != by_code.end()) {
+            polygon = it->second;
+        } else if (auto named = by_name.find(key); !ward.name.empty() && named != by_name.end()) {
+            if (name_count[key] > 1) {
+                throw DataError(election.path.string() + ": ward " + ward.label() +
+                                " has no code and its name belongs to " +
+                                std::to_string(name_count[key]) + " polygons in " + layer.label);
+            }
+            polygon = named->second;
+        }
+        matched.push_back(polygon.value_or(layer.codes.size()));
+        if (!polygon) continue;
+        auto [previous, fresh] = claimed.emplace(*polygon, w);
+        if (!fresh) {
+            throw DataError(election.path.string() + ": wards " +
+                            election.wards[previous->second].label() + " and " + ward.label() +
+                            " both match the same polygon in " + layer.label);
+        }
+    }
+    // A misspelling: the one polygon left in the ward's council whose name is one edit away.
+    for (std::size_t w = 0; w < election.wards.size(); ++w) {
+        if (matched[w] < layer.codes.size()) continue;
+        const WardResult& ward = election.wards[w];
+        const std::string key = ward_name_key(ward.name);
+        std::vector<std::size_t> close;
+        for (std::size_t i = 0; i < layer.names.size() && !key.empty(); ++i) {
+            if (claimed.count(i) ||
+                (by_council && council_of(layer.councils, i) != council_of(ward_councils, w))) {
+                continue;
+            }
+            if (within_one_edit(key, ward_name_key(layer.names[i]))) close.push_back(i);
+        }
+        if (close.size() != 1) {
+            unmatched.push_back(ward.label() + " (line " + std::to_string(ward.line) + ")");
+            continue;
+        }
+        matched[w] = close.front();
+        claimed.emplace(close.front(), w);
+        if (near) {
+            near->push_back(ward.label() + " as '" + layer.names[close.front()] + "' (" +
+                            layer.codes[close.front()] + ")");
+        }
+    }
+    if (!unmatched.empty()) {
+        std::string message = election.path.string() + ": " + std::to_string(unmatched.size()) +
+                              " of " + std::to_string(election.wards.size()) +
+                              " wards match no polygon in " + layer.label + " by code or name" +
+                              (by_council ? " within their council" : "") + ":";
+        for (std::size_t i = 0; i < unmatched.size(); ++i) {
+            message += (i ? ", " : " ") + unmatched[i];
+        }
+        throw DataError(message);
+    }
+    return matched;
+}
+
+}  // namespace notional::model
