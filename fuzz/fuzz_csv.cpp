@@ -10,10 +10,10 @@
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
     const std::string_view text(reinterpret_cast<const char*>(data), size);
     try {
-        const auto table = notional::notional::parse_csv(text, "fuzz.csv");
-        std::string again = notional::notional::csv_row(table.header);
-        for (const auto& row : table.rows) again += notional::notional::csv_row(row);
-        const auto back = notional::notional::parse_csv(again, "again.csv");
+        const auto table = notional::parse_csv(text, "fuzz.csv");
+        std::string again = notional::csv_row(table.header);
+        for (const auto& row : table.rows) again += notional::csv_row(row);
+        const auto back = notional::parse_csv(again, "again.csv");
         if (back.rows.size() != table.rows.size()) __builtin_trap();
     } catch (const notional::Error&) {
     }

@@ -35,7 +35,7 @@ struct BaseParty {
 struct BaseWard {
     std::string code, name;
     int seats = 0;  ///< 0: unknown
-    std::string change_class;
+    ChangeClass change_class = ChangeClass::created;
     std::optional<double> margin_pct;
     bool knife_edge = false;
     std::optional<double> turnout;

@@ -74,7 +74,7 @@ std::string label_of(const WardComparison& ward) {
             }
         }
     }
-    return ward.change_class == "unchanged" ? label : label + " (notional)";
+    return ward.change_class == ChangeClass::unchanged ? label : label + " (notional)";
 }
 
 /// Per claimed seat k (the party's k-th seat in the ward) a verdict across the variants.
@@ -193,6 +193,129 @@ std::optional<double> actual_majority(const WardResult& ward) {
     return margin;
 }
 
+/// The actual result of new ward `n` per party group: votes, top votes and seats.
+std::map<std::string, ActualParty> actual_parties(const Measures& m, std::size_t n) {
+    const auto row = static_cast<Eigen::Index>(n);
+    std::map<std::string, ActualParty> parties;
+    for (std::size_t p = 0; p < m.parties.size(); ++p) {
+        const auto col = static_cast<Eigen::Index>(p);
+        if (m.tot.coeff(row, col) <= 0.0) continue;
+        ActualParty& entry = parties[group(m.parties[p])];
+        entry.votes += m.tot.coeff(row, col);
+        entry.top += m.top.coeff(row, col);
+    }
+    for (const auto& party : m.winners[n]) ++parties[group(party)].seats;
+    return parties;
+}
+
+/// A ward with no notional to judge against: most of it comes from old wards whose votes are
+/// unknown. Its actual result is shown; it stays out of the council's sums.
+void leave_unjudged(WardComparison& ward, const std::map<std::string, ActualParty>& real_parties,
+                    double total) {
+    ward.judged = false;
+    ward.label = "not judged";
+    for (const auto& [code, entry] : real_parties) {
+        PartyComparison party;
+        party.party = code;
+        party.actual_votes = entry.votes;
+        party.actual_seats = entry.seats;
+        if (total > 0.0) party.actual_share = entry.votes / total;
+        ward.parties.push_back(std::move(party));
+    }
+    std::stable_sort(ward.parties.begin(), ward.parties.end(),
+                     [](const auto& a, const auto& b) { return a.actual_votes > b.actual_votes; });
+    ward.winner = winner_of(ward.parties);
+}
+
+/// Butler swing between the two leading parties, on shares of all votes; Steed's beside it.
+void add_swing(WardComparison& ward) {
+    if (ward.parties.size() < 2) return;
+    const auto& a = ward.parties[0];
+    const auto& b = ward.parties[1];
+    ward.swing_to = a.party;
+    ward.swing_from = b.party;
+    if (!a.share_change() || !b.share_change()) return;
+    ward.swing = 100.0 * (*a.share_change() - *b.share_change()) / 2.0;
+    // Steed: A / (A + B) before and after; B's share of the two moves the other way.
+    const double before = *a.notional_share + *b.notional_share;
+    const double after = *a.actual_share + *b.actual_share;
+    if (before > 0.0 && after > 0.0) {
+        ward.steed_swing = 100.0 * (*a.actual_share / after - *a.notional_share / before);
+    }
+}
+
+/// One party's notional (`before`, null where it had no notional votes) and actual result in
+/// one ward; shares of `denominator` (all votes or top votes, as `convention` says). Where the
+/// ward has a notional at all (`has_notional`), a party without one had no predecessor seats.
+PartyComparison compare_party(const std::string& code, const BaseParty* before,
+                              const ActualParty& real_party, ShareConvention convention,
+                              double denominator, bool has_notional) {
+    PartyComparison party;
+    party.party = code;
+    party.actual_votes = real_party.votes;
+    party.actual_seats = real_party.seats;
+    if (denominator > 0.0) {
+        party.actual_share =
+            (convention == ShareConvention::total ? real_party.votes : real_party.top) / denominator;
+    }
+    party.is_new = !before || before->votes <= 0.0;
+    if (before) {
+        party.notional_votes = before->votes;
+        party.notional_seats = before->seats.value_or(0);
+        party.predecessor_seats = before->predecessor_seats;
+        party.notional_share = convention == ShareConvention::total ? before->share : before->share_top;
+    } else if (has_notional) {
+        party.predecessor_seats = 0;  // did not stand there at all
+    }
+    return party;
+}
+
+/// The actual majority (votes, and percent of ballots, else of top votes) and turnout.
+void add_majority_and_turnout(WardComparison& ward, const WardResult& real, const Measures& m,
+                              std::size_t n, double top_total) {
+    ward.majority_votes = actual_majority(real);
+    const double ballots = m.ballots[n] ? *m.ballots[n] : top_total;
+    if (ward.majority_votes && ballots > 0.0) {
+        ward.majority_pct = 100.0 * *ward.majority_votes / ballots;
+    }
+    if (m.ballots[n] && m.electorate[n] && *m.electorate[n] > 0.0) {
+        ward.turnout = *m.ballots[n] / *m.electorate[n];
+    }
+}
+
+void add_to_council(CouncilRow& entry, const PartyComparison& party) {
+    entry.party = party.party;
+    entry.actual_seats += party.actual_seats;
+    entry.notional_seats += party.notional_seats;
+    entry.gains += std::max(0, party.change());
+    entry.losses += std::max(0, -party.change());
+}
+
+/// The council's rows: old, notional and actual seats per party group, named, most actual seats
+/// first.
+std::vector<CouncilRow> council_rows(std::map<std::string, CouncilRow> council,
+                                     const NotionalBase& base, const Election& actual) {
+    std::map<std::string, int> old_seats;
+    for (const auto& [party, seats] : base.old_seats) old_seats[group(party)] += seats;
+    for (const auto& [party, seats] : old_seats) council[party].party = party;
+    std::vector<CouncilRow> rows;
+    for (auto& [party, entry] : council) {
+        entry.old_seats = old_seats.count(party) ? old_seats.at(party) : 0;
+        const auto name = base.party_names.find(party);
+        const auto actual_name = actual.party_names.find(party);
+        entry.name = party == "IND"                            ? "Independent"
+                     : name != base.party_names.end()          ? name->second
+                     : actual_name != actual.party_names.end() ? actual_name->second
+                                                               : party;
+        if (entry.old_seats || entry.notional_seats || entry.actual_seats) rows.push_back(entry);
+    }
+    std::stable_sort(rows.begin(), rows.end(), [](const auto& a, const auto& b) {
+        return std::tie(b.actual_seats, b.notional_seats, b.old_seats) <
+               std::tie(a.actual_seats, a.notional_seats, a.old_seats);
+    });
+    return rows;
+}
+
 }  // namespace
 
 Comparison compare(const NotionalBase& base, const Election& actual, ShareConvention convention,
@@ -232,40 +355,12 @@ Comparison compare(const NotionalBase& base, const Election& actual, ShareConven
 
         const auto row = static_cast<Eigen::Index>(n);
         const double total = tot_totals[row], top_total = top_totals[row];
-        std::map<std::string, ActualParty> real_parties;
-        for (std::size_t p = 0; p < m.parties.size(); ++p) {
-            const auto col = static_cast<Eigen::Index>(p);
-            if (m.tot.coeff(row, col) <= 0.0) continue;
-            ActualParty& entry = real_parties[group(m.parties[p])];
-            entry.votes += m.tot.coeff(row, col);
-            entry.top += m.top.coeff(row, col);
-        }
-        for (const auto& party : m.winners[n]) ++real_parties[group(party)].seats;
-        ward.majority_votes = actual_majority(real);
-        const double ballots = m.ballots[n] ? *m.ballots[n] : top_total;
-        if (ward.majority_votes && ballots > 0.0) {
-            ward.majority_pct = 100.0 * *ward.majority_votes / ballots;
-        }
-        if (m.ballots[n] && m.electorate[n] && *m.electorate[n] > 0.0) {
-            ward.turnout = *m.ballots[n] / *m.electorate[n];
-        }
+        const auto real_parties = actual_parties(m, n);
+        add_majority_and_turnout(ward, real, m, n, top_total);
         if (notional.seats == 0) {
             // No notional to judge against: most of the ward comes from old wards whose votes
             // are unknown. Its actual result is shown; it stays out of the council's sums.
-            ward.judged = false;
-            ward.label = "not judged";
-            for (const auto& [code, entry] : real_parties) {
-                PartyComparison party;
-                party.party = code;
-                party.actual_votes = entry.votes;
-                party.actual_seats = entry.seats;
-                if (total > 0.0) party.actual_share = entry.votes / total;
-                ward.parties.push_back(std::move(party));
-            }
-            std::stable_sort(
-                ward.parties.begin(), ward.parties.end(),
-                [](const auto& a, const auto& b) { return a.actual_votes > b.actual_votes; });
-            ward.winner = winner_of(ward.parties);
+            leave_unjudged(ward, real_parties, total);
             result.wards.push_back(std::move(ward));
             continue;
         }
@@ -276,89 +371,29 @@ Comparison compare(const NotionalBase& base, const Election& actual, ShareConven
             if (!before_ward.party(code)) parties.push_back(code);
         }
         for (const auto& code : parties) {
-            PartyComparison party;
-            party.party = code;
-            const BaseParty* before = before_ward.party(code);
             const ActualParty real_party =
                 real_parties.count(code) ? real_parties.at(code) : ActualParty{};
-            party.actual_votes = real_party.votes;
-            party.actual_seats = real_party.seats;
-            if (convention == ShareConvention::total ? total > 0.0 : top_total > 0.0) {
-                party.actual_share = convention == ShareConvention::total
-                                         ? real_party.votes / total
-                                         : real_party.top / top_total;
-            }
-            party.is_new = !before || before->votes <= 0.0;
-            if (before) {
-                party.notional_votes = before->votes;
-                party.notional_seats = before->seats.value_or(0);
-                party.predecessor_seats = before->predecessor_seats;
-                party.notional_share =
-                    convention == ShareConvention::total ? before->share : before->share_top;
-            } else if (!notional.parties.empty()) {
-                party.predecessor_seats = 0;  // did not stand there at all
-            }
+            const double denominator = convention == ShareConvention::total ? total : top_total;
+            PartyComparison party =
+                compare_party(code, before_ward.party(code), real_party, convention, denominator,
+                              !notional.parties.empty());
             // An unchanged ward's notional is its real result: no knife-edge makes it uncertain.
-            judge(party, before, base.variants,
-                  ward.notional_knife_edge && ward.change_class != "unchanged");
+            judge(party, before_ward.party(code), base.variants,
+                  ward.notional_knife_edge && ward.change_class != ChangeClass::unchanged);
             ward.parties.push_back(std::move(party));
-
-            CouncilRow& entry = council[code];
-            entry.party = code;
-            entry.actual_seats += ward.parties.back().actual_seats;
-            entry.notional_seats += ward.parties.back().notional_seats;
-            entry.gains += std::max(0, ward.parties.back().change());
-            entry.losses += std::max(0, -ward.parties.back().change());
+            add_to_council(council[code], ward.parties.back());
         }
         std::stable_sort(
             ward.parties.begin(), ward.parties.end(),
             [](const auto& a, const auto& b) { return a.actual_votes > b.actual_votes; });
         ward.label = label_of(ward);
         ward.winner = winner_of(ward.parties);
-
-        // Butler swing between the two leading parties, on shares of all votes.
-        if (ward.parties.size() >= 2) {
-            const auto& a = ward.parties[0];
-            const auto& b = ward.parties[1];
-            ward.swing_to = a.party;
-            ward.swing_from = b.party;
-            if (a.share_change() && b.share_change()) {
-                ward.swing = 100.0 * (*a.share_change() - *b.share_change()) / 2.0;
-                // Steed: A / (A + B) before and after; B's share of the two moves the other way.
-                const double before = *a.notional_share + *b.notional_share;
-                const double after = *a.actual_share + *b.actual_share;
-                if (before > 0.0 && after > 0.0) {
-                    ward.steed_swing =
-                        100.0 * (*a.actual_share / after - *a.notional_share / before);
-                }
-            }
-        }
+        add_swing(ward);
         result.wards.push_back(std::move(ward));
     }
     std::sort(result.wards.begin(), result.wards.end(),
               [](const auto& a, const auto& b) { return a.code < b.code; });
-    std::map<std::string, int> old_seats;
-    for (const auto& [party, seats] : base.old_seats) old_seats[group(party)] += seats;
-    for (const auto& [party, seats] : old_seats) council[party].party = party;
-    for (auto& [party, entry] : council) {
-        entry.old_seats = old_seats.count(party) ? old_seats.at(party) : 0;
-        const auto name = base.party_names.find(party);
-        const auto actual_name = actual.party_names.find(party);
-        entry.name = party == "IND"                            ? "Independent"
-                     : name != base.party_names.end()          ? name->second
-                     : actual_name != actual.party_names.end() ? actual_name->second
-                                                               : party;
-    }
-    for (auto& [party, entry] : council) {
-        if (entry.old_seats || entry.notional_seats || entry.actual_seats) {
-            result.council.push_back(entry);
-        }
-    }
-    std::stable_sort(result.council.begin(), result.council.end(),
-                     [](const auto& a, const auto& b) {
-                         return std::tie(b.actual_seats, b.notional_seats, b.old_seats) <
-                                std::tie(a.actual_seats, a.notional_seats, a.old_seats);
-                     });
+    result.council = council_rows(std::move(council), base, actual);
     return result;
 }
 

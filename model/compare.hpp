@@ -40,7 +40,7 @@ struct WardComparison {
     /// votes are unknown): the actual result is shown, nothing is judged or counted.
     bool judged = true;
     bool partial = false;  ///< the notional draws in part on old wards without results
-    std::string change_class;
+    ChangeClass change_class = ChangeClass::created;
     std::string label;   ///< "LAB gain from CON (notional)", "CON hold"
     std::string winner;  ///< the party with most seats (most votes between equals)
     std::vector<PartyComparison> parties;  ///< most actual votes first

@@ -50,6 +50,59 @@ std::vector<Piece> fold_noise(const std::vector<Piece>& pieces, std::size_t old_
     return kept;
 }
 
+/// What the pieces say of one old ward.
+struct OldWardWeights {
+    double weight, sliver, gap;
+    double kept;      ///< in the kept pieces, noise folded in
+    double measured;  ///< in the pieces as measured, same wards too
+    double noise;     ///< in noise pieces folded into the main successor
+    bool same;        ///< a ward drawn twice: it goes whole
+};
+
+/// Fills an old ward's ledger entry; returns the denominator of its shares (0: it sends nothing
+/// anywhere).
+double fill_entry(OldWardLedger& entry, const OldWardWeights& w, double max_uncovered) {
+    entry.weight = w.weight;
+    entry.same = w.same;
+    const double sliver = w.same ? 0.0 : w.sliver;
+    const double gap = w.same ? 0.0 : w.gap;
+    const double covered = w.kept + sliver;
+    // Beyond the outline: what neither a piece, a sliver nor a gap holds (for a ward drawn
+    // twice, as measured, though it goes whole).
+    const double beyond = w.same ? std::max(0.0, w.weight - w.measured - w.sliver - w.gap)
+                                 : std::max(0.0, w.weight - covered - gap);
+    const bool spread =
+        w.same || (w.kept > 0.0 && w.weight > 0.0 && beyond <= max_uncovered * w.weight);
+    const double denominator = spread ? covered + gap : std::max(w.weight, covered + gap);
+    if (denominator <= 0.0) return 0.0;  // a ward of no weight sends nothing anywhere
+    entry.overlap = std::max(0.0, covered - w.weight);
+    entry.allocated = w.kept / denominator;
+    entry.sliver = sliver / denominator;
+    entry.gap = gap / denominator;
+    entry.outside = spread ? 0.0 : beyond / denominator;
+    entry.spread = spread && w.weight > 0.0 ? beyond / w.weight : 0.0;
+    entry.noise = w.noise / denominator;
+    return denominator;
+}
+
+/// Old wards in rows, new in columns: each piece's weight over `divisor(piece)`, pieces whose
+/// divisor is not positive left out.
+template <typename Divisor>
+SparseRows piece_shares(const std::vector<Piece>& pieces, std::size_t old_count,
+                        std::size_t new_count, Divisor divisor) {
+    std::vector<Eigen::Triplet<double>> triplets;
+    triplets.reserve(pieces.size());
+    for (const Piece& piece : pieces) {
+        const double d = divisor(piece);
+        if (d <= 0.0) continue;
+        triplets.emplace_back(static_cast<int>(piece.old_index), static_cast<int>(piece.new_index),
+                              piece.weight / d);
+    }
+    SparseRows shares(static_cast<Eigen::Index>(old_count), static_cast<Eigen::Index>(new_count));
+    shares.setFromTriplets(triplets.begin(), triplets.end());
+    return shares;
+}
+
 }  // namespace
 
 Crosswalk::Crosswalk(std::size_t new_count, const std::vector<Piece>& pieces,
@@ -95,47 +148,15 @@ Crosswalk::Crosswalk(std::size_t new_count, const std::vector<Piece>& pieces,
     }
     std::vector<double> denominator(old_count, 0.0);
     for (std::size_t o = 0; o < old_count; ++o) {
-        OldWardLedger& entry = m_ledger[o];
-        entry.weight = old_weight[o];
-        entry.same = static_cast<bool>(same[o]);
-        const double sliver = same[o] ? 0.0 : old_sliver[o];
-        const double gap = same[o] || old_gap.empty() ? 0.0 : old_gap[o];
-        const double covered = kept[o] + sliver;
-        // Beyond the outline: what neither a piece, a sliver nor a gap holds (for a ward drawn
-        // twice, as measured, though it goes whole).
-        const double beyond = same[o] ? std::max(0.0, old_weight[o] - measured[o] - old_sliver[o] -
-                                                          (old_gap.empty() ? 0.0 : old_gap[o]))
-                                      : std::max(0.0, old_weight[o] - covered - gap);
-        const bool spread = same[o] || (kept[o] > 0.0 && old_weight[o] > 0.0 &&
-                                        beyond <= options.max_uncovered * old_weight[o]);
-        denominator[o] = spread ? covered + gap : std::max(old_weight[o], covered + gap);
-        if (denominator[o] <= 0.0) continue;  // a ward of no weight sends nothing anywhere
-        entry.overlap = std::max(0.0, covered - old_weight[o]);
-        entry.allocated = kept[o] / denominator[o];
-        entry.sliver = sliver / denominator[o];
-        entry.gap = gap / denominator[o];
-        entry.outside = spread ? 0.0 : beyond / denominator[o];
-        entry.spread = spread && old_weight[o] > 0.0 ? beyond / old_weight[o] : 0.0;
-        entry.noise = noise_weight[o] / denominator[o];
+        const double gap = old_gap.empty() ? 0.0 : old_gap[o];
+        denominator[o] = fill_entry(m_ledger[o], {old_weight[o], old_sliver[o], gap, kept[o],
+                                                  measured[o], noise_weight[o], same[o].has_value()},
+                                    options.max_uncovered);
     }
-
-    std::vector<Eigen::Triplet<double>> triplets;
-    triplets.reserve(m_pieces.size());
-    for (const Piece& piece : m_pieces) {
-        if (denominator[piece.old_index] <= 0.0) continue;
-        triplets.emplace_back(static_cast<int>(piece.old_index), static_cast<int>(piece.new_index),
-                              piece.weight / denominator[piece.old_index]);
-    }
-    m_f.resize(static_cast<Eigen::Index>(old_count), static_cast<Eigen::Index>(new_count));
-    m_f.setFromTriplets(triplets.begin(), triplets.end());
-    std::vector<Eigen::Triplet<double>> of_new;
-    for (const Piece& piece : m_pieces) {
-        if (m_new_weight[piece.new_index] <= 0.0) continue;
-        of_new.emplace_back(static_cast<int>(piece.old_index), static_cast<int>(piece.new_index),
-                            piece.weight / m_new_weight[piece.new_index]);
-    }
-    m_g.resize(m_f.rows(), m_f.cols());
-    m_g.setFromTriplets(of_new.begin(), of_new.end());
+    m_f = piece_shares(m_pieces, old_count, new_count,
+                       [&](const Piece& piece) { return denominator[piece.old_index]; });
+    m_g = piece_shares(m_pieces, old_count, new_count,
+                       [&](const Piece& piece) { return m_new_weight[piece.new_index]; });
 
     std::vector<Eigen::Triplet<double>> whole;
     for (std::size_t o = 0; o < old_count; ++o) {

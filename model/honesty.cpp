@@ -15,6 +15,14 @@ const char* to_string(ChangeClass change) {
     return "new";
 }
 
+std::optional<ChangeClass> parse_change_class(std::string_view text) {
+    for (const auto change :
+         {ChangeClass::unchanged, ChangeClass::minor, ChangeClass::major, ChangeClass::created}) {
+        if (text == to_string(change)) return change;
+    }
+    return std::nullopt;
+}
+
 std::vector<WardHonesty> assess(const Crosswalk& crosswalk, const Notional* notional,
                                 const HonestyOptions& options) {
     const auto& f = crosswalk.shares();

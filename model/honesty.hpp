@@ -2,7 +2,9 @@
 /// How much of each notional is estimated (METHOD.md §8): change class, estimated share,
 /// sources; and integer votes for publication that still add up.
 #include <cstddef>
+#include <optional>
 #include <string>
+#include <string_view>
 #include <utility>
 #include <vector>
 
@@ -15,6 +17,9 @@ enum class ChangeClass { unchanged, minor, major, created };
 
 /// "unchanged", "minor", "major", "new".
 [[nodiscard]] const char* to_string(ChangeClass change);
+
+/// The change class `to_string` names; nullopt for any other text.
+[[nodiscard]] std::optional<ChangeClass> parse_change_class(std::string_view text);
 
 struct WardHonesty {
     ChangeClass change = ChangeClass::created;

@@ -172,7 +172,7 @@ std::vector<Column> comparison_columns(const model::Comparison& comparison) {
             {"label", ward.label},
             {"gains", gains},
             {"verdict", verdicts},
-            {"change_class", ward.change_class},
+            {"change_class", std::string(model::to_string(ward.change_class))},
             {"swing", optional(ward.swing)},
             {"steed_swing", optional(ward.steed_swing)},
             {"swing_to", ward.swing_to},

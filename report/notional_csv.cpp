@@ -62,7 +62,7 @@ std::string base_csv(const NotionalBase& base) {
                              std::to_string(party.votes_rounded),
                              optional_int(party.seats),
                              ward.seats ? std::to_string(ward.seats) : "",
-                             ward.change_class,
+                             model::to_string(ward.change_class),
                              optional_number(ward.margin_pct, margin_decimals),
                              ward.margin_pct ? (ward.knife_edge ? "true" : "false") : "",
                              optional_number(ward.turnout, share_decimals),
@@ -172,7 +172,12 @@ NotionalBase parse_base(std::string_view text, const std::filesystem::path& path
             ward.name = cell(r, "ward_name");
             const auto seats = whole(r, "ward_seats", most_seats);
             ward.seats = seats ? static_cast<int>(*seats) : 0;
-            ward.change_class = cell(r, "change_class");
+            const auto change = model::parse_change_class(cell(r, "change_class"));
+            if (!change) {
+                throw DataError(table.where(r) + ": change_class '" + cell(r, "change_class") +
+                                "' is none of unchanged, minor, major, new; write the file again");
+            }
+            ward.change_class = *change;
             ward.margin_pct = number(r, "margin_pct");
             bool knife = false;
             ward.knife_edge = parse_flag(cell(r, "knife_edge"), knife) && knife;

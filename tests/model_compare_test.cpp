@@ -73,7 +73,7 @@ BaseWard base_ward(const std::string& code, const std::string& name, int seats,
     ward.code = code;
     ward.name = name;
     ward.seats = seats;
-    ward.change_class = change_class;
+    ward.change_class = model::parse_change_class(change_class).value();
     ward.knife_edge = knife_edge;
     ward.margin_pct = margin_pct;
     ward.parties = std::move(parties);
