@@ -1,5 +1,6 @@
 #pragma once
 /// The summary a run prints on stdout: what was read, measured, carried, lost and decided.
+#include <filesystem>
 #include <string>
 #include <vector>
 
@@ -12,6 +13,9 @@ namespace notional::cli {
 
 /// The main job's summary.
 [[nodiscard]] std::string job_summary(const app::JobResult& result, const app::JobOptions& options);
+
+/// The outputs written, one per line under "outputs".
+[[nodiscard]] std::string outputs_list(const std::vector<std::filesystem::path>& written);
 
 /// The compare subcommand's summary.
 [[nodiscard]] std::string compare_summary(const app::CompareResult& result);

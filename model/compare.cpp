@@ -256,14 +256,16 @@ PartyComparison compare_party(const std::string& code, const BaseParty* before,
     party.actual_seats = real_party.seats;
     if (denominator > 0.0) {
         party.actual_share =
-            (convention == ShareConvention::total ? real_party.votes : real_party.top) / denominator;
+            (convention == ShareConvention::total ? real_party.votes : real_party.top) /
+            denominator;
     }
     party.is_new = !before || before->votes <= 0.0;
     if (before) {
         party.notional_votes = before->votes;
         party.notional_seats = before->seats.value_or(0);
         party.predecessor_seats = before->predecessor_seats;
-        party.notional_share = convention == ShareConvention::total ? before->share : before->share_top;
+        party.notional_share =
+            convention == ShareConvention::total ? before->share : before->share_top;
     } else if (has_notional) {
         party.predecessor_seats = 0;  // did not stand there at all
     }

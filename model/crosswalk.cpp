@@ -149,8 +149,9 @@ Crosswalk::Crosswalk(std::size_t new_count, const std::vector<Piece>& pieces,
     std::vector<double> denominator(old_count, 0.0);
     for (std::size_t o = 0; o < old_count; ++o) {
         const double gap = old_gap.empty() ? 0.0 : old_gap[o];
-        denominator[o] = fill_entry(m_ledger[o], {old_weight[o], old_sliver[o], gap, kept[o],
-                                                  measured[o], noise_weight[o], same[o].has_value()},
+        denominator[o] = fill_entry(m_ledger[o],
+                                    {old_weight[o], old_sliver[o], gap, kept[o], measured[o],
+                                     noise_weight[o], same[o].has_value()},
                                     options.max_uncovered);
     }
     m_f = piece_shares(m_pieces, old_count, new_count,

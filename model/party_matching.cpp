@@ -179,7 +179,8 @@ private:
             if (const auto* spellings = spellings_of(i)) {
                 identity.spellings[election].insert(spellings->begin(), spellings->end());
             }
-            if (m_nodes[i].code != identity.code) renames[election][m_nodes[i].code] = identity.code;
+            if (m_nodes[i].code != identity.code)
+                renames[election][m_nodes[i].code] = identity.code;
             if (!m_how[i].empty()) joined = m_how[i];
         }
         identity.how = is_registered(identity.code) ? "register"

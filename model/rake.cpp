@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cmath>
 #include <numeric>
+#include <utility>
 
 #include "core/csv.hpp"
 #include "core/error.hpp"
@@ -30,103 +31,125 @@ double relative_error(double sum, double target) {
     return sum > 0.0 ? 1.0 : 0.0;
 }
 
+/// The matrix being raked, row by row in its compressed storage.
+class Raking {
+public:
+    Raking(const SparseRows& seed, const std::vector<double>& row_target,
+           const std::vector<double>& column_target)
+        : m_x(seed), m_row_target(row_target), m_column_target(column_target) {
+        m_x.makeCompressed();
+    }
+
+    /// Refuses a negative or non-finite seed; counts the structural zeros and lists the rows
+    /// and columns whose positive target no weight can reach.
+    void survey(RakeReport& report) const {
+        std::vector<bool> row_has(rows(), false), column_has(columns(), false);
+        std::size_t positive = 0;
+        for (std::size_t r = 0; r < rows(); ++r) {
+            const auto [begin, end] = row_range(r);
+            for (std::size_t k = begin; k < end; ++k) {
+                const double value = m_x.valuePtr()[k];
+                if (!std::isfinite(value) || value < 0.0) {
+                    throw DataError("rake: a seed weight is negative or not finite");
+                }
+                if (value > 0.0) {
+                    ++positive;
+                    row_has[r] = true;
+                    column_has[column_of(k)] = true;
+                }
+            }
+        }
+        report.structural_zeros = rows() * columns() - positive;
+        for (std::size_t r = 0; r < rows(); ++r) {
+            if (m_row_target[r] > 0.0 && !row_has[r]) report.impossible_old.push_back(r);
+        }
+        for (std::size_t c = 0; c < columns(); ++c) {
+            if (m_column_target[c] > 0.0 && !column_has[c]) report.impossible_new.push_back(c);
+        }
+    }
+
+    /// The largest relative error of any row or column sum.
+    [[nodiscard]] double largest_error() const {
+        std::vector<double> column_sum(columns(), 0.0);
+        double largest = 0.0;
+        for (std::size_t r = 0; r < rows(); ++r) {
+            const auto [begin, end] = row_range(r);
+            double row_sum = 0.0;
+            for (std::size_t k = begin; k < end; ++k) {
+                row_sum += m_x.valuePtr()[k];
+                column_sum[column_of(k)] += m_x.valuePtr()[k];
+            }
+            largest = std::max(largest, relative_error(row_sum, m_row_target[r]));
+        }
+        for (std::size_t c = 0; c < columns(); ++c) {
+            largest = std::max(largest, relative_error(column_sum[c], m_column_target[c]));
+        }
+        return largest;
+    }
+
+    /// Rows: each to its target. A row of zeros has no scale that meets a positive target.
+    void scale_rows() {
+        double* value = m_x.valuePtr();
+        for (std::size_t r = 0; r < rows(); ++r) {
+            const auto [begin, end] = row_range(r);
+            double sum = 0.0;
+            for (std::size_t k = begin; k < end; ++k) sum += value[k];
+            if (sum <= 0.0) continue;
+            const double scale = m_row_target[r] / sum;
+            for (std::size_t k = begin; k < end; ++k) value[k] *= scale;
+        }
+    }
+
+    /// Columns likewise.
+    void scale_columns() {
+        double* value = m_x.valuePtr();
+        const auto count = static_cast<std::size_t>(m_x.nonZeros());
+        std::vector<double> column_sum(columns(), 0.0);
+        for (std::size_t k = 0; k < count; ++k) column_sum[column_of(k)] += value[k];
+        std::vector<double> factor(columns());
+        for (std::size_t c = 0; c < columns(); ++c) {
+            factor[c] = column_sum[c] > 0.0 ? m_column_target[c] / column_sum[c] : 1.0;
+        }
+        for (std::size_t k = 0; k < count; ++k) value[k] *= factor[column_of(k)];
+    }
+
+    [[nodiscard]] SparseRows take() { return std::move(m_x); }
+
+private:
+    [[nodiscard]] std::size_t rows() const { return static_cast<std::size_t>(m_x.rows()); }
+    [[nodiscard]] std::size_t columns() const { return static_cast<std::size_t>(m_x.cols()); }
+    [[nodiscard]] std::size_t column_of(std::size_t k) const {
+        return static_cast<std::size_t>(m_x.innerIndexPtr()[k]);
+    }
+    [[nodiscard]] std::pair<std::size_t, std::size_t> row_range(std::size_t r) const {
+        return {static_cast<std::size_t>(m_x.outerIndexPtr()[r]),
+                static_cast<std::size_t>(m_x.outerIndexPtr()[r + 1])};
+    }
+
+    SparseRows m_x;
+    const std::vector<double>& m_row_target;
+    const std::vector<double>& m_column_target;
+};
+
 }  // namespace
 
 SparseRows rake(const SparseRows& seed, const std::vector<double>& row_target,
                 const std::vector<double>& column_target, const RakeOptions& options,
                 RakeReport& report) {
     report = RakeReport{};
-    const auto rows = static_cast<std::size_t>(seed.rows());
-    const auto columns = static_cast<std::size_t>(seed.cols());
-    check_targets(row_target, rows, "row");
-    check_targets(column_target, columns, "column");
-
-    SparseRows x = seed;
-    x.makeCompressed();
-    double* value = x.valuePtr();
-    const auto* column_of = x.innerIndexPtr();
-    const auto* row_start = x.outerIndexPtr();
-    const auto count = static_cast<std::size_t>(x.nonZeros());
-    const auto row_range = [&](std::size_t r) {
-        return std::pair{static_cast<std::size_t>(row_start[r]),
-                         static_cast<std::size_t>(row_start[r + 1])};
-    };
-
-    std::vector<bool> row_has(rows, false), column_has(columns, false);
-    std::size_t positive = 0;
-    for (std::size_t r = 0; r < rows; ++r) {
-        const auto [begin, end] = row_range(r);
-        for (std::size_t k = begin; k < end; ++k) {
-            if (!std::isfinite(value[k]) || value[k] < 0.0) {
-                throw DataError("rake: a seed weight is negative or not finite");
-            }
-            if (value[k] > 0.0) {
-                ++positive;
-                row_has[r] = true;
-                column_has[static_cast<std::size_t>(column_of[k])] = true;
-            }
-        }
-    }
-    report.structural_zeros = rows * columns - positive;
-    for (std::size_t r = 0; r < rows; ++r) {
-        if (row_target[r] > 0.0 && !row_has[r]) report.impossible_old.push_back(r);
-    }
-    for (std::size_t c = 0; c < columns; ++c) {
-        if (column_target[c] > 0.0 && !column_has[c]) report.impossible_new.push_back(c);
-    }
-
-    std::vector<double> row_sum(rows), column_sum(columns);
-    const auto sum_up = [&] {
-        std::fill(column_sum.begin(), column_sum.end(), 0.0);
-        for (std::size_t r = 0; r < rows; ++r) {
-            const auto [begin, end] = row_range(r);
-            row_sum[r] = 0.0;
-            for (std::size_t k = begin; k < end; ++k) {
-                row_sum[r] += value[k];
-                column_sum[static_cast<std::size_t>(column_of[k])] += value[k];
-            }
-        }
-    };
-    const auto largest_error = [&] {
-        sum_up();
-        double largest = 0.0;
-        for (std::size_t r = 0; r < rows; ++r) {
-            largest = std::max(largest, relative_error(row_sum[r], row_target[r]));
-        }
-        for (std::size_t c = 0; c < columns; ++c) {
-            largest = std::max(largest, relative_error(column_sum[c], column_target[c]));
-        }
-        return largest;
-    };
-
-    std::vector<double> factor(columns);
-    report.max_error = largest_error();
+    check_targets(row_target, static_cast<std::size_t>(seed.rows()), "row");
+    check_targets(column_target, static_cast<std::size_t>(seed.cols()), "column");
+    Raking raking(seed, row_target, column_target);
+    raking.survey(report);
+    report.max_error = raking.largest_error();
     while (report.max_error > options.tolerance && report.iterations < options.max_iterations) {
-        // Rows: each to its target. A row of zeros has no scale that meets a positive target.
-        for (std::size_t r = 0; r < rows; ++r) {
-            const auto [begin, end] = row_range(r);
-            double sum = 0.0;
-            for (std::size_t k = begin; k < end; ++k) sum += value[k];
-            if (sum <= 0.0) continue;
-            const double scale = row_target[r] / sum;
-            for (std::size_t k = begin; k < end; ++k) value[k] *= scale;
-        }
-        // Columns likewise.
-        std::fill(column_sum.begin(), column_sum.end(), 0.0);
-        for (std::size_t k = 0; k < count; ++k) {
-            column_sum[static_cast<std::size_t>(column_of[k])] += value[k];
-        }
-        for (std::size_t c = 0; c < columns; ++c) {
-            factor[c] = column_sum[c] > 0.0 ? column_target[c] / column_sum[c] : 1.0;
-        }
-        for (std::size_t k = 0; k < count; ++k) {
-            value[k] *= factor[static_cast<std::size_t>(column_of[k])];
-        }
+        raking.scale_rows();
+        raking.scale_columns();
         ++report.iterations;
-        report.max_error = largest_error();
+        report.max_error = raking.largest_error();
     }
     report.converged = report.max_error <= options.tolerance;
-    return x;
+    return raking.take();
 }
 
 std::vector<Piece> rake_pieces(const std::vector<Piece>& pieces, std::size_t old_count,

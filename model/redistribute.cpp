@@ -66,6 +66,33 @@ std::vector<std::optional<double>> carry_ward_values(
     return out;
 }
 
+/// Per party: votes in, allocated, and lost by the crosswalk's ledger, computed apart from the
+/// product so that the two check each other.
+std::vector<PartyLedger> party_ledger(const Measures& old, const Measures& carried,
+                                      const Crosswalk& crosswalk) {
+    const auto old_count = static_cast<Eigen::Index>(crosswalk.old_count());
+    Eigen::VectorXd sliver(old_count), gap(old_count), outside(old_count);
+    for (Eigen::Index o = 0; o < old_count; ++o) {
+        const auto& entry = crosswalk.ledger()[static_cast<std::size_t>(o)];
+        sliver[o] = entry.sliver;
+        gap[o] = entry.gap;
+        outside[o] = entry.outside;
+    }
+    const Eigen::VectorXd old_sum = old.tot.transpose() * Eigen::VectorXd::Ones(old_count);
+    const Eigen::VectorXd new_sum =
+        carried.tot.transpose() * Eigen::VectorXd::Ones(carried.tot.rows());
+    const Eigen::VectorXd sliver_sum = old.tot.transpose() * sliver;
+    const Eigen::VectorXd gap_sum = old.tot.transpose() * gap;
+    const Eigen::VectorXd outside_sum = old.tot.transpose() * outside;
+    std::vector<PartyLedger> ledger;
+    for (std::size_t p = 0; p < old.parties.size(); ++p) {
+        const auto i = static_cast<Eigen::Index>(p);
+        ledger.push_back(
+            {old.parties[p], old_sum[i], new_sum[i], sliver_sum[i], gap_sum[i], outside_sum[i]});
+    }
+    return ledger;
+}
+
 }  // namespace
 
 Notional redistribute(const Election& election, const std::vector<std::size_t>& old_polygon,
@@ -121,34 +148,15 @@ Notional redistribute(const Election& election, const std::vector<std::size_t>& 
                          static_cast<Eigen::Index>(old.parties.size()));
     carried.stood.setFromTriplets(stood.begin(), stood.end());
 
-    // The ledger, computed apart from the product so that the two check each other.
-    const auto old_count = static_cast<Eigen::Index>(crosswalk.old_count());
-    Eigen::VectorXd sliver(old_count), gap(old_count), outside(old_count);
-    for (Eigen::Index o = 0; o < old_count; ++o) {
-        const auto& entry = crosswalk.ledger()[static_cast<std::size_t>(o)];
-        sliver[o] = entry.sliver;
-        gap[o] = entry.gap;
-        outside[o] = entry.outside;
-    }
-    const Eigen::VectorXd old_sum = old.tot.transpose() * Eigen::VectorXd::Ones(old_count);
-    const Eigen::VectorXd new_sum =
-        carried.tot.transpose() * Eigen::VectorXd::Ones(carried.tot.rows());
-    const Eigen::VectorXd sliver_sum = old.tot.transpose() * sliver;
-    const Eigen::VectorXd gap_sum = old.tot.transpose() * gap;
-    const Eigen::VectorXd outside_sum = old.tot.transpose() * outside;
-    for (std::size_t p = 0; p < old.parties.size(); ++p) {
-        const auto i = static_cast<Eigen::Index>(p);
-        PartyLedger entry{old.parties[p], old_sum[i], new_sum[i],
-                          sliver_sum[i],  gap_sum[i], outside_sum[i]};
+    result.ledger = party_ledger(old, carried, crosswalk);
+    for (const PartyLedger& entry : result.ledger) {
         if (entry.imbalance() > options.conservation_tolerance) {
             throw DataError(election.path.string() + ": votes for " + entry.party +
                             " do not add up: " + fixed(entry.old_votes, 6) + " in, " +
                             fixed(entry.new_votes, 6) + " allocated, " + fixed(entry.lost(), 6) +
                             " lost");
         }
-        result.ledger.push_back(entry);
     }
-
     return result;
 }
 

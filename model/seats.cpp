@@ -134,120 +134,155 @@ void elect(std::vector<Slot> slots, int seats, double ballots, const Measures& m
     }
 }
 
+/// Decides one new ward's notional seats after another.
+class SeatDecider {
+public:
+    SeatDecider(const Notional& notional, const Crosswalk& crosswalk, const SeatOptions& options)
+        : m_notional(notional),
+          m_old(notional.old),
+          m_carried(notional.carried),
+          m_crosswalk(crosswalk),
+          m_options(options),
+          m_ranks(notional.old),
+          m_sources(sources_of(crosswalk)),
+          m_top(notional.carried.top),
+          m_avg(notional.carried.avg),
+          m_stood(notional.carried.stood) {}
+
+    void decide(std::size_t n, WardSeats& ward) const {
+        if (ward.seats <= 0) {
+            ward.unknown = true;
+            return;
+        }
+        if (m_notional.partial[n] && carry_unknown(n, ward)) return;
+        const double ballots = ballots_of(n, ward);
+        std::vector<Slot> slots;
+        if (m_options.method == SeatMethod::continuity) continuity_slots(n, ward, slots);
+        if (!ward.continuity) {
+            if (m_options.method == SeatMethod::block ||
+                m_options.method == SeatMethod::block_top) {
+                block_slots(n, ward, slots);
+            } else {
+                rank_slots(m_sources[n].by_share, m_sources[n].whole, ward, slots);
+            }
+        }
+        elect(std::move(slots), ward.seats, ballots, m_carried, m_options, ward);
+    }
+
+private:
+    [[nodiscard]] double share_of_new(std::size_t o, std::size_t n) const {
+        return m_crosswalk.shares_of_new().coeff(static_cast<Eigen::Index>(o),
+                                                 static_cast<Eigen::Index>(n));
+    }
+
+    /// A ward mostly of an old ward of unknown votes carries that ward's seats; true when so
+    /// decided (or left unknown), false to decide on the rest.
+    bool carry_unknown(std::size_t n, WardSeats& ward) const {
+        double unknown_share = 0.0, largest = 0.0;
+        std::optional<std::size_t> main_unknown;
+        for (const auto& [o, f] : m_sources[n].by_share) {
+            if (m_old.contested[o]) continue;
+            const double share = share_of_new(o, n);
+            unknown_share += share;
+            if (share > largest) {
+                largest = share;
+                main_unknown = o;
+            }
+        }
+        if (unknown_share < 0.5) return false;
+        const auto& winners = m_old.winners[*main_unknown];
+        if (winners.empty()) {
+            ward.unknown = true;
+            return true;
+        }
+        ward.carried = true;
+        for (int i = 0; i < ward.seats; ++i) {
+            ward.winners.push_back(
+                winners[std::min<std::size_t>(static_cast<std::size_t>(i), winners.size() - 1)]);
+        }
+        ward.extended = ward.seats > static_cast<int>(winners.size());
+        return true;
+    }
+
+    /// The ballots carried, else the sum of top votes (estimated).
+    double ballots_of(std::size_t n, WardSeats& ward) const {
+        if (m_carried.ballots[n]) return *m_carried.ballots[n];
+        double ballots = 0.0;
+        for (SparseRows::InnerIterator it(m_top, static_cast<Eigen::Index>(n)); it; ++it) {
+            ballots += it.value();
+        }
+        ward.ballots_estimated = true;
+        return ballots;
+    }
+
+    using From = std::vector<std::pair<std::size_t, double>>;
+
+    void rank_slots(const From& parties_from, const From& independents_from, WardSeats& ward,
+                    std::vector<Slot>& slots, bool extend = true) const {
+        for (std::size_t p = 0; p < m_old.parties.size(); ++p) {
+            const bool whole = m_old.independent[p] && !m_notional.independents_split;
+            const auto& from = whole ? independents_from : parties_from;
+            for (int i = 1; i <= ward.seats; ++i) {
+                double value = 0.0;
+                for (const auto& [o, f] : from) {
+                    if (!m_old.contested[o]) continue;
+                    value += f * m_ranks.value(o, p, i, ward.extended, extend);
+                }
+                if (value > 0.0) slots.push_back({p, i, value});
+            }
+        }
+    }
+
+    void continuity_slots(std::size_t n, WardSeats& ward, std::vector<Slot>& slots) const {
+        for (const auto& [o, f] : m_sources[n].by_share) {
+            if (f < m_options.continuity_share || share_of_new(o, n) < m_options.continuity_share) {
+                continue;
+            }
+            // The old ward's own candidates, scaled to the share of them now here: the old
+            // elected set, less its lowest or plus its best loser as seats change. A gained seat
+            // goes to the best real loser, not to a full slate's last rank repeated; extend only
+            // when the old ward has too few candidates.
+            const From only{{o, f}};
+            rank_slots(only, only, ward, slots, false);
+            if (slots.size() < static_cast<std::size_t>(ward.seats)) {
+                slots.clear();
+                rank_slots(only, only, ward, slots, true);
+            }
+            ward.continuity = true;
+            return;
+        }
+    }
+
+    void block_slots(std::size_t n, const WardSeats& ward, std::vector<Slot>& slots) const {
+        const SparseRows& value_of = m_options.method == SeatMethod::block ? m_avg : m_top;
+        for (std::size_t p = 0; p < m_old.parties.size(); ++p) {
+            const auto row = static_cast<Eigen::Index>(n), col = static_cast<Eigen::Index>(p);
+            const double value = value_of.coeff(row, col);
+            const int slate = std::min(ward.seats, static_cast<int>(m_stood.coeff(row, col)));
+            for (int i = 1; i <= slate && value > 0.0; ++i) slots.push_back({p, i, value});
+        }
+    }
+
+    const Notional& m_notional;
+    const Measures& m_old;
+    const Measures& m_carried;
+    const Crosswalk& m_crosswalk;
+    const SeatOptions& m_options;
+    const Ranks m_ranks;
+    const std::vector<Sources> m_sources;
+    const SparseRows m_top, m_avg, m_stood;
+};
+
 }  // namespace
 
 std::vector<WardSeats> notional_seats(const Notional& notional, const Crosswalk& crosswalk,
                                       const std::vector<int>& new_seats,
                                       const SeatOptions& options) {
-    const Measures& old = notional.old;
-    const Measures& carried = notional.carried;
-    const Ranks ranks(old);
-    const auto sources = sources_of(crosswalk);
-    const SparseRows top = carried.top, avg = carried.avg, stood = carried.stood;
+    const SeatDecider decider(notional, crosswalk, options);
     std::vector<WardSeats> result(crosswalk.new_count());
     for (std::size_t n = 0; n < result.size(); ++n) {
-        WardSeats& ward = result[n];
-        ward.seats = new_seats.at(n);
-        if (ward.seats <= 0) {
-            ward.unknown = true;
-            continue;
-        }
-        const auto share_of_new = [&](std::size_t o) {
-            return crosswalk.shares_of_new().coeff(static_cast<Eigen::Index>(o),
-                                                   static_cast<Eigen::Index>(n));
-        };
-
-        if (notional.partial[n]) {
-            // Mostly an old ward of unknown votes: carry its seats; else decide on the rest.
-            double unknown_share = 0.0, largest = 0.0;
-            std::optional<std::size_t> main_unknown;
-            for (const auto& [o, f] : sources[n].by_share) {
-                if (old.contested[o]) continue;
-                const double share = share_of_new(o);
-                unknown_share += share;
-                if (share > largest) {
-                    largest = share;
-                    main_unknown = o;
-                }
-            }
-            if (unknown_share >= 0.5) {
-                const auto& winners = old.winners[*main_unknown];
-                if (winners.empty()) {
-                    ward.unknown = true;
-                    continue;
-                }
-                ward.carried = true;
-                for (int i = 0; i < ward.seats; ++i) {
-                    ward.winners.push_back(winners[std::min<std::size_t>(
-                        static_cast<std::size_t>(i), winners.size() - 1)]);
-                }
-                ward.extended = ward.seats > static_cast<int>(winners.size());
-                continue;
-            }
-        }
-
-        double ballots = 0.0;
-        if (carried.ballots[n]) {
-            ballots = *carried.ballots[n];
-        } else {
-            for (SparseRows::InnerIterator it(top, static_cast<Eigen::Index>(n)); it; ++it) {
-                ballots += it.value();
-            }
-            ward.ballots_estimated = true;
-        }
-
-        std::vector<Slot> slots;
-        const auto rank_slots =
-            [&](const std::vector<std::pair<std::size_t, double>>& parties_from,
-                const std::vector<std::pair<std::size_t, double>>& independents_from,
-                bool extend = true) {
-                for (std::size_t p = 0; p < old.parties.size(); ++p) {
-                    const bool whole = old.independent[p] && !notional.independents_split;
-                    const auto& from = whole ? independents_from : parties_from;
-                    for (int i = 1; i <= ward.seats; ++i) {
-                        double value = 0.0;
-                        for (const auto& [o, f] : from) {
-                            if (!old.contested[o]) continue;
-                            value += f * ranks.value(o, p, i, ward.extended, extend);
-                        }
-                        if (value > 0.0) slots.push_back({p, i, value});
-                    }
-                }
-            };
-
-        if (options.method == SeatMethod::continuity) {
-            for (const auto& [o, f] : sources[n].by_share) {
-                if (f >= options.continuity_share && share_of_new(o) >= options.continuity_share) {
-                    // The old ward's own candidates, scaled to the share of them now here: the
-                    // old elected set, less its lowest or plus its best loser as seats change.
-                    // A gained seat goes to the best real loser, not to a full slate's last
-                    // rank repeated; extend only when the old ward has too few candidates.
-                    const std::vector<std::pair<std::size_t, double>> only{{o, f}};
-                    rank_slots(only, only, false);
-                    if (slots.size() < static_cast<std::size_t>(ward.seats)) {
-                        slots.clear();
-                        rank_slots(only, only, true);
-                    }
-                    ward.continuity = true;
-                    break;
-                }
-            }
-        }
-        if (!ward.continuity) {
-            if (options.method == SeatMethod::block || options.method == SeatMethod::block_top) {
-                const SparseRows& value_of = options.method == SeatMethod::block ? avg : top;
-                for (std::size_t p = 0; p < old.parties.size(); ++p) {
-                    const auto row = static_cast<Eigen::Index>(n),
-                               col = static_cast<Eigen::Index>(p);
-                    const double value = value_of.coeff(row, col);
-                    const int slate = std::min(ward.seats, static_cast<int>(stood.coeff(row, col)));
-                    for (int i = 1; i <= slate && value > 0.0; ++i) slots.push_back({p, i, value});
-                }
-            } else {
-                rank_slots(sources[n].by_share, sources[n].whole);
-            }
-        }
-        elect(std::move(slots), ward.seats, ballots, carried, options, ward);
+        result[n].seats = new_seats.at(n);
+        decider.decide(n, result[n]);
     }
     return result;
 }

@@ -58,8 +58,10 @@ std::string comparison_csv(const Comparison& comparison) {
     return text;
 }
 
-std::string report_markdown(const Comparison& comparison, const std::string& title) {
-    std::string text = "# " + title + "\n\n";
+namespace {
+
+std::string intro_section(const Comparison& comparison) {
+    std::string text;
     int seats = 0;
     std::size_t judged = 0;
     for (const auto& ward : comparison.wards) {
@@ -97,8 +99,11 @@ std::string report_markdown(const Comparison& comparison, const std::string& tit
                 std::to_string(row.notional_seats) + " notional on the new map (" +
                 signed_int(row.actual_seats - row.notional_seats) + ", the real change).\n";
     }
+    return text;
+}
 
-    text +=
+std::string gains_section(const Comparison& comparison) {
+    std::string text =
         "\n## Claimed gains\n\nA seat a party won above its notional, or above what it won "
         "in the ward's main old ward. GENUINE: above the notional under every seat rule; "
         "BOUNDARY ARTEFACT: the party held it notionally under every rule; UNCERTAIN: the "
@@ -112,9 +117,13 @@ std::string report_markdown(const Comparison& comparison, const std::string& tit
                     party.reason + " |\n";
         }
     }
+    return text;
+}
 
-    text += "\n## Knife-edges\n\nNotional margins under " + fixed(comparison.knife_edge_pct, 1) +
-            "% of ballots (--knife-edge), where the notional winner itself is in doubt:\n\n";
+std::string knife_edge_section(const Comparison& comparison) {
+    std::string text =
+        "\n## Knife-edges\n\nNotional margins under " + fixed(comparison.knife_edge_pct, 1) +
+        "% of ballots (--knife-edge), where the notional winner itself is in doubt:\n\n";
     bool any = false;
     for (const auto& ward : comparison.wards) {
         if (!ward.notional_knife_edge) continue;
@@ -123,8 +132,12 @@ std::string report_markdown(const Comparison& comparison, const std::string& tit
                 optional_fixed(ward.notional_majority_pct, 2) + "%; " + ward.label + "\n";
     }
     if (!any) text += "- none\n";
+    return text;
+}
 
-    std::string unjudged;
+/// The wards judged on part of their notional, and those not judged at all.
+std::string partial_sections(const Comparison& comparison) {
+    std::string text, unjudged;
     for (const auto& ward : comparison.wards) {
         if (ward.judged) continue;
         std::string won;
@@ -152,8 +165,11 @@ std::string report_markdown(const Comparison& comparison, const std::string& tit
             "old wards without results. They are left out of the council table.\n\n" +
             unjudged;
     }
+    return text;
+}
 
-    text +=
+std::string wards_section(const Comparison& comparison) {
+    std::string text =
         "\n## Wards\n\nSwing is Butler's, between the two leading parties; Steed's is beside "
         "it.\n\n"
         "| ward | label | swing | Steed | majority | turnout |\n|---|---|---|--:|--:|--:|\n";
@@ -173,6 +189,14 @@ std::string report_markdown(const Comparison& comparison, const std::string& tit
                 " | " + points(ward.turnout) + (ward.turnout ? "%" : "") + " |\n";
     }
     return text;
+}
+
+}  // namespace
+
+std::string report_markdown(const Comparison& comparison, const std::string& title) {
+    return "# " + title + "\n\n" + intro_section(comparison) + gains_section(comparison) +
+           knife_edge_section(comparison) + partial_sections(comparison) +
+           wards_section(comparison);
 }
 
 }  // namespace notional::report

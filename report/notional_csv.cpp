@@ -141,66 +141,60 @@ std::optional<long long> read_whole(const CsvTable& table, std::size_t row, std:
 
 constexpr double most_seats = 1000.0, most_votes = 1e15;
 
-}  // namespace
-
-NotionalBase parse_base(std::string_view text, const std::filesystem::path& path) {
-    const CsvTable table = parse_csv(text, path);
-    // Columns by name: every one of base_header but the two later versions added.
-    std::map<std::string, std::size_t> column;
-    for (const auto& name : base_header) {
-        if (name == "reached" || name == "partial") continue;
-        column[name] = table.require(name);
-    }
-    const auto reached = table.find("reached"), partial = table.find("partial");
-    auto cell = [&](std::size_t row, const char* name) -> const std::string& {
-        return table.rows[row][column.at(name)];
-    };
-    auto number = [&](std::size_t row, const char* name) {
-        return read_optional(table, row, column.at(name));
-    };
-    auto whole = [&](std::size_t row, const char* name, double most) {
-        return read_whole(table, row, column.at(name), most);
-    };
-    NotionalBase base;
-    std::map<std::string, std::size_t> ward_index;
-    for (std::size_t r = 0; r < table.rows.size(); ++r) {
-        const std::string& code = cell(r, "ward_code");
-        auto [it, fresh] = ward_index.try_emplace(code, base.wards.size());
-        if (fresh) {
-            BaseWard ward;
-            ward.code = code;
-            ward.name = cell(r, "ward_name");
-            const auto seats = whole(r, "ward_seats", most_seats);
-            ward.seats = seats ? static_cast<int>(*seats) : 0;
-            const auto change = model::parse_change_class(cell(r, "change_class"));
-            if (!change) {
-                throw DataError(table.where(r) + ": change_class '" + cell(r, "change_class") +
-                                "' is none of unchanged, minor, major, new; write the file again");
-            }
-            ward.change_class = *change;
-            ward.margin_pct = number(r, "margin_pct");
-            bool knife = false;
-            ward.knife_edge = parse_flag(cell(r, "knife_edge"), knife) && knife;
-            ward.turnout = number(r, "turnout");
-            for (auto [flag, slot] :
-                 {std::pair{reached, &ward.reached}, std::pair{partial, &ward.partial}}) {
-                if (flag && !parse_flag(table.rows[r][*flag], *slot)) {
-                    throw DataError(table.where(r) + ": " + table.header[*flag] + " '" +
-                                    table.rows[r][*flag] + "' is not true or false");
-                }
-            }
-            base.wards.push_back(std::move(ward));
+/// The rows of a notional.csv, by column name.
+class BaseRows {
+public:
+    explicit BaseRows(const CsvTable& table) : m_table(table) {
+        // Every one of base_header but the two later versions added.
+        for (const auto& name : base_header) {
+            if (name == "reached" || name == "partial") continue;
+            m_column[name] = table.require(name);
         }
-        if (trim(cell(r, "party")).empty()) continue;  // a ward no party's votes reach
+        m_reached = table.find("reached");
+        m_partial = table.find("partial");
+    }
+
+    [[nodiscard]] const std::string& cell(std::size_t row, const char* name) const {
+        return m_table.rows[row][m_column.at(name)];
+    }
+
+    /// The ward's columns of row `r`.
+    [[nodiscard]] BaseWard ward(std::size_t r) const {
+        BaseWard ward;
+        ward.code = cell(r, "ward_code");
+        ward.name = cell(r, "ward_name");
+        const auto seats = whole(r, "ward_seats", most_seats);
+        ward.seats = seats ? static_cast<int>(*seats) : 0;
+        const auto change = model::parse_change_class(cell(r, "change_class"));
+        if (!change) {
+            throw DataError(m_table.where(r) + ": change_class '" + cell(r, "change_class") +
+                            "' is none of unchanged, minor, major, new; write the file again");
+        }
+        ward.change_class = *change;
+        ward.margin_pct = number(r, "margin_pct");
+        bool knife = false;
+        ward.knife_edge = parse_flag(cell(r, "knife_edge"), knife) && knife;
+        ward.turnout = number(r, "turnout");
+        for (auto [flag, slot] :
+             {std::pair{m_reached, &ward.reached}, std::pair{m_partial, &ward.partial}}) {
+            if (flag && !parse_flag(m_table.rows[r][*flag], *slot)) {
+                throw DataError(m_table.where(r) + ": " + m_table.header[*flag] + " '" +
+                                m_table.rows[r][*flag] + "' is not true or false");
+            }
+        }
+        return ward;
+    }
+
+    /// The party's columns of row `r`; the variants it names join `variants` in order.
+    [[nodiscard]] BaseParty party(std::size_t r, std::vector<std::string>& variants) const {
         BaseParty party;
         party.code = cell(r, "party");
         party.name = cell(r, "party_name");
-        base.party_names[party.code] = party.name;
         const auto votes = number(r, "votes");
         const auto top = number(r, "top_vote");
         const auto rounded = whole(r, "votes_rounded", most_votes);
         if (!votes || !top || !rounded) {
-            throw DataError(table.where(r) + ": votes, top_vote and votes_rounded are required");
+            throw DataError(m_table.where(r) + ": votes, top_vote and votes_rounded are required");
         }
         party.votes = *votes;
         party.top = *top;
@@ -213,36 +207,68 @@ NotionalBase parse_base(std::string_view text, const std::filesystem::path& path
         if (auto seats = whole(r, "predecessor_seats", most_seats)) {
             party.predecessor_seats = static_cast<int>(*seats);
         }
-        const auto votes_min = number(r, "votes_min");
-        const auto votes_max = number(r, "votes_max");
-        party.votes_min = votes_min.value_or(party.votes);
-        party.votes_max = votes_max.value_or(party.votes);
+        party.votes_min = number(r, "votes_min").value_or(party.votes);
+        party.votes_max = number(r, "votes_max").value_or(party.votes);
         party.share_min = number(r, "share_min");
         party.share_max = number(r, "share_max");
         for (const auto& item : split(cell(r, "seat_support"), ';')) {
             double share = 0.0;
             if (!parse_count(item, share) || share > 1.0) {
-                throw DataError(table.where(r) + ": seat_support '" + cell(r, "seat_support") +
+                throw DataError(m_table.where(r) + ": seat_support '" + cell(r, "seat_support") +
                                 "' is not a list of shares like 1.000;0.250");
             }
             party.seat_support.push_back(share);
         }
-        // "area/rank-slot:2;area/block:2": the variants in the order the job ran them.
+        read_variant_seats(r, party, variants);
+        return party;
+    }
+
+private:
+    [[nodiscard]] std::optional<double> number(std::size_t row, const char* name) const {
+        return read_optional(m_table, row, m_column.at(name));
+    }
+    [[nodiscard]] std::optional<long long> whole(std::size_t row, const char* name,
+                                                 double most) const {
+        return read_whole(m_table, row, m_column.at(name), most);
+    }
+
+    /// "area/rank-slot:2;area/block:2": the variants in the order the job ran them.
+    void read_variant_seats(std::size_t r, BaseParty& party,
+                            std::vector<std::string>& variants) const {
         for (const auto& item : split(cell(r, "variant_seats"), ';')) {
             const auto colon = item.rfind(':');
             double seats = 0.0;
             if (colon == std::string::npos || !parse_count(item.substr(colon + 1), seats) ||
                 seats != std::floor(seats) || seats > most_seats) {
-                throw DataError(table.where(r) + ": variant_seats '" + cell(r, "variant_seats") +
+                throw DataError(m_table.where(r) + ": variant_seats '" + cell(r, "variant_seats") +
                                 "' is not of the form rule:seats;rule:seats");
             }
             const std::string name = item.substr(0, colon);
             party.variant_seats[name] = static_cast<int>(seats);
-            if (std::find(base.variants.begin(), base.variants.end(), name) ==
-                base.variants.end()) {
-                base.variants.push_back(name);
+            if (std::find(variants.begin(), variants.end(), name) == variants.end()) {
+                variants.push_back(name);
             }
         }
+    }
+
+    const CsvTable& m_table;
+    std::map<std::string, std::size_t> m_column;
+    std::optional<std::size_t> m_reached, m_partial;
+};
+
+}  // namespace
+
+NotionalBase parse_base(std::string_view text, const std::filesystem::path& path) {
+    const CsvTable table = parse_csv(text, path);
+    const BaseRows rows(table);
+    NotionalBase base;
+    std::map<std::string, std::size_t> ward_index;
+    for (std::size_t r = 0; r < table.rows.size(); ++r) {
+        auto [it, fresh] = ward_index.try_emplace(rows.cell(r, "ward_code"), base.wards.size());
+        if (fresh) base.wards.push_back(rows.ward(r));
+        if (trim(rows.cell(r, "party")).empty()) continue;  // a ward no party's votes reach
+        BaseParty party = rows.party(r, base.variants);
+        base.party_names[party.code] = party.name;
         base.wards[it->second].parties.push_back(std::move(party));
     }
     std::sort(base.wards.begin(), base.wards.end(),
