@@ -69,7 +69,8 @@ CompareOptions parse_compare(const std::vector<std::string>& args) {
     if (values.count("party-alias")) {
         options.party_alias_path = values["party-alias"].as<std::string>();
     }
-    options.actual_format = report::parse_results_format(raw.format, "--actual-format");
+    options.actual_format =
+        parse_value("compare: --actual-format", raw.format, report::parse_results_format);
     if (!(options.knife_edge_pct >= 0.0 && options.knife_edge_pct <= 100.0)) {
         throw UsageError("compare: --knife-edge is a percentage of ballots from 0 to 100");
     }

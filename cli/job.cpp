@@ -1,6 +1,7 @@
 #include "cli/job.hpp"
 
 #include <iostream>
+#include <limits>
 #include <sstream>
 
 #include <boost/program_options.hpp>
@@ -22,6 +23,7 @@ namespace {
 struct Raw {
     std::string format = "auto", actual_format = "auto", seat_method = "rank-slot";
     double max_lost_pct = 0.1, max_uncovered_pct = 50.0;
+    long long threads = 0;  ///< signed, so that -1 is refused rather than wrapped
     bool no_code_match = false;
     geo::WeightOptions weights;
 };
@@ -112,7 +114,7 @@ po::options_description job_options(JobOptions& o, Raw& raw) {
          "CRS of a layer that declares none")
         ("min-piece", po::value(&o.overlay.min_piece_m2)->value_name("M2")->default_value(1.0),
          "pieces smaller than this many m² are slivers: dropped and counted")
-        ("threads", po::value(&o.overlay.threads)->value_name("N")->default_value(0),
+        ("threads", po::value(&raw.threads)->value_name("N")->default_value(0),
          "threads for the overlay (0: one per core); the results do not depend on it")
         ("noise-width", po::value(&o.overlay.noise_width_m)->value_name("M")->default_value(5.0),
          "pieces thinner on average than this many metres are boundary noise, not change")
@@ -186,10 +188,17 @@ JobOptions parse_job(const std::vector<std::string>& args) {
         if (!options.results_path) throw UsageError("--party-alias needs --results");
         options.party_alias_path = values["party-alias"].as<std::string>();
     }
-    options.results_format = report::parse_results_format(raw.format, "--results-format");
-    options.actual_format = report::parse_results_format(raw.actual_format, "--actual-format");
-    options.seats.method = model::parse_seat_method(raw.seat_method);
+    options.results_format =
+        parse_value("--results-format", raw.format, report::parse_results_format);
+    options.actual_format =
+        parse_value("--actual-format", raw.actual_format, report::parse_results_format);
+    options.seats.method = parse_value("--seat-method", raw.seat_method, model::parse_seat_method);
     if (!(options.overlay.min_piece_m2 >= 0.0)) throw UsageError("--min-piece must be 0 or more");
+    // More than the cores or the work is allowed: the overlay starts no more than it can use.
+    if (raw.threads < 0 || raw.threads > std::numeric_limits<unsigned>::max()) {
+        throw UsageError("--threads must be 0 (one per core) or more");
+    }
+    options.overlay.threads = static_cast<unsigned>(raw.threads);
     if (!(options.overlay.noise_width_m >= 0.0))
         throw UsageError("--noise-width must be 0 or more");
     if (!(options.seats.knife_edge_pct >= 0.0 && options.seats.knife_edge_pct <= 100.0)) {
@@ -216,11 +225,17 @@ JobOptions parse_job(const std::vector<std::string>& args) {
             throw UsageError("--old-electorate needs --new-electorate");
         options.old_electorate_path = values["old-electorate"].as<std::string>();
     }
+    if (options.share_top && !options.actual_path) {
+        throw UsageError("--share-top needs --actual: it chooses the shares compared");
+    }
     if (!raw.weights.path.empty()) {
         options.weights = raw.weights;
-    } else if (!raw.weights.field.empty() || !raw.weights.table.empty() ||
-               !raw.weights.filters.empty()) {
-        throw UsageError("--weight-field, --weights-table and --weights-filter need --weights");
+    } else {
+        for (const char* name : {"weight-field", "weights-layer", "weights-table", "weights-key",
+                                 "weights-layer-key", "weights-filter", "weights-crs",
+                                 "weights-name"}) {
+            if (values.count(name)) throw UsageError("--" + std::string(name) + " needs --weights");
+        }
     }
     return options;
 }

@@ -6,6 +6,7 @@
 #include <vector>
 
 #include "cli/compare.hpp"
+#include "cli/errors.hpp"
 #include "cli/job.hpp"
 #include "core/error.hpp"
 
@@ -45,10 +46,10 @@ int main(int argc, char** argv) {
         }
         return code;
     } catch (const notional::UsageError& error) {
-        std::cerr << "notional: " << error.what() << " (see notional --help)\n";
+        std::cerr << "notional: " << notional::cli::error_line(error) << " (see notional --help)\n";
         return 2;
     } catch (const notional::Error& error) {
-        std::cerr << "notional: " << error.what() << '\n';
+        std::cerr << "notional: " << notional::cli::error_line(error) << '\n';
         return 1;
     } catch (const std::exception& error) {
         std::cerr << "notional: internal error: " << error.what() << '\n';

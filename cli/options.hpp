@@ -18,12 +18,26 @@ inline boost::program_options::variables_map parse_options(
     namespace po = boost::program_options;
     po::variables_map values;
     try {
-        po::store(po::command_line_parser(args).options(description).run(), values);
+        // No guessing: an abbreviated option (--knife for --knife-edge) is an unknown one.
+        const int style =
+            po::command_line_style::default_style & ~po::command_line_style::allow_guessing;
+        po::store(po::command_line_parser(args).options(description).style(style).run(), values);
         po::notify(values);
     } catch (const po::error& error) {
         throw UsageError((subcommand.empty() ? "" : subcommand + ": ") + error.what());
     }
     return values;
+}
+
+/// `parse(text)`, a UsageError it throws prefixed with the option the text came from:
+/// "--actual-format: 'xlsx' is no results format: ...".
+template <typename Parse>
+auto parse_value(const std::string& option, const std::string& text, Parse parse) {
+    try {
+        return parse(text);
+    } catch (const UsageError& error) {
+        throw UsageError(option + ": " + error.what());
+    }
 }
 
 }  // namespace notional::cli

@@ -2,13 +2,46 @@
 /// The one error hierarchy of notional; caught only in cli/main.cpp.
 #include <stdexcept>
 #include <string>
+#include <utility>
+#include <vector>
 
 namespace notional {
 
-/// Any failure the user can act on; the message names the file, row or feature, and the cause.
+/// A choice of the user's that an error is about. The libraries' messages say what is wrong in
+/// their own terms; the front end names the option that sets it (cli/: `--max-lost`).
+enum class Setting {
+    max_lost,          ///< the share of votes a run may lose
+    max_uncovered,     ///< the share of an old ward that may lie beyond the new map
+    councils,          ///< the councils kept
+    layer,             ///< the layer of a multi-layer file
+    key_field,         ///< a layer's ward code field
+    council_field,     ///< a layer's council field
+    assume_crs,        ///< the CRS of a layer that declares none
+    crs,               ///< the CRS to measure in
+    weights,           ///< the weights layer and how to read it
+    results_format,    ///< the format of the old election's results
+    results_wards,     ///< GLA ward statistics beside them
+    actual_format,     ///< the format of the next election's results, on the new wards
+    actual_wards,      ///< GLA ward statistics beside them
+    new_seats,         ///< the new wards' seats
+    party_alias,       ///< two names of one party
+    crosswalk,         ///< a saved crosswalk
+    crosswalk_update,  ///< measuring a saved crosswalk again
+    overwrite,         ///< replacing earlier outputs
+    output,            ///< the output directory
+};
+
+/// Any failure the user can act on; the message names the file, row or feature, and the cause,
+/// and `about` the settings that would change it.
 class Error : public std::runtime_error {
 public:
-    using std::runtime_error::runtime_error;
+    explicit Error(const std::string& message, std::vector<Setting> about = {})
+        : std::runtime_error(message), m_about(std::move(about)) {}
+
+    [[nodiscard]] const std::vector<Setting>& about() const { return m_about; }
+
+private:
+    std::vector<Setting> m_about;
 };
 
 /// Wrong or conflicting command-line options (exit 2).

@@ -175,6 +175,7 @@ void check_lost(const Notional& notional, const Election& election,
     }
     std::sort(losers.rbegin(), losers.rend());
     std::string names;
+    std::vector<Setting> about{Setting::max_lost, Setting::councils};
     for (std::size_t i = 0; i < std::min<std::size_t>(3, losers.size()); ++i) {
         if (losers[i].first < 0.05) break;  // would print as 0.0
         const auto& entry = crosswalk.ledger()[old_polygon[losers[i].second]];
@@ -182,8 +183,9 @@ void check_lost(const Notional& notional, const Election& election,
         if (entry.outside > 0.0 && entry.allocated <= 0.0) {
             why = "no part on the new map";
         } else if (entry.outside > 0.0) {
-            why =
-                fixed(100.0 * entry.outside, 0) + "% beyond the new map, more than --max-uncovered";
+            why = fixed(100.0 * entry.outside, 0) +
+                  "% beyond the new map, more than may be spread over the rest";
+            about.push_back(Setting::max_uncovered);
         } else if (entry.gap >= entry.sliver) {
             why = fixed(100.0 * entry.gap, 1) + "% in a gap inside the new map";
         } else {
@@ -194,10 +196,11 @@ void check_lost(const Notional& notional, const Election& election,
     }
     throw DataError(election.path.string() + ": the " + crosswalk_name + " crosswalk loses " +
                     fixed(lost, 1) + " of " + fixed(total, 0) + " votes (" +
-                    fixed(100.0 * lost / total, 3) + "%), more than --max-lost " +
-                    fixed(100.0 * max_lost, 3) + "%; most from " + names +
-                    ". Check that both maps cover the same councils (--council), or allow more "
-                    "with --max-lost; ledger.csv of a run with a higher limit shows every ward");
+                        fixed(100.0 * lost / total, 3) + "%), more than the limit of " +
+                        fixed(100.0 * max_lost, 3) + "%; most from " + names +
+                        ". Check that both maps cover the same councils, or allow more lost "
+                        "votes; ledger.csv of a run with a higher limit shows every ward",
+                    std::move(about));
 }
 
 }  // namespace notional::model

@@ -16,8 +16,7 @@ SeatMethod parse_seat_method(const std::string& text) {
     if (t == "block") return SeatMethod::block;
     if (t == "block-top" || t == "block_top") return SeatMethod::block_top;
     if (t == "continuity" || t == "denver") return SeatMethod::continuity;
-    throw UsageError("--seat-method must be rank-slot, block, block-top or continuity, not '" +
-                     text + "'");
+    throw UsageError("'" + text + "' is no seat rule: rank-slot, block, block-top or continuity");
 }
 
 const char* to_string(SeatMethod method) {

@@ -21,7 +21,7 @@ using model::Election;
 using model::ResultsFormat;
 using model::WardResult;
 
-ResultsFormat parse_results_format(const std::string& text, const std::string& option) {
+ResultsFormat parse_results_format(const std::string& text) {
     const std::string t = lower(text);
     if (t == "auto") return ResultsFormat::automatic;
     if (t == "dc" || t == "democracyclub" || t == "democracy-club") {
@@ -29,12 +29,12 @@ ResultsFormat parse_results_format(const std::string& text, const std::string& o
     }
     if (t == "gla") return ResultsFormat::gla;
     if (t == "canonical" || t == "csv") return ResultsFormat::canonical;
-    throw UsageError(option + " must be auto, dc, gla or canonical, not '" + text + "'");
+    throw UsageError("'" + text + "' is no results format: auto, dc, gla or canonical");
 }
 
 namespace {
 
-ResultsFormat detect(const CsvTable& table) {
+ResultsFormat detect(const CsvTable& table, Setting format_setting) {
     if (table.find("ballot_paper_id") && table.find("ballots_cast")) {
         return ResultsFormat::democracy_club;
     }
@@ -47,7 +47,8 @@ ResultsFormat detect(const CsvTable& table) {
     }
     throw DataError(table.path.string() +
                     ": not a results format notional knows (Democracy Club, GLA or canonical; "
-                    "see data/README.md); set --results-format to say which");
+                    "see data/README.md); name the format to say which",
+                    {format_setting});
 }
 
 /// One candidate row before it is grouped into its ward.
@@ -373,12 +374,14 @@ Election read_canonical(const CsvTable& table) {
 }  // namespace
 
 Election read_results(const std::filesystem::path& path, ResultsFormat format,
-                      const std::optional<std::filesystem::path>& ward_stats) {
+                      const std::optional<std::filesystem::path>& ward_stats,
+                      const ResultsSettings& settings) {
     const CsvTable table = read_csv(path);
-    if (format == ResultsFormat::automatic) format = detect(table);
+    if (format == ResultsFormat::automatic) format = detect(table, settings.format);
     if (ward_stats && format != ResultsFormat::gla) {
-        throw UsageError("--results-wards goes with GLA results, but " + path.string() + " is " +
-                         to_string(format));
+        throw UsageError("GLA ward statistics go with GLA results, but " + path.string() + " is " +
+                             to_string(format),
+                         {settings.wards});
     }
     switch (format) {
         case ResultsFormat::democracy_club: return read_democracy_club(table);

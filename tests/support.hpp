@@ -1,6 +1,7 @@
 #pragma once
-/// Test helpers: a temporary directory, the message of an expected exception, files, running the
-/// binary, and results written in code.
+/// The tests' one helper header: the message of an expected exception, files, a temporary
+/// directory, a small disk, running the binary on the demo or the real data, and elections,
+/// notionals and bases written in code.
 #include <sys/wait.h>
 #include <unistd.h>
 
@@ -9,6 +10,7 @@
 #include <cstdlib>
 #include <filesystem>
 #include <fstream>
+#include <map>
 #include <optional>
 #include <sstream>
 #include <stdexcept>
@@ -17,6 +19,10 @@
 
 #include <gtest/gtest.h>
 
+#include "model/base.hpp"
+#include "model/crosswalk.hpp"
+#include "model/honesty.hpp"
+#include "model/redistribute.hpp"
 #include "model/results.hpp"
 
 namespace notional::test {
@@ -101,6 +107,35 @@ inline std::vector<std::string> files_in(const std::filesystem::path& directory)
     return names;
 }
 
+/// The files of a directory with their contents.
+inline std::map<std::string, std::string> contents_of(const std::filesystem::path& directory) {
+    std::map<std::string, std::string> files;
+    for (const auto& name : files_in(directory)) files[name] = read_text(directory / name);
+    return files;
+}
+
+/// A tmpfs of `size` mounted at `path` for the test, unmounted at its end; mounted() is false
+/// where mounting needs a root this test does not have.
+class SmallDisk {
+public:
+    SmallDisk(const std::filesystem::path& path, const std::string& size) : m_path(path) {
+        std::filesystem::create_directories(path);
+        m_mounted = std::system(("mount -t tmpfs -o size=" + size + " tmpfs " + path.string() +
+                                 " 2>/dev/null")
+                                    .c_str()) == 0;
+    }
+    ~SmallDisk() {
+        if (m_mounted) (void)std::system(("umount " + m_path.string()).c_str());
+    }
+    SmallDisk(const SmallDisk&) = delete;
+    SmallDisk& operator=(const SmallDisk&) = delete;
+    [[nodiscard]] bool mounted() const { return m_mounted; }
+
+private:
+    std::filesystem::path m_path;
+    bool m_mounted = false;
+};
+
 struct CommandResult {
     int exit_code = -1;
     std::string out, err;
@@ -119,14 +154,28 @@ inline CommandResult run(const std::string& command) {
     return result;
 }
 
+#ifdef NOTIONAL_BIN
+/// The notional binary, built before the tests that run it.
+inline const std::string bin = NOTIONAL_BIN;
+#endif
+
 #ifdef NOTIONAL_DATA
-/// The main job on the demo borough (data/demo), its outputs in `out`.
+/// The demo borough (data/demo), ending in '/'.
+inline const std::string demo = std::string(NOTIONAL_DATA) + "/demo/";
+/// The demo's next election, to compare with its notionals.
+inline const std::string with_actual = "--actual " + demo + "results_2022.csv";
+
+/// The main job on the demo borough, its outputs in `out`.
 inline std::string demo_job(const std::filesystem::path& out, const std::string& extra = "") {
-    const std::string demo = std::string(NOTIONAL_DATA) + "/demo/";
-    return std::string(NOTIONAL_BIN) + " --old " + demo + "old_wards.geojson --new " + demo +
+    return bin + " --old " + demo + "old_wards.geojson --new " + demo +
            "new_wards.geojson --results " + demo + "results_2018.csv -o " + out.string() + " " +
            extra;
 }
+#endif
+
+#ifdef NOTIONAL_SHARED_DATA
+/// The real public data beside the project (../shared/data); tests skip when it is absent.
+inline const std::filesystem::path shared = NOTIONAL_SHARED_DATA;
 #endif
 
 /// A candidate written in code: party code, votes, elected.
@@ -156,6 +205,158 @@ inline model::WardResult result_of(const std::string& code, const std::string& n
     ward.ballots = ballots;
     ward.electorate = electorate;
     return ward;
+}
+
+/// An election of `wards`, read from `path`. Parties are named by `names`, by code where it has
+/// none.
+inline model::Election election_of(std::vector<model::WardResult> wards,
+                                   const std::map<std::string, std::string>& names = {},
+                                   const std::string& path = "old.csv") {
+    model::Election election;
+    election.path = path;
+    election.wards = std::move(wards);
+    for (const auto& ward : election.wards) {
+        for (const auto& candidate : ward.candidates) {
+            const auto it = names.find(candidate.party);
+            election.party_names[candidate.party] =
+                it != names.end() ? it->second : candidate.party;
+        }
+    }
+    return election;
+}
+
+/// 0, 1, ..., count - 1: old ward w is crosswalk row w.
+inline std::vector<std::size_t> identity(std::size_t count) {
+    std::vector<std::size_t> rows(count);
+    for (std::size_t i = 0; i < count; ++i) rows[i] = i;
+    return rows;
+}
+
+/// The election redistributed through the crosswalk, old ward w as its row w.
+inline model::Notional notional_of(const model::Election& election,
+                                   const model::Crosswalk& crosswalk,
+                                   const model::RedistributeOptions& options = {}) {
+    return model::redistribute(election, identity(election.wards.size()), crosswalk, options);
+}
+
+// --- notional bases, for the comparer and its report ------------------------------------------
+
+/// The seat rules of a base, the chosen one (rank-slot) first.
+inline const std::vector<std::string> kVariants{"rank-slot", "block", "block-top", "continuity"};
+
+/// The same notional seats under every variant.
+inline std::map<std::string, int> every(int seats) {
+    std::map<std::string, int> out;
+    for (const auto& variant : kVariants) out[variant] = seats;
+    return out;
+}
+
+/// Seats per variant, in kVariants' order (rank-slot, block, block-top, continuity).
+inline std::map<std::string, int> by_variant(int rank_slot, int block, int block_top,
+                                             int continuity) {
+    return {{"rank-slot", rank_slot},
+            {"block", block},
+            {"block-top", block_top},
+            {"continuity", continuity}};
+}
+
+/// A notional party: votes and share of all votes; share_top equal to share unless given.
+/// Its notional seats are those of the chosen variant (rank-slot, the first).
+inline model::BaseParty base_party(const std::string& code, double votes, double share,
+                                   std::map<std::string, int> variant_seats,
+                                   std::optional<int> predecessor = std::nullopt,
+                                   std::optional<double> share_top = std::nullopt) {
+    model::BaseParty party;
+    party.code = code;
+    party.name = code;
+    party.votes = votes;
+    party.top = votes;
+    party.share = share;
+    party.share_top = share_top ? share_top : std::optional<double>(share);
+    party.votes_rounded = static_cast<long long>(votes);
+    party.seats = variant_seats.at("rank-slot");
+    party.predecessor_seats = predecessor;
+    party.variant_seats = std::move(variant_seats);
+    return party;
+}
+
+inline model::BaseWard base_ward(const std::string& code, const std::string& name, int seats,
+                                 const std::string& change_class,
+                                 std::vector<model::BaseParty> parties, bool knife_edge = false,
+                                 std::optional<double> margin_pct = std::nullopt) {
+    model::BaseWard ward;
+    ward.code = code;
+    ward.name = name;
+    ward.seats = seats;
+    ward.change_class = model::parse_change_class(change_class).value();
+    ward.knife_edge = knife_edge;
+    ward.margin_pct = margin_pct;
+    ward.parties = std::move(parties);
+    return ward;
+}
+
+/// The parties' names in bases and actual elections; others are named by their code.
+inline const std::map<std::string, std::string> kNames{{"CON", "Conservative"},
+                                                       {"LAB", "Labour"},
+                                                       {"LD", "Liberal Democrat"},
+                                                       {"GRN", "Green"},
+                                                       {"UKIP", "UK Independence Party"}};
+
+inline model::NotionalBase base_of(std::vector<model::BaseWard> wards,
+                                   std::map<std::string, int> old_seats = {}) {
+    model::NotionalBase base;
+    base.variants = kVariants;
+    base.wards = std::move(wards);
+    base.old_seats = std::move(old_seats);
+    base.party_names = kNames;
+    for (const auto& ward : base.wards) {
+        for (const auto& party : ward.parties) {
+            if (!base.party_names.count(party.code)) base.party_names[party.code] = party.code;
+        }
+    }
+    return base;
+}
+
+/// The actual election on the new wards, its parties named by kNames.
+inline model::Election actual_of(std::vector<model::WardResult> wards) {
+    return election_of(std::move(wards), kNames, "new.csv");
+}
+
+/// Alpha, one seat, major change. Its main old ward elected CON, but the move made it notionally
+/// LAB under every rule: LAB 1100 (55%), CON 900 (45%). In the new election CON 1000, LAB 800.
+inline model::BaseWard alpha_base() {
+    return base_ward(
+        "E05000001", "Alpha", 1, "major",
+        {base_party("LAB", 1100, 0.55, every(1), 0), base_party("CON", 900, 0.45, every(0), 1)});
+}
+inline model::WardResult alpha_result() {
+    return result_of("E05000001", "Alpha", {{"CON", 1000, true}, {"LAB", 800}}, 1);
+}
+
+/// Beta, two seats, major change. The main old ward elected 2 CON, but LAB holds both seats
+/// notionally under every rule; LAB wins both.
+inline model::BaseWard beta_base() {
+    return base_ward(
+        "E05000002", "Beta", 2, "major",
+        {base_party("LAB", 2000, 0.6, every(2), 0), base_party("CON", 1333, 0.4, every(0), 2)});
+}
+inline model::WardResult beta_result() {
+    return result_of("E05000002", "Beta",
+                     {{"LAB", 1200, true}, {"LAB", 1150, true}, {"CON", 900}, {"CON", 850}}, 2);
+}
+
+/// Xi, three seats: LAB 1500, CON 1200, LAB 1000 elected; LAB 990, CON 700 not.
+inline model::WardResult three_seat_result(std::optional<double> ballots,
+                                           std::optional<double> electorate) {
+    return result_of(
+        "E05000040", "Xi",
+        {{"LAB", 1500, true}, {"CON", 1200, true}, {"LAB", 1000, true}, {"LAB", 990}, {"CON", 700}},
+        3, ballots, electorate);
+}
+inline model::NotionalBase three_seat_base() {
+    return base_of({base_ward(
+        "E05000040", "Xi", 3, "major",
+        {base_party("LAB", 3500, 0.6, every(2), 2), base_party("CON", 2000, 0.4, every(1), 1)})});
 }
 
 }  // namespace notional::test

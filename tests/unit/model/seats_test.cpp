@@ -17,7 +17,6 @@
 #include "model/redistribute.hpp"
 #include "model/results.hpp"
 #include "model/seats.hpp"
-#include "report/notional_csv.hpp"
 #include "support.hpp"
 
 namespace notional::model {
@@ -37,33 +36,9 @@ WardResult ward_of(const std::string& name, const std::vector<Cand>& candidates,
     return test::result_of("", name, candidates, seats, ballots);
 }
 
-/// An election of the given wards; old ward w is crosswalk row w. Parties are named by code
-/// unless `names` says otherwise.
-Election election_of(std::vector<WardResult> wards,
-                     const std::map<std::string, std::string>& names = {}) {
-    Election election;
-    election.path = "old.csv";
-    election.wards = std::move(wards);
-    for (const auto& ward : election.wards) {
-        for (const auto& candidate : ward.candidates) {
-            const auto it = names.find(candidate.party);
-            election.party_names[candidate.party] =
-                it != names.end() ? it->second : candidate.party;
-        }
-    }
-    return election;
-}
-
-std::vector<std::size_t> identity(std::size_t count) {
-    std::vector<std::size_t> rows(count);
-    for (std::size_t i = 0; i < count; ++i) rows[i] = i;
-    return rows;
-}
-
-Notional notional_of(const Election& election, const Crosswalk& crosswalk,
-                     const RedistributeOptions& options = {}) {
-    return redistribute(election, identity(election.wards.size()), crosswalk, options);
-}
+// Old ward w is crosswalk row w; parties are named by code unless the names say otherwise.
+using test::election_of;
+using test::notional_of;
 
 double tot(const Notional& result, std::size_t n, const std::string& party) {
     return result.carried.tot.coeff(static_cast<Eigen::Index>(n),
@@ -625,75 +600,7 @@ TEST(Uncontested, SeatsCarriedVotesLeftUnknown) {
     EXPECT_TRUE(seats[2].winners.empty());
     EXPECT_EQ(council_totals(seats), (ByParty{{"CON", 1}, {"GRN", 1}, {"LAB", 2}}));
 
-    // Shares of the partial ward are empty (unknown), never computed from the quarter it has;
-    // new 1 (675 + 375 = 1050) has its shares; new 2 draws on no old ward: one row, no
-    // party, zero votes, reached false.
-    std::vector<double> lost;
-    const Sparse rounded = rounded_votes(result, crosswalk, lost);
-    const std::vector<std::string> codes{"N0", "N1", "N2"}, names{"Zero", "One", "Two"};
-    const auto honesty = assess(crosswalk, &result);
-    const std::string csv = report::base_csv(
-        make_base(codes, names, {{"area", &result, {{"rank-slot", seats}}}}, honesty, rounded));
-    // N1's margin: LAB 675 against CON 375, 28.571% of the 1050 top votes standing in for
-    // ballots. N0 draws mostly on the uncontested ward, whose three winners are its predecessor's.
-    const std::string expected =
-        "ward_code,ward_name,party,party_name,votes,share,top_vote,share_top,votes_rounded,"
-        "notional_seats,ward_seats,change_class,margin_pct,knife_edge,turnout,predecessor_seats,"
-        "variant_seats,votes_min,votes_max,share_min,share_max,seat_support,reached,partial\n"
-        "N0,Zero,LAB,Labour,225.0000,,225.0000,,225,1,3,major,,,,1,area/rank-slot:1,225.0000,"
-        "225.0000,,,1.000,true,true\n"
-        "N0,Zero,CON,Conservative,125.0000,,125.0000,,125,1,3,major,,,,1,area/rank-slot:1,"
-        "125.0000,125.0000,,,1.000,true,true\n"
-        "N0,Zero,GRN,Green,0.0000,,0.0000,,0,1,3,major,,,,1,area/rank-slot:1,0.0000,0.0000,,,"
-        "1.000,true,true\n"
-        "N1,One,LAB,Labour,675.0000,0.642857,675.0000,0.642857,675,1,1,major,28.571,false,,1,"
-        "area/rank-slot:1,675.0000,675.0000,0.642857,0.642857,1.000,true,false\n"
-        "N1,One,CON,Conservative,375.0000,0.357143,375.0000,0.357143,375,0,1,major,28.571,false,,"
-        "0,area/rank-slot:0,375.0000,375.0000,0.357143,0.357143,,true,false\n"
-        "N2,Two,,,0.0000,,0.0000,,0,,,new,,,,,,0.0000,0.0000,,,,false,false\n";
-    EXPECT_EQ(csv, expected);
-
-    // Read back, the base writes the same text: one notional serves many analyses.
-    test::TempDir dir;
-    const auto path = dir.write("notional.csv", csv);
-    const NotionalBase back = report::read_base(path);
-    EXPECT_EQ(back.variants, (std::vector<std::string>{"area/rank-slot"}));
-    ASSERT_EQ(back.wards.size(), 3U);
-    EXPECT_FALSE(back.wards[2].reached);
-    EXPECT_TRUE(back.wards[0].partial);  // it draws on the uncontested ward
-    EXPECT_FALSE(back.wards[1].partial);
-    EXPECT_TRUE(back.wards[2].parties.empty());
-    EXPECT_FALSE(back.wards[0].parties[0].share.has_value());
-    EXPECT_EQ(back.wards[1].seats, 1);
-    EXPECT_EQ(report::base_csv(back), expected);
-}
-
-TEST(Base, HostileNumbersInASavedBaseAreRefused) {
-    // A base's counts are cast to integers on reading: 1e20 seats or -3 votes are errors, not
-    // casts out of range.
-    const std::string header =
-        "ward_code,ward_name,party,party_name,votes,share,top_vote,share_top,votes_rounded,"
-        "notional_seats,ward_seats,change_class,margin_pct,knife_edge,turnout,predecessor_seats,"
-        "variant_seats,votes_min,votes_max,share_min,share_max,seat_support\n";
-    test::TempDir dir;
-    const auto seats = dir.write("seats.csv", header +
-                                                  "N0,Zero,LAB,Labour,10,,10,,10,1,1e20,major,,,,1,"
-                                                  "area/rank-slot:1,10,10,,,1.000\n");
-    EXPECT_TRUE(test::contains(message_of<DataError>([&] { (void)report::read_base(seats); }),
-                               "seats.csv, line 2: '1e20' in column ward_seats is not a whole "
-                               "number from 0 to 1000"));
-    const auto rounded =
-        dir.write("rounded.csv", header +
-                                     "N0,Zero,LAB,Labour,10,,10,,-3,1,1,major,,,,1,"
-                                     "area/rank-slot:1,10,10,,,1.000\n");
-    EXPECT_TRUE(test::contains(message_of<DataError>([&] { (void)report::read_base(rounded); }),
-                               "'-3' in column votes_rounded is not a whole number"));
-    const auto variant =
-        dir.write("variant.csv", header +
-                                     "N0,Zero,LAB,Labour,10,,10,,10,1,1,major,,,,1,"
-                                     "area/rank-slot:1e12,10,10,,,1.000\n");
-    EXPECT_TRUE(test::contains(message_of<DataError>([&] { (void)report::read_base(variant); }),
-                               "variant_seats"));
+    // What the base makes of it is in BaseCsv.AnUncontestedWardIsPartialAndReadsBack.
 }
 
 // --- ties -------------------------------------------------------------------------------------

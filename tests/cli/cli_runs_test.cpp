@@ -13,11 +13,6 @@
 namespace notional::test {
 namespace {
 
-const std::string bin = NOTIONAL_BIN;
-const std::string demo = std::string(NOTIONAL_DATA) + "/demo/";
-
-const std::string with_actual = "--actual " + demo + "results_2022.csv";
-
 TEST(Outputs, AnEarlierRunIsRefusedUnlessOverwriteAndThenNoStaleFileIsLeft) {
     TempDir dir;
     const auto out = dir / "out";
@@ -93,14 +88,14 @@ TEST(Options, ErrorsNameTheOptionTheUserGave) {
                                       " --actual x.csv --actual-format bogus");
     EXPECT_EQ(compare.exit_code, 2);
     EXPECT_TRUE(contains(compare.err,
-                         "--actual-format must be auto, dc, gla or canonical, not "
-                         "'bogus'"))
+                         "compare: --actual-format: 'bogus' is no results format: auto, dc, gla "
+                         "or canonical"))
         << compare.err;
     const CommandResult job = run(demo_job(dir / "out", with_actual + " --actual-format bogus"));
     EXPECT_EQ(job.exit_code, 2);
-    EXPECT_TRUE(contains(job.err, "--actual-format must be")) << job.err;
+    EXPECT_TRUE(contains(job.err, "notional: --actual-format: 'bogus' is no")) << job.err;
     const CommandResult results = run(demo_job(dir / "out", "--results-format bogus"));
-    EXPECT_TRUE(contains(results.err, "--results-format must be")) << results.err;
+    EXPECT_TRUE(contains(results.err, "notional: --results-format: 'bogus' is no")) << results.err;
     const CommandResult uncovered = run(demo_job(dir / "out", "--max-uncovered 120"));
     EXPECT_EQ(uncovered.exit_code, 2);
     EXPECT_TRUE(contains(uncovered.err, "--max-uncovered is a percentage")) << uncovered.err;

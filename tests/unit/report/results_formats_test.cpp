@@ -1,10 +1,13 @@
-/// Unit tests of reading results (Democracy Club, GLA, canonical) and matching them to polygons.
+/// Unit tests of report/results_formats: reading results as published (Democracy Club, GLA,
+/// canonical), and the councils they name.
+#include <map>
 #include <string>
 #include <vector>
 
 #include <gtest/gtest.h>
 
 #include "core/error.hpp"
+#include "model/councils.hpp"
 #include "model/matching.hpp"
 #include "model/results.hpp"
 #include "report/results_formats.hpp"
@@ -407,77 +410,55 @@ TEST(Results, BadElectedFlagNamesFileAndRow) {
     EXPECT_TRUE(contains(message, "winner")) << message;
 }
 
-// --- match_wards ------------------------------------------------------------------------------
+// --- councils ---------------------------------------------------------------------------------
 
-Election election_of(const std::vector<std::pair<std::string, std::string>>& code_and_name) {
-    Election election;
-    election.path = "results.csv";
-    std::size_t row = 0;
-    for (const auto& [code, name] : code_and_name) {
-        WardResult ward;
-        ward.code = code;
-        ward.name = name;
-        ward.line = row + 2;
-        row += 3;
-        election.wards.push_back(ward);
-    }
-    return election;
-}
+TEST(Councils, DemocracyClubRowsNameTheirCouncilAndOtherBallotsAreSkipped) {
+    TempDir dir;
+    const auto path = dir.write(
+        "dc.csv",
+        "election_id,ballot_paper_id,person_id,party_id,party_name,person_name,ballots_cast,"
+        "is_winner\n"
+        "mayor.hackney.2018-05-03,mayor.hackney.2018-05-03,1,PP53,Labour Party,A,100,True\n"
+        "local.merton.graveney.2018-05-03,local.merton.graveney.2018-05-03,2,PP53,Labour Party,B,"
+        "50,True\n"
+        "local.wandsworth.graveney.2018-05-03,local.wandsworth.graveney.2018-05-03,3,PP52,"
+        "Conservative and Unionist Party,C,60,True\n"
+        "parl.2018-05-03,parl.lewisham-east.2018-05-03,4,PP53,Labour Party,D,10,False\n");
+    const Election election = read_results(path, ResultsFormat::automatic);
+    // Two wards named Graveney, one in each council; the mayor and the by-election skipped.
+    ASSERT_EQ(election.wards.size(), 2U);
+    EXPECT_EQ(election.wards[0].council_name, "merton");
+    EXPECT_EQ(election.wards[1].council_name, "wandsworth");
+    EXPECT_EQ(election.skipped_rows,
+              (std::map<std::string, std::size_t>{{"mayor", 1}, {"parl", 1}}));
+    EXPECT_TRUE(election.names_councils());
+    EXPECT_EQ(election.wards[1].label(), "'graveney' of wandsworth");
 
-TEST(MatchWards, ByCodeThenByName) {
-    const Election election = election_of({
-        {"E05000106", "Old Name Of Bromley Town"},  // the code wins over the name
-        {"", "St. Mary's & St. Nicholas"},
-        {"E09999999", "Bickley"},  // an unknown code falls back to the name
-    });
-    const std::vector<std::string> codes{"E05000105", "E05000106", "E05000130"};
-    const std::vector<std::string> names{"Bickley", "Bromley Town", "St Marys and St Nicholas"};
-    EXPECT_EQ(match_wards(election, {codes, names, "old.gpkg"}),
-              (std::vector<std::size_t>{1, 2, 0}));
-}
+    // Matched within their councils: each Graveney to its own polygon.
+    Councils councils;
+    councils.add("E09000024", "Merton");
+    councils.add("E09000032", "Wandsworth");
+    for (const auto& ward : election.wards) councils.add(ward.council_code, ward.council_name);
+    const std::vector<std::string> codes{"E05000616", "E05000461"}, names{"Graveney", "Graveney"};
+    WardsToMatch layer{
+        codes, names, "layer", {councils.find("Wandsworth"), councils.find("Merton")}};
+    EXPECT_EQ(match_wards(election, layer, ward_councils(election, councils)),
+              (std::vector<std::size_t>{1, 0}));
+    // Without councils the name is ambiguous, and said so.
+    EXPECT_TRUE(contains(message_of<DataError>([&] {
+                             (void)match_wards(election, {codes, names, "layer"});
+                         }),
+                         "its name belongs to 2 polygons"));
 
-TEST(MatchWards, EveryUnmatchedWardIsListedInOneError) {
-    const Election election = election_of({
-        {"", "Bickley"},
-        {"", "Atlantis"},
-        {"E05000999", "Lyonesse"},
-    });
-    const std::vector<std::string> codes{"E05000105"};
-    const std::vector<std::string> names{"Bickley"};
-    const std::string message = message_of<DataError>([&] {
-        (void)match_wards(election, {codes, names, "old.gpkg"});
-    });
-    EXPECT_TRUE(contains(message, "2 of 3 wards")) << message;
-    EXPECT_TRUE(contains(message, "'Atlantis' (line 5)")) << message;
-    EXPECT_TRUE(contains(message, "'Lyonesse' (E05000999) (line 8)")) << message;
-    EXPECT_TRUE(contains(message, "old.gpkg")) << message;
-    EXPECT_FALSE(contains(message, "Bickley")) << message;
-}
-
-TEST(MatchWards, ANameTwoPolygonsShareMatchesNeither) {
-    const Election election = election_of({{"", "Farnborough"}});
-    const std::vector<std::string> codes{"E05000001", "E05000002"};
-    const std::vector<std::string> names{"Farnborough", "farnborough"};
-    const std::string message = message_of<DataError>([&] {
-        (void)match_wards(election, {codes, names, "old.gpkg"});
-    });
-    EXPECT_TRUE(contains(message, "'Farnborough' has no code and its name belongs to 2 polygons"))
-        << message;
-}
-
-TEST(MatchWards, TwoWardsClaimingOnePolygonIsADataError) {
-    const Election election = election_of({
-        {"E05000105", "Bickley"},
-        {"", "bickley"},
-    });
-    const std::vector<std::string> codes{"E05000105", "E05000106"};
-    const std::vector<std::string> names{"Bickley", "Bromley Town"};
-    const std::string message = message_of<DataError>([&] {
-        (void)match_wards(election, {codes, names, "old.gpkg"});
-    });
-    EXPECT_TRUE(contains(message, "'Bickley' (E05000105)")) << message;
-    EXPECT_TRUE(contains(message, "'bickley'")) << message;
-    EXPECT_TRUE(contains(message, "same polygon")) << message;
+    // Against a map of Merton alone, Wandsworth's ward is skipped and named.
+    Election merton_only = election;
+    const std::vector<std::string> merton_codes{"E05000461"}, merton_names{"Graveney"};
+    const auto skipped = keep_councils_on_map(
+        merton_only, councils, {merton_codes, merton_names, "layer", {councils.find("Merton")}});
+    EXPECT_EQ(skipped, (std::map<std::string, std::size_t>{{"wandsworth", 1}}));
+    ASSERT_EQ(merton_only.wards.size(), 1U);
+    // Its party goes with it: no Conservative is left in the election.
+    EXPECT_FALSE(merton_only.party_names.count("CON"));
 }
 
 }  // namespace

@@ -17,8 +17,6 @@
 namespace notional::test {
 namespace {
 
-const std::string bin = NOTIONAL_BIN;
-const std::filesystem::path shared = NOTIONAL_SHARED_DATA;
 const std::filesystem::path london = shared / "london";
 const std::string democracy_club = (shared / "england_wales" / "local_results_2018_democracyclub" /
                                     "democracyclub-results-2018-05-03.csv")
@@ -197,7 +195,9 @@ TEST(London, EveryBoroughStraightFromThePublishedFiles) {
         // Nobody lives in the river: wards reaching into the Thames lose no vote but to the
         // slivers under 1 m² (Syon, 0.0009).
         for (const auto& [code, row] : ledger(out)) {
-            if (row.spread > 0.01) EXPECT_LT(row.votes_lost, 0.01) << row.name;
+            if (row.spread > 0.01) {
+                EXPECT_LT(row.votes_lost, 0.01) << row.name;
+            }
         }
     }
 }
@@ -430,7 +430,7 @@ TEST(London, ACouncilNamedAnyWayFindsItsCodeThroughAnyInput) {
     // The 2018 layer says "City of Westminster", the 2022 layer, the GLA and Democracy Club
     // "Westminster": one council, E09000033, whichever is given.
     std::string first;
-    for (const std::string& name : {"Westminster", "\"City of Westminster\"", "E09000033"}) {
+    for (const std::string name : {"Westminster", "\"City of Westminster\"", "E09000033"}) {
         const auto out = dir / ("out" + std::to_string(first.empty() ? 1 : 2));
         const CommandResult result = run(london_job(out, "--council " + name + " --overwrite"));
         ASSERT_EQ(result.exit_code, 0) << name << ": " << result.err;

@@ -10,8 +10,6 @@
 namespace notional::test {
 namespace {
 
-const std::string bin = NOTIONAL_BIN;
-const std::filesystem::path shared = NOTIONAL_SHARED_DATA;
 const std::filesystem::path bromley = shared / "bromley";
 
 #define REQUIRE_SHARED_DATA()                                                                \

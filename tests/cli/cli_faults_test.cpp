@@ -17,38 +17,6 @@
 namespace notional::test {
 namespace {
 
-const std::string bin = NOTIONAL_BIN;
-const std::string demo = std::string(NOTIONAL_DATA) + "/demo/";
-const std::string with_actual = "--actual " + demo + "results_2022.csv";
-
-/// The files of a directory with their contents.
-std::map<std::string, std::string> contents_of(const std::filesystem::path& directory) {
-    std::map<std::string, std::string> files;
-    for (const auto& name : files_in(directory)) files[name] = read_text(directory / name);
-    return files;
-}
-
-/// A tmpfs of `size` mounted at `path` for the test, unmounted at its end.
-class SmallDisk {
-public:
-    SmallDisk(const std::filesystem::path& path, const std::string& size) : m_path(path) {
-        std::filesystem::create_directories(path);
-        m_mounted = std::system(("mount -t tmpfs -o size=" + size + " tmpfs " + path.string() +
-                                 " 2>/dev/null")
-                                    .c_str()) == 0;
-    }
-    ~SmallDisk() {
-        if (m_mounted) (void)std::system(("umount " + m_path.string()).c_str());
-    }
-    SmallDisk(const SmallDisk&) = delete;
-    SmallDisk& operator=(const SmallDisk&) = delete;
-    [[nodiscard]] bool mounted() const { return m_mounted; }
-
-private:
-    std::filesystem::path m_path;
-    bool m_mounted = false;
-};
-
 TEST(Faults, AFullDiskFailsInOneLineAndLeavesTheEarlierRunAsItWas) {
     TempDir dir;
     const SmallDisk disk(dir / "disk", "48k");

@@ -13,8 +13,6 @@
 namespace notional::test {
 namespace {
 
-const std::string bin = NOTIONAL_BIN;
-const std::string demo = std::string(NOTIONAL_DATA) + "/demo/";
 const std::filesystem::path golden = NOTIONAL_GOLDEN;
 
 /// Paths that differ from machine to machine, written as placeholders.
