@@ -6,6 +6,7 @@
 #include <boost/program_options.hpp>
 
 #include "app/compare.hpp"
+#include "cli/actual.hpp"
 #include "cli/options.hpp"
 #include "cli/summary.hpp"
 #include "core/error.hpp"
@@ -18,28 +19,19 @@ namespace notional::cli {
 namespace {
 
 struct Raw {
-    std::string format = "auto";
-    bool share_top = false;
+    ActualRaw actual;
 };
 
 // One option a paragraph.
 // clang-format off
 po::options_description compare_options(CompareOptions& o, Raw& raw) {
-    po::options_description options("Options");
-    options.add_options()
+    po::options_description base("The notional base");
+    base.add_options()
         ("notional", po::value(&o.notional_path)->value_name("DIR"),
-         "the notional base: a directory written by notional (notional.csv, council.csv, "
-         "notional.geojson), or its notional.csv")
-        ("actual", po::value(&o.actual_path)->value_name("CSV"),
-         "the election on the new wards (Democracy Club, GLA or canonical CSV)")
-        ("actual-format", po::value(&raw.format)->value_name("FORMAT")->default_value("auto"),
-         "auto, dc, gla or canonical")
-        ("actual-wards", po::value<std::string>()->value_name("CSV"),
-         "GLA ward statistics beside GLA results (electorate, ballots)")
-        ("party-alias", po::value<std::string>()->value_name("CSV"),
-         "from,to: two names (or codes) of one party, e.g. a party that changed its name")
-        ("share-top", po::bool_switch(&raw.share_top),
-         "compare shares of the parties' top votes (default: shares of all votes)")
+         "a directory written by notional (notional.csv, council.csv, notional.geojson), or its "
+         "notional.csv");
+    po::options_description options("Method and output");
+    options.add_options()
         ("knife-edge", po::value(&o.knife_edge_pct)->value_name("PCT")->default_value(2.0),
          "a notional margin below this % of ballots is a knife-edge: its verdicts UNCERTAIN")
         ("output,o", po::value(&o.output_dir)->value_name("DIR")->default_value("comparison-out"),
@@ -47,7 +39,9 @@ po::options_description compare_options(CompareOptions& o, Raw& raw) {
         ("overwrite", po::bool_switch(&o.overwrite),
          "replace an earlier comparison's outputs in DIR")
         ("help,h", "show this help");
-    return options;
+    po::options_description all;
+    all.add(base).add(actual_options(raw.actual)).add(options);
+    return all;
 }
 // clang-format on
 
@@ -62,19 +56,18 @@ CompareOptions parse_compare(const std::vector<std::string>& args) {
         return options;
     }
     if (options.notional_path.empty()) throw UsageError("compare: --notional is required");
-    if (options.actual_path.empty()) throw UsageError("compare: --actual is required");
-    if (values.count("actual-wards")) {
-        options.actual_wards_path = values["actual-wards"].as<std::string>();
+    read_actual_paths(values, raw.actual);
+    if (!raw.actual.path || raw.actual.path->empty()) {
+        throw UsageError("compare: --actual is required");
     }
-    if (values.count("party-alias")) {
-        options.party_alias_path = values["party-alias"].as<std::string>();
-    }
-    options.actual_format =
-        parse_value("compare: --actual-format", raw.format, report::parse_results_format);
+    options.actual_path = *raw.actual.path;
+    options.actual_wards_path = raw.actual.wards;
+    options.party_alias_path = raw.actual.party_alias;
+    options.actual_format = actual_format(raw.actual, "compare: ");
     if (!(options.knife_edge_pct >= 0.0 && options.knife_edge_pct <= 100.0)) {
         throw UsageError("compare: --knife-edge is a percentage of ballots from 0 to 100");
     }
-    if (raw.share_top) options.convention = model::ShareConvention::top;
+    if (raw.actual.share_top) options.convention = model::ShareConvention::top;
     return options;
 }
 

@@ -7,6 +7,7 @@
 #include <boost/program_options.hpp>
 
 #include "app/job.hpp"
+#include "cli/actual.hpp"
 #include "cli/options.hpp"
 #include "cli/progress.hpp"
 #include "cli/summary.hpp"
@@ -21,7 +22,8 @@ namespace {
 
 /// Option values that need checking or converting after parsing.
 struct Raw {
-    std::string format = "auto", actual_format = "auto", seat_method = "rank-slot";
+    std::string format = "auto", seat_method = "rank-slot";
+    ActualRaw actual;
     double max_lost_pct = 0.1, max_uncovered_pct = 50.0;
     long long threads = 0;  ///< signed, so that -1 is refused rather than wrapped
     bool no_code_match = false;
@@ -43,14 +45,6 @@ po::options_description job_options(JobOptions& o, Raw& raw) {
          "auto, dc, gla or canonical")
         ("results-wards", po::value<std::string>()->value_name("CSV"),
          "GLA ward statistics beside GLA results (seats, electorate, ballots)")
-        ("actual", po::value<std::string>()->value_name("CSV"),
-         "the next election's results on the new wards: compare them with the notionals")
-        ("actual-format", po::value(&raw.actual_format)->value_name("FORMAT")->default_value("auto"),
-         "auto, dc, gla or canonical")
-        ("actual-wards", po::value<std::string>()->value_name("CSV"),
-         "GLA ward statistics beside GLA actual results (electorate, ballots)")
-        ("party-alias", po::value<std::string>()->value_name("CSV"),
-         "from,to: two names (or codes) of one party, e.g. a party that changed its name")
         ("new-seats", po::value<std::string>()->value_name("CSV"),
          "seats of each new ward: ward code and seats (a GLA ward statistics file serves); "
          "default: the actual election's winners")
@@ -137,9 +131,7 @@ po::options_description job_options(JobOptions& o, Raw& raw) {
         ("split-independents", po::bool_switch(&o.redistribute.split_independents),
          "split independents' votes like parties' (default: whole to the main successor)")
         ("knife-edge", po::value(&o.seats.knife_edge_pct)->value_name("PCT")->default_value(2.0),
-         "a notional margin below this % of ballots is a knife-edge")
-        ("share-top", po::bool_switch(&o.share_top),
-         "compare shares of the parties' top votes (default: shares of all votes)");
+         "a notional margin below this % of ballots is a knife-edge");
     po::options_description output("Output");
     output.add_options()
         ("output,o", po::value(&o.output_dir)->value_name("DIR")->default_value("notional-out"),
@@ -148,7 +140,7 @@ po::options_description job_options(JobOptions& o, Raw& raw) {
          "replace an earlier run's outputs in DIR (and remove those this run does not write)")
         ("help,h", "show this help");
     po::options_description all;
-    all.add(inputs).add(weights).add(method).add(output);
+    all.add(inputs).add(actual_options(raw.actual)).add(weights).add(method).add(output);
     return all;
 }
 // clang-format on
@@ -176,22 +168,21 @@ JobOptions parse_job(const std::vector<std::string>& args) {
         }
         options.new_seats_path = values["new-seats"].as<std::string>();
     }
-    if (values.count("actual")) {
-        if (!options.results_path) throw UsageError("--actual needs --results to compare with");
-        options.actual_path = values["actual"].as<std::string>();
+    read_actual_paths(values, raw.actual);
+    if (raw.actual.path && !options.results_path) {
+        throw UsageError("--actual needs --results to compare with");
     }
-    if (values.count("actual-wards")) {
-        if (!options.actual_path) throw UsageError("--actual-wards needs --actual");
-        options.actual_wards_path = values["actual-wards"].as<std::string>();
+    if (raw.actual.wards && !raw.actual.path) throw UsageError("--actual-wards needs --actual");
+    if (raw.actual.party_alias && !options.results_path) {
+        throw UsageError("--party-alias needs --results");
     }
-    if (values.count("party-alias")) {
-        if (!options.results_path) throw UsageError("--party-alias needs --results");
-        options.party_alias_path = values["party-alias"].as<std::string>();
-    }
+    options.actual_path = raw.actual.path;
+    options.actual_wards_path = raw.actual.wards;
+    options.party_alias_path = raw.actual.party_alias;
+    options.share_top = raw.actual.share_top;
     options.results_format =
         parse_value("--results-format", raw.format, report::parse_results_format);
-    options.actual_format =
-        parse_value("--actual-format", raw.actual_format, report::parse_results_format);
+    options.actual_format = actual_format(raw.actual, "");
     options.seats.method = parse_value("--seat-method", raw.seat_method, model::parse_seat_method);
     if (!(options.overlay.min_piece_m2 >= 0.0)) throw UsageError("--min-piece must be 0 or more");
     // More than the cores or the work is allowed: the overlay starts no more than it can use.
