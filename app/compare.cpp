@@ -6,6 +6,7 @@
 #include "geo/layer.hpp"
 #include "model/councils.hpp"
 #include "report/notional_csv.hpp"
+#include "report/party_aliases.hpp"
 #include "report/results_formats.hpp"
 
 namespace notional::app {
@@ -43,7 +44,7 @@ model::PartyUnification unify_with_base(const model::NotionalBase& base, model::
     for (const auto& [code, name] : base.party_names) base_parties.spellings[code].insert(name);
     auto parties = model::unify_parties({base_parties, model::party_table(actual, "actual")},
                                         options.party_alias_path
-                                            ? model::read_party_aliases(*options.party_alias_path)
+                                            ? report::read_party_aliases(*options.party_alias_path)
                                             : std::vector<model::PartyAlias>{});
     if (!parties.renames[0].empty()) {
         throw DataError(csv.string() + ": parties " + parties.renames[0].begin()->first + " and " +
@@ -88,7 +89,8 @@ CompareResult run_compare(const CompareOptions& options) {
     // A file of many councils against a base of some: the others' wards are skipped.
     model::Councils councils;
     for (const auto& ward : result.actual.wards) councils.add(ward.council_code, ward.council_name);
-    std::vector<std::string> codes, names;
+    std::vector<std::string> codes;
+    std::vector<std::string> names;
     for (const auto& ward : base.wards) {
         codes.push_back(ward.code);
         names.push_back(ward.name);

@@ -20,7 +20,8 @@ CouncilReport select_councils(const std::vector<std::string>& wanted, geo::Sourc
                               geo::SourceLayer& new_layer, model::Election* election,
                               model::Election* actual) {
     CouncilReport report;
-    const auto old_pairs = old_layer.councils(), new_pairs = new_layer.councils();
+    const auto old_pairs = old_layer.councils();
+    const auto new_pairs = new_layer.councils();
     for (const auto* pairs : {&old_pairs, &new_pairs}) {
         for (const auto& [code, name] : *pairs) report.councils.add(code, name);
     }
@@ -51,7 +52,7 @@ CouncilReport select_councils(const std::vector<std::string>& wanted, geo::Sourc
         std::vector<std::pair<std::string, std::string>> kept;
         for (const auto& pair : pairs) {
             const auto council = report.councils.find(pair.first, pair.second);
-            if (council && chosen.count(*council)) kept.push_back(pair);
+            if (council && chosen.contains(*council)) kept.push_back(pair);
         }
         if (kept.empty()) {
             throw DataError(layer.label() + ": no ward of " + joined(report.kept) +
@@ -65,7 +66,7 @@ CouncilReport select_councils(const std::vector<std::string>& wanted, geo::Sourc
         if (!results || !results->names_councils()) continue;
         (void)model::drop_wards(*results, [&](const model::WardResult& ward) {
             const auto council = report.councils.find(ward.council_code, ward.council_name);
-            return !council || !chosen.count(*council);
+            return !council || !chosen.contains(*council);
         });
         if (results->wards.empty()) {
             throw DataError(results->path.string() + ": no results for " + joined(report.kept));

@@ -7,9 +7,10 @@
 #include "core/error.hpp"
 #include "core/outputs.hpp"
 #include "model/ordering.hpp"
-#include "model/ward_numbers.hpp"
 #include "report/crosswalk_file.hpp"
+#include "report/party_aliases.hpp"
 #include "report/results_formats.hpp"
+#include "report/ward_numbers.hpp"
 
 namespace notional::app {
 
@@ -88,7 +89,7 @@ void unify_parties(const JobOptions& options, JobResult& result) {
     if (result.actual) tables.push_back(model::party_table(*result.actual, "actual"));
     for (const auto& table : tables) result.party_labels.push_back(table.label);
     result.parties = model::unify_parties(
-        tables, options.party_alias_path ? model::read_party_aliases(*options.party_alias_path)
+        tables, options.party_alias_path ? report::read_party_aliases(*options.party_alias_path)
                                          : std::vector<model::PartyAlias>{});
     model::apply_parties(*result.election, *result.parties, 0);
     if (result.actual) model::apply_parties(*result.actual, *result.parties, 1);
@@ -99,7 +100,7 @@ void unify_parties(const JobOptions& options, JobResult& result) {
 std::vector<int> new_ward_seats(const JobOptions& options, const JobResult& result) {
     const geo::Layer& new_wards = result.new_wards;
     if (options.new_seats_path) {
-        return model::read_new_seats(*options.new_seats_path, new_wards.codes, new_wards.names);
+        return report::read_new_seats(*options.new_seats_path, new_wards.codes, new_wards.names);
     }
     if (!new_wards.seats.empty() || !result.actual) return new_wards.seats;
     std::vector<int> seats(new_wards.size(), 0);
@@ -138,9 +139,13 @@ std::string input_differences(const std::map<std::string, std::string>& recorded
         const std::string before = it == recorded.end() ? "none" : it->second;
         if (before == value) continue;
         const bool hash = key.ends_with("_sha256");
-        text += (text.empty() ? "" : "; ") + key + " " +
-                (hash ? "differs: other shapes (another drawing, another filter)"
-                      : "was " + before + ", is " + value);
+        text += text.empty() ? "" : "; ";
+        text.append(key).append(" ");
+        if (hash) {
+            text += "differs: other shapes (another drawing, another filter)";
+        } else {
+            text.append("was ").append(before).append(", is ").append(value);
+        }
     }
     return text;
 }
@@ -198,7 +203,8 @@ void build_crosswalks(const JobOptions& options, JobResult& result,
     if (area_seed == seeds.end()) {
         throw DataError(*options.crosswalk_path + ": no area crosswalk in the file");
     }
-    const std::size_t old_count = result.old_wards.size(), new_count = result.new_wards.size();
+    const std::size_t old_count = result.old_wards.size();
+    const std::size_t new_count = result.new_wards.size();
     // A ward whose GSS code is on both maps and whose shapes coincide is one ward drawn twice.
     model::CrosswalkOptions crosswalk_options;
     crosswalk_options.max_uncovered = options.max_uncovered;
@@ -206,13 +212,14 @@ void build_crosswalks(const JobOptions& options, JobResult& result,
         result.same = model::same_wards(*area_seed, result.old_wards.codes, result.new_wards.codes);
         crosswalk_options.same = result.same.same;
     }
-    std::optional<std::vector<double>> new_electorate, old_electorate;
+    std::optional<std::vector<double>> new_electorate;
+    std::optional<std::vector<double>> old_electorate;
     if (options.new_electorate_path) {
-        new_electorate = model::read_electorate(
+        new_electorate = report::read_electorate(
             *options.new_electorate_path, result.new_wards.codes, result.new_wards.names, "new");
     }
     if (options.old_electorate_path) {
-        old_electorate = model::read_electorate(
+        old_electorate = report::read_electorate(
             *options.old_electorate_path, result.old_wards.codes, result.old_wards.names, "old");
     }
     const model::RakeOptions rake_options{.tolerance = 1e-9, .max_iterations = 100000};

@@ -50,8 +50,9 @@ void write_comparison(StagedOutputs& outputs, const model::Comparison& compariso
     std::vector<std::size_t> order;
     for (const auto& ward : comparison.wards) {
         const auto it = polygon.find(ward.code);
-        if (it == polygon.end())
+        if (it == polygon.end()) {
             throw DataError(wards.label + ": no polygon for ward " + ward.code);
+        }
         order.push_back(it->second);
     }
     outputs.write_text("comparison.geojson",

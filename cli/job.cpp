@@ -145,6 +145,29 @@ po::options_description job_options(JobOptions& o, Raw& raw) {
 }
 // clang-format on
 
+/// The method's numbers in their ranges, percentages made shares.
+void check_method_numbers(const Raw& raw, JobOptions& options) {
+    if (!(options.overlay.min_piece_m2 >= 0.0)) throw UsageError("--min-piece must be 0 or more");
+    // More than the cores or the work is allowed: the overlay starts no more than it can use.
+    if (raw.threads < 0 || raw.threads > std::numeric_limits<unsigned>::max()) {
+        throw UsageError("--threads must be 0 (one per core) or more");
+    }
+    options.overlay.threads = static_cast<unsigned>(raw.threads);
+    if (!(options.overlay.noise_width_m >= 0.0))
+        throw UsageError("--noise-width must be 0 or more");
+    if (!(options.seats.knife_edge_pct >= 0.0 && options.seats.knife_edge_pct <= 100.0)) {
+        throw UsageError("--knife-edge is a percentage of ballots from 0 to 100");
+    }
+    if (!(raw.max_lost_pct >= 0.0 && raw.max_lost_pct <= 100.0)) {
+        throw UsageError("--max-lost is a percentage from 0 to 100");
+    }
+    options.redistribute.max_lost = raw.max_lost_pct / 100.0;
+    if (!(raw.max_uncovered_pct >= 0.0 && raw.max_uncovered_pct <= 100.0)) {
+        throw UsageError("--max-uncovered is a percentage from 0 to 100");
+    }
+    options.max_uncovered = raw.max_uncovered_pct / 100.0;
+}
+
 }  // namespace
 
 JobOptions parse_job(const std::vector<std::string>& args) {
@@ -184,25 +207,7 @@ JobOptions parse_job(const std::vector<std::string>& args) {
         parse_value("--results-format", raw.format, report::parse_results_format);
     options.actual_format = actual_format(raw.actual, "");
     options.seats.method = parse_value("--seat-method", raw.seat_method, model::parse_seat_method);
-    if (!(options.overlay.min_piece_m2 >= 0.0)) throw UsageError("--min-piece must be 0 or more");
-    // More than the cores or the work is allowed: the overlay starts no more than it can use.
-    if (raw.threads < 0 || raw.threads > std::numeric_limits<unsigned>::max()) {
-        throw UsageError("--threads must be 0 (one per core) or more");
-    }
-    options.overlay.threads = static_cast<unsigned>(raw.threads);
-    if (!(options.overlay.noise_width_m >= 0.0))
-        throw UsageError("--noise-width must be 0 or more");
-    if (!(options.seats.knife_edge_pct >= 0.0 && options.seats.knife_edge_pct <= 100.0)) {
-        throw UsageError("--knife-edge is a percentage of ballots from 0 to 100");
-    }
-    if (!(raw.max_lost_pct >= 0.0 && raw.max_lost_pct <= 100.0)) {
-        throw UsageError("--max-lost is a percentage from 0 to 100");
-    }
-    options.redistribute.max_lost = raw.max_lost_pct / 100.0;
-    if (!(raw.max_uncovered_pct >= 0.0 && raw.max_uncovered_pct <= 100.0)) {
-        throw UsageError("--max-uncovered is a percentage from 0 to 100");
-    }
-    options.max_uncovered = raw.max_uncovered_pct / 100.0;
+    check_method_numbers(raw, options);
     options.code_match = !raw.no_code_match;
     if (values.count("crosswalk")) options.crosswalk_path = values["crosswalk"].as<std::string>();
     if (options.crosswalk_update && !options.crosswalk_path) {

@@ -45,7 +45,9 @@ Records records_of(std::string_view text, const std::filesystem::path& path) {
     auto& records = out.rows;
     auto& record_lines = out.lines;
     std::vector<std::string> record;
-    std::size_t line = 1, record_line = 1, quote_line = 1;
+    std::size_t line = 1;
+    std::size_t record_line = 1;
+    std::size_t quote_line = 1;
     std::string field;
     // Where the parser is within a field: RFC 4180 allows a quote only to open a field, to end
     // it, or doubled inside a quoted one.
@@ -180,7 +182,7 @@ std::string csv_row(const std::vector<std::string>& fields) {
     if (fields.size() == 1 && fields[0].empty()) return "\"\"\n";
     std::string line;
     for (std::size_t i = 0; i < fields.size(); ++i) {
-        if (i) line += ',';
+        if (i > 0) line += ',';
         line += csv_field(fields[i]);
     }
     line += '\n';

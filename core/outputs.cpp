@@ -1,7 +1,7 @@
 #include "core/outputs.hpp"
 
 #include <fcntl.h>
-#include <signal.h>
+#include <signal.h>  // NOLINT(modernize-deprecated-headers): POSIX sigaction, sigprocmask
 #include <unistd.h>
 
 #include <algorithm>
@@ -45,7 +45,8 @@ void with_pending(F&& change) {
         return true;
     }();
     (void)installed;
-    sigset_t block, previous;
+    sigset_t block;
+    sigset_t previous;
     sigemptyset(&block);
     for (const int s : cleanup_signals) sigaddset(&block, s);
     ::sigprocmask(SIG_BLOCK, &block, &previous);
@@ -61,10 +62,10 @@ std::string cause(int error_number) {
     return error_number == ENOSPC ? "no space left on the device" : std::strerror(error_number);
 }
 
-/// Writes `content` to `path`, every byte checked, synced to disk.
-void write_synced(const std::filesystem::path& path, std::string_view content,
+/// Writes `content` to `file`, every byte checked, synced to disk; errors name it `shown`.
+void write_synced(const std::filesystem::path& file, std::string_view content,
                   const std::filesystem::path& shown) {
-    const int fd = ::open(path.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0644);
+    const int fd = ::open(file.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0644);
     if (fd < 0) throw IoError(shown.string() + ": cannot write: " + cause(errno));
     std::size_t done = 0;
     while (done < content.size()) {
@@ -203,11 +204,11 @@ std::vector<std::filesystem::path> StagedOutputs::commit() {
     };
     std::vector<Moved> moved;
     auto roll_back = [&] {
-        for (auto it = moved.rbegin(); it != moved.rend(); ++it) {
+        std::for_each(moved.rbegin(), moved.rend(), [](const Moved& step) {
             std::error_code ignored;
-            std::filesystem::remove(it->final_path, ignored);
-            if (it->kept) std::filesystem::rename(*it->kept, it->final_path, ignored);
-        }
+            std::filesystem::remove(step.final_path, ignored);
+            if (step.kept) std::filesystem::rename(*step.kept, step.final_path, ignored);
+        });
     };
     const long pid = static_cast<long>(::getpid());
     for (const auto& [temporary, final_path] : m_staged) {

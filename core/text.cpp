@@ -121,8 +121,9 @@ std::string words(std::string_view raw, char separator, bool and_too) {
     while (start <= out.size()) {
         const auto end = std::min(out.find(separator, start), out.size());
         const std::string_view word(out.data() + start, end - start);
-        if (!word.empty() && word != "and")
+        if (!word.empty() && word != "and") {
             kept += (kept.empty() ? "" : std::string(1, separator)) + std::string(word);
+        }
         start = end + 1;
     }
     return kept;
@@ -154,9 +155,9 @@ bool within_one_edit(std::string_view a, std::string_view b) {
 }
 
 bool looks_like_gss_code(std::string_view text) {
-    if (text.size() != 9 || !std::isalpha(static_cast<unsigned char>(text[0]))) return false;
+    if (text.size() != 9 || std::isalpha(static_cast<unsigned char>(text[0])) == 0) return false;
     for (std::size_t i = 1; i < 9; ++i) {
-        if (!std::isdigit(static_cast<unsigned char>(text[i]))) return false;
+        if (std::isdigit(static_cast<unsigned char>(text[i])) == 0) return false;
     }
     return true;
 }

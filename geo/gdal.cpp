@@ -17,7 +17,7 @@ void register_gdal() {
 
 std::string last_gdal_error() {
     const char* message = CPLGetLastErrorMsg();
-    return (message && *message) ? message : "no message from GDAL";
+    return (message != nullptr && *message != '\0') ? message : "no message from GDAL";
 }
 
 }  // namespace notional::geo

@@ -16,7 +16,7 @@ GeosContext::~GeosContext() {
 }
 
 void GeosContext::on_error(const char* message, void* self) {
-    static_cast<GeosContext*>(self)->m_error = message ? message : "";
+    static_cast<GeosContext*>(self)->m_error = message != nullptr ? message : "";
 }
 
 std::string GeosContext::take_error() {
@@ -41,6 +41,7 @@ Tree tree_of(GeosContext& context, const std::vector<const GEOSGeometry*>& shape
     Tree tree(GEOSSTRtree_create_r(context.get(), 10), TreeDeleter{context.get()});
     if (!tree) throw GeometryError("cannot create an STRtree: " + context.take_error());
     for (std::size_t i = 0; i < shapes.size(); ++i) {
+        // NOLINTNEXTLINE(performance-no-int-to-ptr): the item is the index, never dereferenced
         GEOSSTRtree_insert_r(context.get(), tree.get(), shapes[i], reinterpret_cast<void*>(i));
     }
     return tree;
@@ -107,7 +108,7 @@ void collect_polygons(GEOSContextHandle_t handle, const GEOSGeometry* geometry,
                       std::vector<GEOSGeometry*>& out) {
     const int type = GEOSGeomTypeId_r(handle, geometry);
     if (type == GEOS_POLYGON) {
-        if (!GEOSisEmpty_r(handle, geometry)) out.push_back(GEOSGeom_clone_r(handle, geometry));
+        if (GEOSisEmpty_r(handle, geometry) == 0) out.push_back(GEOSGeom_clone_r(handle, geometry));
     } else if (type == GEOS_MULTIPOLYGON || type == GEOS_GEOMETRYCOLLECTION) {
         const int parts = GEOSGetNumGeometries_r(handle, geometry);
         for (int i = 0; i < parts; ++i) {
@@ -137,6 +138,7 @@ Geometry union_of(GeosContext& context, const std::vector<const GEOSGeometry*>& 
                   const std::string& what) {
     GEOSContextHandle_t handle = context.get();
     std::vector<GEOSGeometry*> copies;
+    copies.reserve(shapes.size());
     for (const GEOSGeometry* shape : shapes) copies.push_back(GEOSGeom_clone_r(handle, shape));
     const Geometry collection =
         checked(context,
@@ -148,7 +150,8 @@ Geometry union_of(GeosContext& context, const std::vector<const GEOSGeometry*>& 
 
 Geometry holes_of(GeosContext& context, const GEOSGeometry* geometry, const std::string& what) {
     GEOSContextHandle_t handle = context.get();
-    std::vector<GEOSGeometry*> polygons, holes;
+    std::vector<GEOSGeometry*> polygons;
+    std::vector<GEOSGeometry*> holes;
     collect_polygons(handle, geometry, polygons);
     for (GEOSGeometry* polygon : polygons) {
         const int rings = GEOSGetNumInteriorRings_r(handle, polygon);

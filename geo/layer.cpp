@@ -26,7 +26,7 @@ std::string find_field(OGRFeatureDefn& definition, const std::vector<std::string
     for (const auto& pattern : patterns) {
         const std::regex re(pattern, std::regex::icase);
         for (int i = 0; i < definition.GetFieldCount(); ++i) {
-            const std::string name = definition.GetFieldDefn(i)->GetNameRef();
+            std::string name = definition.GetFieldDefn(i)->GetNameRef();
             if (std::regex_match(name, re)) return name;
         }
     }
@@ -36,7 +36,7 @@ std::string find_field(OGRFeatureDefn& definition, const std::vector<std::string
 std::string field_list(OGRFeatureDefn& definition) {
     std::string names;
     for (int i = 0; i < definition.GetFieldCount(); ++i) {
-        names += (i ? ", " : "") + std::string(definition.GetFieldDefn(i)->GetNameRef());
+        names += (i > 0 ? ", " : "") + std::string(definition.GetFieldDefn(i)->GetNameRef());
     }
     return names.empty() ? "none" : names;
 }
@@ -51,7 +51,7 @@ std::string describe(const OGRSpatialReference& srs) {
 
 /// Projected and fit for measuring area: Mercator variants (Web Mercator above all) are not.
 bool measures_area(const OGRSpatialReference* srs) {
-    if (!srs || !srs->IsProjected()) return false;
+    if (!srs || srs->IsProjected() == 0) return false;
     const char* method = srs->GetAttrValue("PROJECTION");
     const std::string name = method ? notional::lower(method) : "";
     return !(name.starts_with("mercator") || name.find("pseudo_mercator") != std::string::npos);
@@ -79,9 +79,8 @@ std::array<double, 4> lonlat_bounds(const SourceLayer& layer, const OGRSpatialRe
     std::unique_ptr<OGRCoordinateTransformation> to_lonlat(
         OGRCreateCoordinateTransformation(&srs, &wgs84));
     std::array<double, 4> out{};
-    if (!to_lonlat ||
-        !to_lonlat->TransformBounds(extent.MinX, extent.MinY, extent.MaxX, extent.MaxY, &out[0],
-                                    &out[1], &out[2], &out[3], 21)) {
+    if (!to_lonlat || to_lonlat->TransformBounds(extent.MinX, extent.MinY, extent.MaxX, extent.MaxY,
+                                                 out.data(), &out[1], &out[2], &out[3], 21) == 0) {
         throw DataError(layer.label() +
                         ": cannot transform its extent to lon/lat: " + last_gdal_error());
     }
@@ -102,8 +101,9 @@ SourceLayer::SourceLayer(std::filesystem::path path, const LayerOptions& options
     open_options.push_back(nullptr);
     m_dataset.reset(GDALDataset::Open(m_path.c_str(), GDAL_OF_VECTOR | GDAL_OF_READONLY, nullptr,
                                       open_options.data()));
-    if (!m_dataset)
+    if (!m_dataset) {
         throw IoError(m_label + ": GDAL cannot open it as a vector layer: " + last_gdal_error());
+    }
     if (!options.layer.empty()) {
         m_layer = m_dataset->GetLayerByName(options.layer.c_str());
         if (!m_layer) throw UsageError(m_label + ": no layer named '" + options.layer + "'");
@@ -113,7 +113,7 @@ SourceLayer::SourceLayer(std::filesystem::path path, const LayerOptions& options
         if (m_dataset->GetLayerCount() > 1) {
             std::string names;
             for (int i = 0; i < m_dataset->GetLayerCount(); ++i) {
-                names += (i ? ", " : "") + std::string(m_dataset->GetLayer(i)->GetName());
+                names += (i > 0 ? ", " : "") + std::string(m_dataset->GetLayer(i)->GetName());
             }
             throw UsageError(m_label + ": has " + std::to_string(m_dataset->GetLayerCount()) +
                              " layers (" + names + "); choose one with --old-layer/--new-layer");
@@ -263,7 +263,7 @@ WorkingCrs choose_crs(const SourceLayer& old_layer, const SourceLayer& new_layer
 std::unique_ptr<OGRCoordinateTransformation> transform_to(const SourceLayer& source,
                                                           const OGRSpatialReference& from,
                                                           const WorkingCrs& working) {
-    if (from.IsSame(&working.srs)) return nullptr;
+    if (from.IsSame(&working.srs) != 0) return nullptr;
     std::unique_ptr<OGRCoordinateTransformation> transform(
         OGRCreateCoordinateTransformation(&from, &working.srs));
     if (!transform) {
@@ -275,7 +275,7 @@ std::unique_ptr<OGRCoordinateTransformation> transform_to(const SourceLayer& sou
 
 Geometry ingest(const OGRGeometry* original, bool points, OGRCoordinateTransformation* transform,
                 GeosContext& context, const std::string& label, std::size_t& repaired) {
-    if (!original || original->IsEmpty()) throw DataError(label + ": no geometry");
+    if (!original || original->IsEmpty() != 0) throw DataError(label + ": no geometry");
     const auto type = wkbFlatten(original->getGeometryType());
     OGRGeometryUniquePtr geometry(
         points ? original->clone() : OGRGeometryFactory::forceToMultiPolygon(original->clone()));
@@ -333,9 +333,11 @@ Layer read_layer(const SourceLayer& source, const CrsOptions& crs_options,
         ++layer.features;
         const std::string what = source.label() + ", feature " + std::to_string(feature->GetFID());
         const std::string code = field_text(*feature, source.key_field());
-        if (code.empty())
+        if (code.empty()) {
             throw DataError(what + ": empty ward code in field " + source.key_field());
-        const std::string label = what + " (" + code + ")";
+        }
+        std::string label = what;
+        label.append(" (").append(code).append(")");
         Geometry shape = ingest(feature->GetGeometryRef(), false, transform.get(), context, label,
                                 layer.repaired);
         const int seats = seats_of(*feature, source, label);

@@ -44,10 +44,12 @@ void for_each_segment(GeosContext& context, const GEOSGeometry* geometry, F&& f)
                                              : GEOSGetInteriorRingN_r(handle, polygon, r);
             const GEOSCoordSequence* sequence = GEOSGeom_getCoordSeq_r(handle, ring);
             unsigned size = 0;
-            if (!sequence || !GEOSCoordSeq_getSize_r(handle, sequence, &size)) continue;
-            double x0 = 0.0, y0 = 0.0;
+            if (!sequence || GEOSCoordSeq_getSize_r(handle, sequence, &size) == 0) continue;
+            double x0 = 0.0;
+            double y0 = 0.0;
             for (unsigned i = 0; i < size; ++i) {
-                double x = 0.0, y = 0.0;
+                double x = 0.0;
+                double y = 0.0;
                 GEOSCoordSeq_getXY_r(handle, sequence, i, &x, &y);
                 if (i > 0) f(x0, y0, x, y);
                 x0 = x;
@@ -112,7 +114,7 @@ void shape_uncovered(Overlay& result, std::size_t o, const GEOSGeometry* old_sha
     Geometry rest = checked(context, GEOSGeom_clone_r(context.get(), old_shape), what);
     for (const auto& [piece_m2, shape] : met) {
         rest = difference(context, rest.get(), shape, what);
-        if (GEOSisEmpty_r(context.get(), rest.get())) break;
+        if (GEOSisEmpty_r(context.get(), rest.get()) != 0) break;
     }
     result.old_gap_m2[o] = gap_area(context, rest.get(), old_shape, options.noise_width_m, what);
     result.old_uncovered_m2[o] = area(context, rest.get(), what);
@@ -268,7 +270,7 @@ Overlay overlay(const Layer& old_wards, const Layer& new_wards, const OverlayOpt
     // One per core unless asked; never more than the work, nor more than 4 a core, each
     // copying every shape.
     const std::size_t threads =
-        std::clamp<std::size_t>(options.threads ? options.threads : cores, 1,
+        std::clamp<std::size_t>(options.threads != 0 ? options.threads : cores, 1,
                                 std::max<std::size_t>(1, std::min(old_wards.size(), 4 * cores)));
     std::vector<Share> shares = share_out(old_wards, new_wards, threads, context);
     std::atomic<std::size_t> done{0};

@@ -107,7 +107,7 @@ WeightLayer read_weights(const WeightOptions& options, const WorkingCrs& working
     for (auto& feature : ogr) {
         const std::string what = source.label() + ", feature " + std::to_string(feature->GetFID());
         const OGRGeometry* original = feature->GetGeometryRef();
-        if (!original || original->IsEmpty()) throw DataError(what + ": no geometry");
+        if (!original || original->IsEmpty() != 0) throw DataError(what + ": no geometry");
         const auto type = wkbFlatten(original->getGeometryType());
         const bool point = type == wkbPoint || type == wkbMultiPoint;
         if (first) weights.points = point;
@@ -126,6 +126,7 @@ WeightLayer read_weights(const WeightOptions& options, const WorkingCrs& working
         } else if (field_on_layer) {
             const std::string text = feature->GetFieldAsString(options.field.c_str());
             if (!notional::parse_count(text, count)) {
+                // NOLINTNEXTLINE(performance-inefficient-string-concatenation): once, to throw
                 throw DataError(what + ": " + options.field + " '" + text + "' is not a count");
             }
         } else if (!point) {
@@ -189,7 +190,8 @@ void weigh_points(Weighting& result, Scratch& scratch, const Overlay& overlay,
     auto& touched = scratch.touched;
     const auto& pieces_of = scratch.pieces_of;
     std::vector<const GEOSGeometry*> wards;
-    std::vector<Prepared> ward_prepared, piece_prepared;
+    std::vector<Prepared> ward_prepared;
+    std::vector<Prepared> piece_prepared;
     for (std::size_t o = 0; o < old_wards.size(); ++o) {
         wards.push_back(old_wards.shapes[o].get());
         ward_prepared.push_back(prepare(context, wards.back(), old_wards.codes[o]));
@@ -288,7 +290,8 @@ Weighting weigh(const Overlay& overlay, const Layer& old_wards, const WeightLaye
     // Where the weights do not reach, the ward's own density stands in (the weights of one
     // region on a larger map, a coast drawn otherwise); where they reach no part of a ward, the
     // weights' mean density, so that every weight is in the same unit, people.
-    double all_weight = 0.0, all_covered = 0.0;
+    double all_weight = 0.0;
+    double all_covered = 0.0;
     for (std::size_t o = 0; o < old_wards.size(); ++o) {
         if (result.old_weight[o] <= 0.0 || covered[o] <= 0.0) continue;
         all_weight += result.old_weight[o];

@@ -52,8 +52,6 @@ struct PartyAlias {
     std::string where;  ///< file and line, for messages
 };
 
-/// Reads --party-alias: a CSV with columns `from` and `to`. Throws IoError or DataError.
-[[nodiscard]] std::vector<PartyAlias> read_party_aliases(const std::filesystem::path& path);
 
 /// One election's parties as read: code -> display name, and code -> the names as written.
 struct PartyTable {

@@ -7,7 +7,6 @@
 
 #include "core/csv.hpp"
 #include "core/error.hpp"
-#include "model/ward_numbers.hpp"
 
 namespace notional::model {
 
@@ -211,18 +210,6 @@ std::vector<Piece> rake_pieces(const std::vector<Piece>& pieces, std::size_t old
                        kept[piece.old_index] / sum;
     }
     return result;
-}
-
-std::vector<double> read_electorate(const std::filesystem::path& path,
-                                    const std::vector<std::string>& codes,
-                                    const std::vector<std::string>& names,
-                                    const std::string& layer) {
-    WardNumberSpec spec;
-    spec.what = "electorate";
-    spec.value_columns = {"electorate", "electors", "entitled_electors"};
-    spec.requirement = "a count of electors";
-    spec.layer = layer;
-    return read_ward_numbers(path, codes, names, spec);
 }
 
 }  // namespace notional::model

@@ -51,12 +51,4 @@ struct RakeReport {
     const std::optional<std::vector<double>>& old_electorate, const RakeOptions& options,
     RakeReport& report);
 
-/// Electors per ward from a CSV with a ward column (as read_ward_numbers) and an electorate
-/// column (electorate, electors or entitled_electors); every ward of the layer must be there.
-/// `layer` ("new", "old") names the layer in messages.
-[[nodiscard]] std::vector<double> read_electorate(const std::filesystem::path& path,
-                                                  const std::vector<std::string>& codes,
-                                                  const std::vector<std::string>& names,
-                                                  const std::string& layer = "new");
-
 }  // namespace notional::model

@@ -6,7 +6,6 @@
 #include "core/csv.hpp"
 #include "core/error.hpp"
 #include "core/text.hpp"
-#include "model/ward_numbers.hpp"
 
 namespace notional::model {
 
@@ -282,23 +281,6 @@ std::vector<WardSeats> notional_seats(const Notional& notional, const Crosswalk&
     for (std::size_t n = 0; n < result.size(); ++n) {
         result[n].seats = new_seats.at(n);
         decider.decide(n, result[n]);
-    }
-    return result;
-}
-
-std::vector<int> read_new_seats(const std::filesystem::path& path,
-                                const std::vector<std::string>& codes,
-                                const std::vector<std::string>& names) {
-    WardNumberSpec spec;
-    spec.what = "seats";
-    spec.value_columns = {"seats", "num_councillors"};
-    spec.requirement = "a whole number from 1 to 1000";
-    spec.valid = [](double value) {
-        return value == std::floor(value) && value >= 1.0 && value <= 1000.0;
-    };
-    std::vector<int> result;
-    for (const double seats : read_ward_numbers(path, codes, names, spec)) {
-        result.push_back(static_cast<int>(seats));
     }
     return result;
 }

@@ -52,12 +52,4 @@ struct WardSeats {
 /// Seats by party over many wards.
 [[nodiscard]] std::map<std::string, int> council_totals(const std::vector<WardSeats>& wards);
 
-/// Seats per new ward from a CSV with a ward column (read_ward_numbers: ward_code, WD22CD, code,
-/// ward or ward_name...) and a seats column (seats or num_councillors): the GLA ward statistics
-/// file serves. Every ward of the layer must have seats; throws DataError listing those that do
-/// not.
-[[nodiscard]] std::vector<int> read_new_seats(const std::filesystem::path& path,
-                                              const std::vector<std::string>& codes,
-                                              const std::vector<std::string>& names);
-
 }  // namespace notional::model

@@ -6,9 +6,11 @@
 
 #include "core/csv.hpp"
 #include "core/error.hpp"
+#include "core/fields.hpp"
 #include "core/text.hpp"
 #include "model/councils.hpp"
 #include "model/parties.hpp"
+#include "report/results_builder.hpp"
 
 namespace notional::report {
 
@@ -34,11 +36,18 @@ ResultsFormat parse_results_format(const std::string& text) {
 
 namespace {
 
+/// The column a field of core/fields.hpp is in; a DataError naming the file when none is.
+std::size_t require_field(const CsvTable& table, const FieldPatterns& patterns, const char* what) {
+    if (const auto column = find_field(table.header, patterns)) return *column;
+    throw DataError(table.path.string() + ": no " + what + " column (such as WD22CD)");
+}
+
 ResultsFormat detect(const CsvTable& table, Setting format_setting) {
     if (table.find("ballot_paper_id") && table.find("ballots_cast")) {
         return ResultsFormat::democracy_club;
     }
-    if (table.find("ward_original") && table.find("WD22CD") && table.find("votes")) {
+    if (table.find("ward_original") && find_field(table.header, ward_code_fields()) &&
+        table.find("votes")) {
         return ResultsFormat::gla;
     }
     if ((table.find("ward") || table.find("ward_code") || table.find("ward_name")) &&
@@ -49,182 +58,6 @@ ResultsFormat detect(const CsvTable& table, Setting format_setting) {
                     ": not a results format notional knows (Democracy Club, GLA or canonical; "
                     "see data/README.md); name the format to say which",
                     {format_setting});
-}
-
-/// One candidate row before it is grouped into its ward.
-struct Row {
-    std::string ward_code, ward_name, council_code, council_name;
-    std::string party_id, party_name, candidate, candidate_id;
-    std::string votes, elected;
-    std::string seats, electorate, ballots;
-};
-
-/// Groups rows into wards, classifies parties and checks every number.
-class Builder {
-public:
-    explicit Builder(const CsvTable& table, ResultsFormat format) : m_table(table) {
-        m_election.path = table.path;
-        m_election.format = format;
-    }
-
-    void add(std::size_t row_index, const Row& row) {
-        const std::string where = m_table.where(row_index);
-        if (row.ward_code.empty() && row.ward_name.empty()) {
-            throw DataError(where + ": no ward code or name");
-        }
-        // Names repeat across councils (Graveney, Wandsworth and Merton): a name is one ward
-        // within its council.
-        const std::string key = row.ward_code.empty() ? "name:" + upper(row.council_code) + "|" +
-                                                            council_key(row.council_name) + "|" +
-                                                            ward_name_key(row.ward_name)
-                                                      : "code:" + row.ward_code;
-        auto [it, inserted] = m_index.try_emplace(key, m_election.wards.size());
-        if (inserted) {
-            WardResult ward;
-            ward.code = row.ward_code;
-            ward.name = row.ward_name;
-            ward.council_code = row.council_code;
-            ward.council_name = row.council_name;
-            ward.line = m_table.lines.at(row_index);
-            m_election.wards.push_back(std::move(ward));
-            m_empty_votes.push_back(0);
-        }
-        WardResult& ward = m_election.wards[it->second];
-        if (ward.name.empty()) ward.name = row.ward_name;
-
-        Candidate candidate;
-        candidate.name = row.candidate;
-        Party party = classify_party(row.party_id, row.party_name,
-                                     row.candidate_id.empty() ? row.candidate : row.candidate_id);
-        if (party.origin == PartyOrigin::named && !trim(row.party_id).empty()) {
-            // One id, one party, however the file spells its name from row to row.
-            party.code =
-                m_id_code.try_emplace(std::string(trim(row.party_id)), party.code).first->second;
-        }
-        candidate.party = party.code;
-        m_election.party_names.try_emplace(party.code, party.name);
-        if (!trim(row.party_name).empty()) {
-            m_election.party_spellings[party.code].emplace(trim(row.party_name));
-        }
-
-        if (trim(row.votes).empty()) {
-            ++m_empty_votes[it->second];  // an uncontested ward has no votes at all
-        } else if (!parse_count(row.votes, candidate.votes) ||
-                   candidate.votes != std::floor(candidate.votes)) {
-            throw DataError(where + ": votes '" + row.votes + "' is not a whole number of votes");
-        } else if (candidate.votes > max_votes) {
-            throw DataError(where + ": votes " + row.votes +
-                            " is more than any ward has voters (10^9); is the column right?");
-        }
-        // One person once in a ward: a row given twice would count twice.
-        const std::string person = trim(row.candidate_id).empty()
-                                       ? "name:" + ward_name_key(row.candidate) + "|" + party.code
-                                       : "id:" + std::string(trim(row.candidate_id));
-        const auto [seen, first] = m_people.try_emplace(std::to_string(it->second) + "|" + person,
-                                                        m_table.lines.at(row_index));
-        if (!first) {
-            throw DataError(where + ": candidate '" + row.candidate + "' (" + party.name +
-                            ") stands twice in ward " + ward.label() + ", first on line " +
-                            std::to_string(seen->second) + "; give each candidate once");
-        }
-        if (!parse_flag(row.elected, candidate.elected)) {
-            throw DataError(where + ": elected '" + row.elected + "' is not true or false");
-        }
-        ward_number(where, "seats", row.seats, ward.seats);
-        ward_number(where, "electorate", row.electorate, ward.electorate);
-        ward_number(where, "ballots", row.ballots, ward.ballots);
-        ward.candidates.push_back(std::move(candidate));
-    }
-
-    /// Applies a ward statistics row (GLA) to the ward with this code.
-    void add_stats(const std::string& where, const std::string& code, const std::string& seats,
-                   const std::string& electorate, const std::string& ballots) {
-        auto it = m_index.find("code:" + code);
-        if (it == m_index.end()) {
-            throw DataError(where + ": ward " + code + " has statistics but no candidates in " +
-                            m_table.path.string());
-        }
-        WardResult& ward = m_election.wards[it->second];
-        ward_number(where, "seats", seats, ward.seats);
-        ward_number(where, "electorate", electorate, ward.electorate);
-        ward_number(where, "ballots", ballots, ward.ballots);
-    }
-
-    /// A row that is no local ward ballot (a mayor, a by-election to Parliament), of `kind`.
-    void skip(const std::string& kind) { ++m_election.skipped_rows[kind]; }
-
-    Election finish() {
-        for (std::size_t w = 0; w < m_election.wards.size(); ++w) {
-            WardResult& ward = m_election.wards[w];
-            const std::string where = m_table.path.string() + ", line " +
-                                      std::to_string(ward.line) + ": ward " + ward.label();
-            if (m_empty_votes[w] == ward.candidates.size()) {
-                ward.uncontested = true;
-            } else if (m_empty_votes[w] > 0) {
-                throw DataError(where + " has candidates without votes beside others with votes");
-            }
-            const auto winners =
-                static_cast<int>(std::count_if(ward.candidates.begin(), ward.candidates.end(),
-                                               [](const Candidate& c) { return c.elected; }));
-            if (!ward.seats) ward.seats = winners;
-            if (winners != *ward.seats) {
-                throw DataError(where + " has " + std::to_string(winners) + " winners but " +
-                                std::to_string(*ward.seats) + " seats");
-            }
-            if (*ward.seats <= 0) throw DataError(where + " elected nobody");
-            // What data/README.md says of ballots: at least the best candidate's vote, at most
-            // the electorate; and no candidate has more votes than the ward has electors.
-            double best = 0.0;
-            for (const auto& candidate : ward.candidates) best = std::max(best, candidate.votes);
-            if (ward.ballots && *ward.ballots < best) {
-                throw DataError(where + " has " + fixed(*ward.ballots, 0) +
-                                " ballots, fewer than its best candidate's " + fixed(best, 0) +
-                                " votes");
-            }
-            if (ward.electorate && ward.ballots && *ward.ballots > *ward.electorate) {
-                throw DataError(where + " has " + fixed(*ward.ballots, 0) + " ballots but only " +
-                                fixed(*ward.electorate, 0) + " electors");
-            }
-            if (ward.electorate && best > *ward.electorate) {
-                throw DataError(where + " has a candidate with " + fixed(best, 0) +
-                                " votes but only " + fixed(*ward.electorate, 0) + " electors");
-            }
-        }
-        if (m_election.wards.empty()) throw DataError(m_table.path.string() + ": no results rows");
-        return std::move(m_election);
-    }
-
-private:
-    template <typename T>
-    static void ward_number(const std::string& where, const char* what, const std::string& text,
-                            std::optional<T>& slot) {
-        if (trim(text).empty()) return;
-        double value = 0.0;
-        if (!parse_count(text, value) || value != std::floor(value)) {
-            throw DataError(where + ": " + what + " '" + text + "' is not a whole number");
-        }
-        if (value > max_votes) {
-            throw DataError(where + ": " + what + " " + text + " is more than 10^9");
-        }
-        if (slot && static_cast<double>(*slot) != value) {
-            throw DataError(where + ": " + what + " " + text + " differs from " +
-                            std::to_string(static_cast<long long>(*slot)) +
-                            " on an earlier row of the same ward");
-        }
-        slot = static_cast<T>(value);
-    }
-
-    const CsvTable& m_table;
-    Election m_election;
-    std::unordered_map<std::string, std::size_t> m_index;
-    std::unordered_map<std::string, std::string> m_id_code;  // EC id -> its party's code
-    std::unordered_map<std::string, std::size_t> m_people;   // ward|person -> first line
-    static constexpr double max_votes = 1e9;
-    std::vector<std::size_t> m_empty_votes;
-};
-
-std::string field(const std::vector<std::string>& row, std::optional<std::size_t> column) {
-    return column ? std::string(trim(row[*column])) : std::string();
 }
 
 /// "local.bromley.west-wickham.2018-05-03" -> {"local", "bromley", "west wickham"}; a
@@ -287,9 +120,9 @@ Election read_democracy_club(const CsvTable& table) {
 
 Election read_gla(const CsvTable& table, const std::optional<std::filesystem::path>& ward_stats) {
     Builder builder(table, ResultsFormat::gla);
-    const auto code = table.require("WD22CD");
+    const auto code = require_field(table, ward_code_fields(), "ward code");
     const auto ward = table.find("ward");
-    const auto council_code = table.find("LAD22CD");
+    const auto council_code = find_field(table.header, council_code_fields());
     auto council_name = table.find("borough");
     if (!council_name) council_name = table.find("borough_original");
     const auto ward_original = table.require("ward_original");
@@ -314,7 +147,7 @@ Election read_gla(const CsvTable& table, const std::optional<std::filesystem::pa
     }
     if (ward_stats) {
         const CsvTable stats = read_csv(*ward_stats);
-        const auto stats_code = stats.require("WD22CD");
+        const auto stats_code = require_field(stats, ward_code_fields(), "ward code");
         const auto seats = stats.require("num_councillors");
         const auto electorate = stats.find("entitled_electors");
         const auto ballots = stats.find("valid_ballots");

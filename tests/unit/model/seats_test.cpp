@@ -685,58 +685,6 @@ TEST(Independent, WholeToTheMainSuccessorUnlessSplit) {
     }
 }
 
-// --- new seats --------------------------------------------------------------------------------
-
-class NewSeats : public ::testing::Test {
-protected:
-    TempDir dir;
-    const std::vector<std::string> codes{"E05000001", "E05000002"};
-    const std::vector<std::string> names{"Bickley and Sundridge", "St Paul's Cray"};
-};
-
-TEST_F(NewSeats, ByCode) {
-    const auto path = dir.write("seats.csv", "ward_code,seats\nE05000002,2\nE05000001,3\n");
-    EXPECT_EQ(read_new_seats(path, codes, names), (std::vector<int>{3, 2}));
-}
-
-TEST_F(NewSeats, ByName) {
-    const auto path =
-        dir.write("seats.csv", "ward_name,seats\nST. PAUL'S CRAY,2\nbickley & sundridge,3\n");
-    EXPECT_EQ(read_new_seats(path, codes, names), (std::vector<int>{3, 2}));
-}
-
-TEST_F(NewSeats, GlaColumnNames) {
-    const auto path = dir.write("stats.csv",
-                                "WD22CD,WD22NM,num_councillors\n"
-                                "E05000001,Bickley and Sundridge,3\n"
-                                "E05000002,St Paul's Cray,2\n");
-    EXPECT_EQ(read_new_seats(path, codes, names), (std::vector<int>{3, 2}));
-}
-
-TEST_F(NewSeats, MissingWardIsListed) {
-    const auto path = dir.write("seats.csv", "ward_code,seats\nE05000001,3\n");
-    const std::string message =
-        message_of<DataError>([&] { (void)read_new_seats(path, codes, names); });
-    EXPECT_TRUE(contains(message, path.string())) << message;
-    EXPECT_TRUE(contains(message, "no seats for 1 new wards: E05000002")) << message;
-}
-
-TEST_F(NewSeats, WardNotInTheLayerNamesTheRow) {
-    const auto path = dir.write("seats.csv", "ward_code,seats\nE05000001,3\nE05009999,2\n");
-    const std::string message =
-        message_of<DataError>([&] { (void)read_new_seats(path, codes, names); });
-    EXPECT_TRUE(contains(message, path.string() + ", line 3: ward 'E05009999' is not in the new "
-                                                  "layer"))
-        << message;
-}
-
-TEST_F(NewSeats, SeatsMustBeAWholeNumber) {
-    const auto path = dir.write("seats.csv", "ward_code,seats\nE05000001,3\nE05000002,2.5\n");
-    const std::string message =
-        message_of<DataError>([&] { (void)read_new_seats(path, codes, names); });
-    EXPECT_TRUE(contains(message, "line 3: seats '2.5' is not a whole number")) << message;
-}
-
 // --- council totals ---------------------------------------------------------------------------
 
 TEST(CouncilTotals, AddUpOverWards) {

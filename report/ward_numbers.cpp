@@ -1,58 +1,28 @@
-#include "model/ward_numbers.hpp"
+#include "report/ward_numbers.hpp"
 
 #include <cctype>
+#include <cmath>
 #include <optional>
 #include <set>
 #include <unordered_map>
 
 #include "core/csv.hpp"
 #include "core/error.hpp"
+#include "core/fields.hpp"
 #include "core/text.hpp"
 
-namespace notional::model {
+namespace notional::report {
 
 namespace {
 
-/// A ward code column of any year: WD22CD, WD18CD, PCON24CD, LAD22CD is not one.
-bool is_code_column(std::string_view name) {
-    const std::string n = lower(name);
-    for (std::string_view prefix : {"wd", "pcon"}) {
-        if (n.size() == prefix.size() + 4 && n.compare(0, prefix.size(), prefix) == 0 &&
-            std::isdigit(static_cast<unsigned char>(n[prefix.size()])) &&
-            std::isdigit(static_cast<unsigned char>(n[prefix.size() + 1])) &&
-            n.compare(n.size() - 2, 2, "cd") == 0) {
-            return true;
-        }
-    }
-    return false;
-}
-
 std::optional<std::size_t> ward_column(const CsvTable& table) {
-    if (auto column = table.find("ward_code")) return column;
-    for (std::size_t i = 0; i < table.header.size(); ++i) {
-        if (is_code_column(table.header[i])) return i;
-    }
-    for (const char* name : {"code", "gss_code", "ONS ID", "ward", "ward_name"}) {
-        if (auto column = table.find(name)) return column;
-    }
-    return std::nullopt;
+    if (auto column = find_field(table.header, ward_code_fields())) return column;
+    return find_field(table.header, ward_name_fields());
 }
 
-/// A council column of any year: LAD22CD, LAD19NM, borough, council.
 std::optional<std::size_t> council_column(const CsvTable& table) {
-    for (std::size_t i = 0; i < table.header.size(); ++i) {
-        const std::string n = lower(table.header[i]);
-        if (n.size() == 7 && n.starts_with("lad") &&
-            std::isdigit(static_cast<unsigned char>(n[3])) &&
-            std::isdigit(static_cast<unsigned char>(n[4])) &&
-            (n.ends_with("cd") || n.ends_with("nm"))) {
-            return i;
-        }
-    }
-    for (const char* name : {"borough", "council", "local_authority"}) {
-        if (auto column = table.find(name)) return column;
-    }
-    return std::nullopt;
+    if (auto column = find_field(table.header, council_code_fields())) return column;
+    return find_field(table.header, council_name_fields());
 }
 
 /// "a, b or c"
@@ -145,4 +115,33 @@ std::vector<double> read_ward_numbers(const std::filesystem::path& path,
     return result;
 }
 
-}  // namespace notional::model
+std::vector<int> read_new_seats(const std::filesystem::path& path,
+                                const std::vector<std::string>& codes,
+                                const std::vector<std::string>& names) {
+    WardNumberSpec spec;
+    spec.what = "seats";
+    spec.value_columns = {"seats", "num_councillors"};
+    spec.requirement = "a whole number from 1 to 1000";
+    spec.valid = [](double value) {
+        return value == std::floor(value) && value >= 1.0 && value <= 1000.0;
+    };
+    std::vector<int> result;
+    for (const double seats : read_ward_numbers(path, codes, names, spec)) {
+        result.push_back(static_cast<int>(seats));
+    }
+    return result;
+}
+
+std::vector<double> read_electorate(const std::filesystem::path& path,
+                                    const std::vector<std::string>& codes,
+                                    const std::vector<std::string>& names,
+                                    const std::string& layer) {
+    WardNumberSpec spec;
+    spec.what = "electorate";
+    spec.value_columns = {"electorate", "electors", "entitled_electors"};
+    spec.requirement = "a count of electors";
+    spec.layer = layer;
+    return read_ward_numbers(path, codes, names, spec);
+}
+
+}  // namespace notional::report
