@@ -48,8 +48,9 @@ model::PartyUnification unify_with_base(const model::NotionalBase& base, model::
                                             : std::vector<model::PartyAlias>{});
     if (!parties.renames[0].empty()) {
         throw DataError(csv.string() + ": parties " + parties.renames[0].begin()->first + " and " +
-                        parties.renames[0].begin()->second +
-                        " of the base are one party; make the base again (with --party-alias)");
+                            parties.renames[0].begin()->second +
+                            " of the base are one party; make the base again with them as one",
+                        {Setting::party_alias});
     }
     model::apply_parties(actual, parties, 1);
     return parties;
@@ -75,8 +76,9 @@ CompareResult run_compare(const CompareOptions& options) {
     const model::NotionalBase base = report::read_base(csv);
     if (base.variants.empty()) {
         throw DataError(csv.string() +
-                        ": the base has no notional seats (it was made without the new wards' "
-                        "seats); run notional again with --new-seats");
+                            ": the base has no notional seats (it was made without the new wards' "
+                            "seats); make it again with them",
+                        {Setting::new_seats});
     }
     geo::GeosContext context;
     const geo::Layer wards = base_wards(csv, context);

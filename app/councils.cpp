@@ -36,18 +36,18 @@ CouncilReport select_councils(const std::vector<std::string>& wanted, geo::Sourc
     for (const auto& text : wanted) {
         const auto council = report.councils.find(text);
         if (!council) {
-            throw UsageError("--council '" + text +
-                             "' is no council the layers or results name (by GSS code or name)");
+            throw UsageError(
+                "'" + text + "' is no council the layers or results name (by GSS code or name)",
+                {Setting::councils});
         }
         chosen.insert(*council);
         report.kept.push_back(report.councils.label(*council));
     }
     auto keep = [&](geo::SourceLayer& layer,
-                    const std::vector<std::pair<std::string, std::string>>& pairs,
-                    const char* option) {
+                    const std::vector<std::pair<std::string, std::string>>& pairs, Setting field) {
         if (pairs.empty()) {
-            throw UsageError(layer.label() +
-                             ": no council field found for --council; name one with " + option);
+            throw UsageError(
+                layer.label() + ": no council field found to keep councils by; name one", {field});
         }
         std::vector<std::pair<std::string, std::string>> kept;
         for (const auto& pair : pairs) {
@@ -60,8 +60,8 @@ CouncilReport select_councils(const std::vector<std::string>& wanted, geo::Sourc
         }
         layer.keep_councils(kept);
     };
-    keep(old_layer, old_pairs, "--old-council-field");
-    keep(new_layer, new_pairs, "--new-council-field");
+    keep(old_layer, old_pairs, Setting::old_council_field);
+    keep(new_layer, new_pairs, Setting::new_council_field);
     for (model::Election* results : {election, actual}) {
         if (!results || !results->names_councils()) continue;
         (void)model::drop_wards(*results, [&](const model::WardResult& ward) {

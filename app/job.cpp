@@ -169,13 +169,13 @@ std::vector<model::CrosswalkSeed> seeds_for(const JobOptions& options, JobResult
         }
         if (!options.crosswalk_update) {
             throw DataError(*options.crosswalk_path + ": measured on other inputs than these (" +
-                            differences +
-                            "); give --crosswalk-update to measure again, or drop --crosswalk");
+                                differences + "); measure it again, or do without it",
+                            {Setting::crosswalk_update, Setting::crosswalk});
         }
         result.reloaded = false;
         seeds.clear();
-        result.crosswalk_fate = "measured again and saved to " + *options.crosswalk_path +
-                                " (--crosswalk-update): " + differences;
+        result.crosswalk_fate =
+            "measured again and saved to " + *options.crosswalk_path + ", as asked: " + differences;
     }
     const geo::Layer& old_wards = result.old_wards;
     result.overlay = geo::overlay(old_wards, result.new_wards, options.overlay, context,
@@ -315,8 +315,9 @@ JobResult run_job(const JobOptions& options, const PhaseProgress& progress) {
     result.reloaded = options.crosswalk_path && std::filesystem::exists(*options.crosswalk_path);
     if (result.reloaded && options.weights && !options.crosswalk_update) {
         throw UsageError(*options.crosswalk_path +
-                         " exists and holds its crosswalks' weights already; drop --weights, or "
-                         "give --crosswalk-update to measure them again");
+                             " exists and holds its crosswalks' weights already; give no weights, "
+                             "or measure them again",
+                         {Setting::weights, Setting::crosswalk_update});
     }
     geo::GeosContext context;
     read_inputs(options, result, context);

@@ -43,7 +43,8 @@ std::string party_summary(const model::PartyUnification& parties,
         }
         // Spellings other than the party's name: where the matching did its work.
         std::string spelled;
-        std::size_t shown = 0, others = 0;
+        std::size_t shown = 0;
+        std::size_t others = 0;
         for (const auto& names : party.spellings) {
             for (const auto& name : names) {
                 if (name == party.name) continue;

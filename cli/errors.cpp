@@ -12,10 +12,15 @@ std::string option_for(Setting setting) {
         case Setting::councils: return "--council";
         case Setting::layer: return "--old-layer/--new-layer";
         case Setting::key_field: return "--old-key/--new-key";
-        case Setting::council_field: return "--old-council-field/--new-council-field";
         case Setting::assume_crs: return "--assume-crs";
         case Setting::crs: return "--crs";
         case Setting::weights: return "--weights";
+        case Setting::weights_crs: return "--weights-crs";
+        case Setting::weights_filter: return "--weights-filter";
+        case Setting::weight_field: return "--weight-field";
+        case Setting::weights_table: return "--weights-table";
+        case Setting::old_council_field: return "--old-council-field";
+        case Setting::new_council_field: return "--new-council-field";
         case Setting::results_format: return "--results-format";
         case Setting::results_wards: return "--results-wards";
         case Setting::actual_format: return "--actual-format";

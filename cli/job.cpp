@@ -153,8 +153,9 @@ void check_method_numbers(const Raw& raw, JobOptions& options) {
         throw UsageError("--threads must be 0 (one per core) or more");
     }
     options.overlay.threads = static_cast<unsigned>(raw.threads);
-    if (!(options.overlay.noise_width_m >= 0.0))
+    if (!(options.overlay.noise_width_m >= 0.0)) {
         throw UsageError("--noise-width must be 0 or more");
+    }
     if (!(options.seats.knife_edge_pct >= 0.0 && options.seats.knife_edge_pct <= 100.0)) {
         throw UsageError("--knife-edge is a percentage of ballots from 0 to 100");
     }
@@ -217,19 +218,26 @@ JobOptions parse_job(const std::vector<std::string>& args) {
         options.new_electorate_path = values["new-electorate"].as<std::string>();
     }
     if (values.count("old-electorate")) {
-        if (!options.new_electorate_path)
+        if (!options.new_electorate_path) {
             throw UsageError("--old-electorate needs --new-electorate");
+        }
         options.old_electorate_path = values["old-electorate"].as<std::string>();
     }
     if (options.share_top && !options.actual_path) {
         throw UsageError("--share-top needs --actual: it chooses the shares compared");
     }
     if (!raw.weights.path.empty()) {
+        if (!raw.weights.table.empty() && raw.weights.table_key.empty()) {
+            throw UsageError("--weights-table needs --weights-key");
+        }
+        if (!raw.weights.table.empty() && raw.weights.field.empty()) {
+            throw UsageError("--weights-table needs --weight-field");
+        }
         options.weights = raw.weights;
     } else {
-        for (const char* name : {"weight-field", "weights-layer", "weights-table", "weights-key",
-                                 "weights-layer-key", "weights-filter", "weights-crs",
-                                 "weights-name"}) {
+        for (const char* name :
+             {"weight-field", "weights-layer", "weights-table", "weights-key", "weights-layer-key",
+              "weights-filter", "weights-crs", "weights-name"}) {
             if (values.count(name)) throw UsageError("--" + std::string(name) + " needs --weights");
         }
     }

@@ -44,8 +44,12 @@ std::string skipped_text(const std::map<std::string, std::size_t>& skipped) {
 /// Where the old wards reach beyond the new map's outline, and what was lost.
 std::string outline_summary(const model::Crosswalk& by_area, const geo::Layer& old_wards,
                             const geo::Overlay* overlay, double max_uncovered) {
-    std::size_t beyond = 0, no_part = 0, too_much = 0;
-    double spread_m2 = 0.0, overlap_m2 = 0.0, gap_m2 = 0.0;
+    std::size_t beyond = 0;
+    std::size_t no_part = 0;
+    std::size_t too_much = 0;
+    double spread_m2 = 0.0;
+    double overlap_m2 = 0.0;
+    double gap_m2 = 0.0;
     std::vector<std::pair<double, std::size_t>> largest;
     for (std::size_t o = 0; o < old_wards.size(); ++o) {
         const auto& entry = by_area.ledger()[o];
@@ -125,8 +129,9 @@ std::string crosswalks_summary(const app::JobResult& r) {
             << (layer.points ? " points" : " small areas") << " from " << layer.label << "; "
             << w.outside_features << " of them (" << fixed(w.outside_weight, 0)
             << ") outside every old ward";
-        if (layer.without_count)
+        if (layer.without_count) {
             out << ", " << layer.without_count << " without a count in the table";
+        }
         out << "; " << w.zero_pieces << " pieces of no weight; " << w.area_fallback
             << " old wards of no weight use area (at the weights' mean density)\n";
         std::vector<std::pair<double, std::size_t>> partly;
@@ -208,7 +213,7 @@ std::string coverage_summary(const app::JobResult& r) {
     for (const auto& ward : r.honesty) ++classes[model::to_string(ward.change)];
     out << "change       ";
     for (const char* name : {"unchanged", "minor", "major", "new"}) {
-        out << (classes.count(name) ? classes[name] : 0) << " " << name
+        out << (classes.contains(name) ? classes[name] : 0) << " " << name
             << (std::string(name) == "new" ? "\n" : ", ");
     }
     return out.str();
@@ -234,10 +239,12 @@ std::string results_summary(const app::JobResult& r) {
     // Old wards the results do not name: their votes are unknown, never zero.
     std::vector<bool> has_result(r.old_wards.size(), false);
     for (const std::size_t o : r.matched) has_result[o] = true;
-    std::vector<std::string> missing, partial_wards;
+    std::vector<std::string> missing;
+    std::vector<std::string> partial_wards;
     for (const std::size_t o : model::order_by_code(r.old_wards.codes)) {
-        if (!has_result[o])
+        if (!has_result[o]) {
             missing.push_back(r.old_wards.names[o] + " (" + r.old_wards.codes[o] + ")");
+        }
     }
     for (const std::size_t n : model::order_by_code(r.new_wards.codes)) {
         if (notional.partial[n]) {
@@ -278,7 +285,8 @@ std::string ledger_summary(const app::JobResult& r, const app::JobOptions& optio
                   "lost outside");
     out << line;
     model::PartyLedger sum;
-    int seats_sum = 0, notional_sum = 0;
+    int seats_sum = 0;
+    int notional_sum = 0;
     double worst = 0.0;
     auto print = [&](const model::PartyLedger& entry, int before, const std::string& after) {
         std::snprintf(line, sizeof line, "  %-*s %6d %8s %12.0f %14.4f %12.4f %10.4f %12.4f\n",
@@ -287,8 +295,8 @@ std::string ledger_summary(const app::JobResult& r, const app::JobOptions& optio
         out << line;
     };
     for (const auto& entry : notional.ledger) {
-        const int before = won_before.count(entry.party) ? won_before[entry.party] : 0;
-        const int after = totals.count(entry.party) ? totals.at(entry.party) : 0;
+        const int before = won_before.contains(entry.party) ? won_before[entry.party] : 0;
+        const int after = totals.contains(entry.party) ? totals.at(entry.party) : 0;
         print(entry, before, r.seats ? std::to_string(after) : "-");
         seats_sum += before;
         notional_sum += after;
@@ -320,7 +328,11 @@ std::string seats_summary(const app::JobResult& r, const app::JobOptions& option
         return "seats        no seats for the new wards (--new-seats or --new-seats-field): votes "
                "only\n";
     }
-    std::size_t knife = 0, ties = 0, continuity = 0, carried = 0, unknown = 0;
+    std::size_t knife = 0;
+    std::size_t ties = 0;
+    std::size_t continuity = 0;
+    std::size_t carried = 0;
+    std::size_t unknown = 0;
     int total = 0;
     for (const auto& ward : *r.seats) {
         knife += ward.knife_edge ? 1 : 0;

@@ -158,7 +158,8 @@ void StagedOutputs::claim(const std::vector<std::string>& ours, bool overwrite) 
         std::string names;
         for (const auto& name : found) names += (names.empty() ? "" : ", ") + name;
         throw UsageError(m_directory.string() + " holds an earlier run's outputs (" + names +
-                         "); give --overwrite to replace them, or another -o");
+                             "); replace them, or write elsewhere",
+                         {Setting::overwrite, Setting::output});
     }
     m_stale = found;
 }

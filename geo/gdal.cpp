@@ -10,8 +10,8 @@ namespace notional::geo {
 void register_gdal() {
     static std::once_flag once;
     std::call_once(once, [] {
+        const QuietGdal quiet;
         GDALAllRegister();
-        CPLSetErrorHandler(CPLQuietErrorHandler);
     });
 }
 

@@ -56,6 +56,7 @@ struct MemoryFile {
 std::string geojson_text(const std::string& layer_name, const Layer& layer,
                          const std::vector<std::size_t>& order, const std::vector<Column>& columns,
                          GeosContext& context) {
+    const QuietGdal quiet;
     register_gdal();
     // Written in memory: the bytes then go to disk through one checked, synced write, so a full
     // disk is an error GDAL's own file writing would not report.

@@ -5,7 +5,6 @@
 #include <cmath>
 #include <cstdio>
 #include <map>
-#include <regex>
 
 #include <cpl_conv.h>
 #include <cpl_error.h>
@@ -13,6 +12,7 @@
 #include <ogrsf_frmts.h>
 
 #include "core/error.hpp"
+#include "core/fields.hpp"
 #include "core/sha256.hpp"
 #include "core/text.hpp"
 #include "geo/gdal.hpp"
@@ -21,16 +21,17 @@ namespace notional::geo {
 
 namespace {
 
-/// The first field whose name matches one of `patterns`, tried in order (case-insensitive).
-std::string find_field(OGRFeatureDefn& definition, const std::vector<std::string>& patterns) {
-    for (const auto& pattern : patterns) {
-        const std::regex re(pattern, std::regex::icase);
-        for (int i = 0; i < definition.GetFieldCount(); ++i) {
-            std::string name = definition.GetFieldDefn(i)->GetNameRef();
-            if (std::regex_match(name, re)) return name;
-        }
+/// The first field a pattern of `patterns` matches (core/fields.hpp), else of `fallback`.
+std::string find_field(OGRFeatureDefn& definition, const FieldPatterns& patterns,
+                       const FieldPatterns& fallback = {}) {
+    std::vector<std::string> names;
+    names.reserve(static_cast<std::size_t>(definition.GetFieldCount()));
+    for (int i = 0; i < definition.GetFieldCount(); ++i) {
+        names.emplace_back(definition.GetFieldDefn(i)->GetNameRef());
     }
-    return {};
+    auto found = notional::find_field(names, patterns);
+    if (!found) found = notional::find_field(names, fallback);
+    return found ? names[*found] : std::string();
 }
 
 std::string field_list(OGRFeatureDefn& definition) {
@@ -41,66 +42,20 @@ std::string field_list(OGRFeatureDefn& definition) {
     return names.empty() ? "none" : names;
 }
 
-std::string describe(const OGRSpatialReference& srs) {
-    const char* authority = srs.GetAuthorityName(nullptr);
-    const char* code = srs.GetAuthorityCode(nullptr);
-    std::string text = srs.GetName() ? srs.GetName() : "unnamed CRS";
-    if (authority && code) text = std::string(authority) + ":" + code + " (" + text + ")";
-    return text;
-}
-
-/// Projected and fit for measuring area: Mercator variants (Web Mercator above all) are not.
-bool measures_area(const OGRSpatialReference* srs) {
-    if (!srs || srs->IsProjected() == 0) return false;
-    const char* method = srs->GetAttrValue("PROJECTION");
-    const std::string name = method ? notional::lower(method) : "";
-    return !(name.starts_with("mercator") || name.find("pseudo_mercator") != std::string::npos);
-}
-
-OGRSpatialReference from_user_input(const std::string& text, const char* option) {
-    OGRSpatialReference srs;
-    if (srs.SetFromUserInput(text.c_str()) != OGRERR_NONE) {
-        throw UsageError(std::string(option) + " '" + text +
-                         "' is not a CRS GDAL knows: " + last_gdal_error());
-    }
-    srs.SetAxisMappingStrategy(OAMS_TRADITIONAL_GIS_ORDER);
-    return srs;
-}
-
-/// The lon/lat bounds of a layer (minx, miny, maxx, maxy).
-std::array<double, 4> lonlat_bounds(const SourceLayer& layer, const OGRSpatialReference& srs) {
-    OGREnvelope extent;
-    if (layer.layer().GetExtent(&extent, TRUE) != OGRERR_NONE) {
-        throw DataError(layer.label() + ": cannot compute the layer's extent (is it empty?)");
-    }
-    OGRSpatialReference wgs84;
-    wgs84.SetWellKnownGeogCS("WGS84");
-    wgs84.SetAxisMappingStrategy(OAMS_TRADITIONAL_GIS_ORDER);
-    std::unique_ptr<OGRCoordinateTransformation> to_lonlat(
-        OGRCreateCoordinateTransformation(&srs, &wgs84));
-    std::array<double, 4> out{};
-    if (!to_lonlat || to_lonlat->TransformBounds(extent.MinX, extent.MinY, extent.MaxX, extent.MaxY,
-                                                 out.data(), &out[1], &out[2], &out[3], 21) == 0) {
-        throw DataError(layer.label() +
-                        ": cannot transform its extent to lon/lat: " + last_gdal_error());
-    }
-    return out;
-}
-
 }  // namespace
 
 SourceLayer::SourceLayer(std::filesystem::path path, const LayerOptions& options)
     : m_path(std::move(path)) {
+    const QuietGdal quiet;
     register_gdal();
     m_label = m_path.string();
     if (!std::filesystem::exists(m_path) && !m_path.string().starts_with("/vsi")) {
         throw IoError(m_label + ": no such file");
     }
-    std::vector<const char*> open_options;
-    for (const auto& option : options.open_options) open_options.push_back(option.c_str());
-    open_options.push_back(nullptr);
+    CPLStringList open_options;
+    for (const auto& option : options.open_options) open_options.AddString(option.c_str());
     m_dataset.reset(GDALDataset::Open(m_path.c_str(), GDAL_OF_VECTOR | GDAL_OF_READONLY, nullptr,
-                                      open_options.data()));
+                                      open_options.List()));
     if (!m_dataset) {
         throw IoError(m_label + ": GDAL cannot open it as a vector layer: " + last_gdal_error());
     }
@@ -116,11 +71,16 @@ SourceLayer::SourceLayer(std::filesystem::path path, const LayerOptions& options
                 names += (i > 0 ? ", " : "") + std::string(m_dataset->GetLayer(i)->GetName());
             }
             throw UsageError(m_label + ": has " + std::to_string(m_dataset->GetLayerCount()) +
-                             " layers (" + names + "); choose one with --old-layer/--new-layer");
+                                 " layers (" + names + "); choose one",
+                             {Setting::layer});
         }
         m_layer = m_dataset->GetLayer(0);
     }
 
+    find_fields(options);
+}
+
+void SourceLayer::find_fields(const LayerOptions& options) {
     m_where = options.where;
     if (!m_where.empty() && m_layer->SetAttributeFilter(m_where.c_str()) != OGRERR_NONE) {
         throw UsageError(m_label + ": the filter \"" + m_where +
@@ -137,20 +97,19 @@ SourceLayer::SourceLayer(std::filesystem::path path, const LayerOptions& options
     if (!options.key_field.empty()) {
         m_key_field = check_field(options.key_field, "ward code");
     } else {
-        // Ward and constituency codes first: a layer often carries its parent's code too.
-        m_key_field = find_field(definition, {"(WD|PCON|ED|UTW|LSOA|MSOA|OA)[0-9]{2}CD", "GSS_CODE",
-                                              "GSS", "WARD_CODE", "CODE", "[A-Z]+[0-9]{2}CD"});
+        // Any other code field of the ONS's form before none.
+        m_key_field = find_field(definition, ward_code_fields(), {"[A-Z]+[0-9]{2}CD"});
         if (m_key_field.empty() && options.key_required) {
             throw UsageError(m_label + ": no code field found; fields are " +
-                             field_list(definition) + "; name one with --old-key/--new-key");
+                                 field_list(definition) + "; name one",
+                             {Setting::key_field});
         }
     }
     if (!options.seats_field.empty()) m_seats_field = check_field(options.seats_field, "seats");
     if (!options.name_field.empty()) {
         m_name_field = check_field(options.name_field, "ward name");
     } else {
-        m_name_field = find_field(definition, {"(WD|PCON|ED|UTW|LSOA|MSOA|OA)[0-9]{2}NM", "NAME",
-                                               "WARD_NAME", "WARD", "[A-Z]+[0-9]{2}NM"});
+        m_name_field = find_field(definition, ward_name_fields(), {"[A-Z]+[0-9]{2}NM"});
     }
     if (!options.council_field.empty()) {
         // One field, by code or by name: its values say which.
@@ -164,16 +123,13 @@ SourceLayer::SourceLayer(std::filesystem::path path, const LayerOptions& options
         m_layer->SetIgnoredFields(nullptr);
         (codes ? m_council_code_field : m_council_name_field) = field;
     } else {
-        m_council_code_field =
-            find_field(definition, {"LAGSSCODE", "LAD[0-9]{2}CD", "LTLA[0-9]{2}CD",
-                                    "CTYUA[0-9]{2}CD", "LA_?CODE", "COUNCIL_?CODE"});
-        m_council_name_field = find_field(
-            definition, {"DISTRICT", "LAD[0-9]{2}NM", "LTLA[0-9]{2}NM", "CTYUA[0-9]{2}NM",
-                         "LA_?NAME", "COUNCIL_?NAME", "BOROUGH", "COUNCIL"});
+        m_council_code_field = find_field(definition, council_code_fields());
+        m_council_name_field = find_field(definition, council_name_fields());
     }
 }
 
 std::vector<std::pair<std::string, std::string>> SourceLayer::councils() const {
+    const QuietGdal quiet;
     std::vector<std::pair<std::string, std::string>> pairs;
     if (m_council_code_field.empty() && m_council_name_field.empty()) return pairs;
     auto value = [](OGRFeature& feature, const std::string& field) {
@@ -194,6 +150,7 @@ std::vector<std::pair<std::string, std::string>> SourceLayer::councils() const {
 }
 
 void SourceLayer::keep_councils(const std::vector<std::pair<std::string, std::string>>& pairs) {
+    const QuietGdal quiet;
     const std::string& field =
         m_council_code_field.empty() ? m_council_name_field : m_council_code_field;
     std::string values;
@@ -216,61 +173,6 @@ void SourceLayer::keep_councils(const std::vector<std::pair<std::string, std::st
 
 const OGRSpatialReference* SourceLayer::crs() const {
     return m_layer->GetSpatialRef();
-}
-
-OGRSpatialReference source_crs(const SourceLayer& layer, const CrsOptions& options) {
-    if (const OGRSpatialReference* own = layer.crs()) {
-        OGRSpatialReference srs(*own);
-        srs.SetAxisMappingStrategy(OAMS_TRADITIONAL_GIS_ORDER);
-        return srs;
-    }
-    if (options.assume_crs.empty()) {
-        throw DataError(layer.label() +
-                        ": the layer has no CRS; give one with --assume-crs (e.g. EPSG:27700)");
-    }
-    return from_user_input(options.assume_crs, "--assume-crs");
-}
-
-WorkingCrs choose_crs(const SourceLayer& old_layer, const SourceLayer& new_layer,
-                      const CrsOptions& options) {
-    const OGRSpatialReference old_srs = source_crs(old_layer, options);
-    const OGRSpatialReference new_srs = source_crs(new_layer, options);
-    if (!options.crs.empty()) {
-        OGRSpatialReference srs = from_user_input(options.crs, "--crs");
-        if (!measures_area(&srs)) {
-            throw UsageError("--crs " + options.crs +
-                             " is not a projected CRS fit for measuring area in metres");
-        }
-        return {srs, describe(srs) + ", from --crs"};
-    }
-    if (measures_area(&old_srs)) return {old_srs, describe(old_srs) + ", the old layer's"};
-    if (measures_area(&new_srs)) return {new_srs, describe(new_srs) + ", the new layer's"};
-
-    // Neither is projected: an equal-area projection centred on both layers' extent.
-    const auto a = lonlat_bounds(old_layer, old_srs);
-    const auto b = lonlat_bounds(new_layer, new_srs);
-    const double lon = (std::min(a[0], b[0]) + std::max(a[2], b[2])) / 2.0;
-    const double lat = (std::min(a[1], b[1]) + std::max(a[3], b[3])) / 2.0;
-    char proj[160];
-    std::snprintf(proj, sizeof proj,
-                  "+proj=laea +lat_0=%.4f +lon_0=%.4f +x_0=0 +y_0=0 +datum=WGS84 +units=m "
-                  "+no_defs",
-                  lat, lon);
-    OGRSpatialReference srs = from_user_input(proj, "equal-area CRS");
-    return {srs, std::string("Lambert azimuthal equal-area centred on the data (") + proj + ")"};
-}
-
-std::unique_ptr<OGRCoordinateTransformation> transform_to(const SourceLayer& source,
-                                                          const OGRSpatialReference& from,
-                                                          const WorkingCrs& working) {
-    if (from.IsSame(&working.srs) != 0) return nullptr;
-    std::unique_ptr<OGRCoordinateTransformation> transform(
-        OGRCreateCoordinateTransformation(&from, &working.srs));
-    if (!transform) {
-        throw DataError(source.label() + ": cannot transform from " + describe(from) + " to " +
-                        working.description + ": " + last_gdal_error());
-    }
-    return transform;
 }
 
 Geometry ingest(const OGRGeometry* original, bool points, OGRCoordinateTransformation* transform,
@@ -321,6 +223,7 @@ int seats_of(OGRFeature& feature, const SourceLayer& source, const std::string& 
 
 Layer read_layer(const SourceLayer& source, const CrsOptions& crs_options,
                  const WorkingCrs& working, GeosContext& context) {
+    const QuietGdal quiet;
     const auto transform = transform_to(source, source_crs(source, crs_options), working);
     Layer layer;
     layer.label = source.label();

@@ -11,6 +11,7 @@
 #include <gdal_priv.h>
 #include <ogr_spatialref.h>
 
+#include "core/error.hpp"
 #include "geo/geos.hpp"
 
 namespace notional::geo {
@@ -53,6 +54,9 @@ public:
     void keep_councils(const std::vector<std::pair<std::string, std::string>>& pairs);
 
 private:
+    /// Applies the filter and finds (or checks) the code, name, seats and council fields.
+    void find_fields(const LayerOptions& options);
+
     std::filesystem::path m_path;
     std::string m_label;
     GDALDatasetUniquePtr m_dataset;
@@ -74,8 +78,10 @@ struct WorkingCrs {
         description;  ///< e.g. "EPSG:27700 (OSGB36 / British National Grid), the old layer's"
 };
 
-/// The source CRS of a layer: its own, else --assume-crs; throws DataError when neither.
-[[nodiscard]] OGRSpatialReference source_crs(const SourceLayer& layer, const CrsOptions& options);
+/// The source CRS of a layer: its own, else the one assumed (options.assume_crs, which is the
+/// `assume` setting); throws DataError when neither.
+[[nodiscard]] OGRSpatialReference source_crs(const SourceLayer& layer, const CrsOptions& options,
+                                             Setting assume = Setting::assume_crs);
 
 /// --crs if given, else the old layer's CRS if projected (and not Web Mercator), else the new
 /// layer's, else a Lambert azimuthal equal-area projection centred on both layers.

@@ -29,8 +29,9 @@ std::vector<Filter> parse_filters(const notional::CsvTable& table,
         const auto not_equal = text.find("!=");
         const auto equal = text.find('=');
         if (equal == std::string::npos || equal == 0) {
-            throw UsageError("--weights-filter '" + text +
-                             "' is not COLUMN=VALUE or COLUMN!=VALUE");
+            throw UsageError(
+                "the weights filter '" + text + "' is not COLUMN=VALUE or COLUMN!=VALUE",
+                {Setting::weights_filter});
         }
         Filter filter;
         filter.equal = not_equal == std::string::npos;
@@ -45,8 +46,6 @@ std::vector<Filter> parse_filters(const notional::CsvTable& table,
 /// Counts per key from the table: the kept rows of each key summed.
 std::unordered_map<std::string, double> table_counts(const WeightOptions& options) {
     const notional::CsvTable table = notional::read_csv(options.table);
-    if (options.table_key.empty()) throw UsageError("--weights-table needs --weights-key");
-    if (options.field.empty()) throw UsageError("--weights-table needs --weight-field");
     const auto key = table.require(options.table_key);
     const auto count = table.require(options.field);
     const auto filters = parse_filters(table, options.filters);
@@ -76,6 +75,7 @@ bool is_csv(const std::string& path) {
 
 WeightLayer read_weights(const WeightOptions& options, const WorkingCrs& working,
                          GeosContext& context) {
+    const QuietGdal quiet;
     LayerOptions layer_options;
     layer_options.layer = options.layer;
     layer_options.key_field = options.layer_key;
@@ -87,14 +87,16 @@ WeightLayer read_weights(const WeightOptions& options, const WorkingCrs& working
             "Y_POSSIBLE_NAMES=Northings,Northing,Y,y,lat,latitude", "KEEP_GEOM_COLUMNS=NO"};
     }
     const SourceLayer source(options.path, layer_options);
-    const auto transform =
-        transform_to(source, source_crs(source, CrsOptions{"", options.crs}), working);
+    const auto transform = transform_to(
+        source, source_crs(source, CrsOptions{"", options.crs}, Setting::weights_crs), working);
     std::unordered_map<std::string, double> by_key;
     if (!options.table.empty()) by_key = table_counts(options);
     OGRLayer& ogr = source.layer();
     const bool field_on_layer = options.table.empty() && !options.field.empty();
     if (field_on_layer && ogr.GetLayerDefn()->GetFieldIndex(options.field.c_str()) < 0) {
-        throw UsageError(source.label() + ": no field '" + options.field + "' for --weight-field");
+        throw UsageError(
+            source.label() + ": no field '" + options.field + "' for the weights' count",
+            {Setting::weight_field});
     }
 
     WeightLayer weights;
@@ -131,8 +133,9 @@ WeightLayer read_weights(const WeightOptions& options, const WorkingCrs& working
             }
         } else if (!point) {
             throw UsageError(source.label() +
-                             ": polygon weights need a count: --weight-field, with --weights-table "
-                             "if the counts live apart");
+                                 ": polygon weights need a count: a field, or a table of counts "
+                                 "joined by key",
+                             {Setting::weight_field, Setting::weights_table});
         }
         Geometry shape = ingest(original, point, transform.get(), context, what, weights.repaired);
         if (!point) weights.areas_m2.push_back(area(context, shape.get(), what));

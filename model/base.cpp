@@ -60,7 +60,7 @@ void add_votes(BaseParty& party, const std::vector<Run>& runs, const RunTotals& 
             if (seats.unknown) continue;
             const auto won = seats.by_party();
             party.variant_seats[runs[r].name + "/" + rule.name] =
-                won.count(party.code) ? won.at(party.code) : 0;
+                won.contains(party.code) ? won.at(party.code) : 0;
         }
     }
 }
@@ -132,7 +132,7 @@ NotionalBase make_base(const std::vector<std::string>& codes, const std::vector<
             if (chosen && !chosen->unknown) add_seats(party, base.variants.front());
             if (ward.reached) {
                 party.predecessor_seats =
-                    predecessor.count(party.code) ? predecessor.at(party.code) : 0;
+                    predecessor.contains(party.code) ? predecessor.at(party.code) : 0;
             }
             ward.parties.push_back(std::move(party));
         }

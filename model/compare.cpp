@@ -50,8 +50,9 @@ BaseWard grouped(const BaseWard& ward) {
         add_to(it->share_top, party.share_top);
         add_to(it->seats, party.seats);
         add_to(it->predecessor_seats, party.predecessor_seats);
-        for (const auto& [variant, seats] : party.variant_seats)
+        for (const auto& [variant, seats] : party.variant_seats) {
             it->variant_seats[variant] += seats;
+        }
     }
     return out;
 }
@@ -195,7 +196,7 @@ std::vector<CouncilRow> council_rows(std::map<std::string, CouncilRow> council,
     for (const auto& [party, seats] : old_seats) council[party].party = party;
     std::vector<CouncilRow> rows;
     for (auto& [party, entry] : council) {
-        entry.old_seats = old_seats.count(party) ? old_seats.at(party) : 0;
+        entry.old_seats = old_seats.contains(party) ? old_seats.at(party) : 0;
         const auto name = base.party_names.find(party);
         const auto actual_name = actual.party_names.find(party);
         entry.name = party == "IND"                            ? "Independent"
@@ -215,14 +216,16 @@ std::vector<CouncilRow> council_rows(std::map<std::string, CouncilRow> council,
 
 Comparison compare(const NotionalBase& base, const Election& actual, ShareConvention convention,
                    double knife_edge_pct) {
-    std::vector<std::string> codes, names;
+    std::vector<std::string> codes;
+    std::vector<std::string> names;
     for (const auto& ward : base.wards) {
         codes.push_back(ward.code);
         names.push_back(ward.name);
     }
     const auto matched = match_wards(actual, {codes, names, "the notional base"});
     const Measures m = measure(actual, matched, base.wards.size());
-    const Eigen::VectorXd tot_totals = ward_totals(m.tot), top_totals = ward_totals(m.top);
+    const Eigen::VectorXd tot_totals = ward_totals(m.tot);
+    const Eigen::VectorXd top_totals = ward_totals(m.top);
 
     Comparison result;
     result.convention = convention;
@@ -249,7 +252,8 @@ Comparison compare(const NotionalBase& base, const Election& actual, ShareConven
         ward.notional_turnout = notional.turnout;
 
         const auto row = static_cast<Eigen::Index>(n);
-        const double total = tot_totals[row], top_total = top_totals[row];
+        const double total = tot_totals[row];
+        const double top_total = top_totals[row];
         const auto real_parties = actual_parties(m, n);
         add_majority_and_turnout(ward, real, m, n, top_total);
         if (notional.seats == 0) {
@@ -267,7 +271,7 @@ Comparison compare(const NotionalBase& base, const Election& actual, ShareConven
         }
         for (const auto& code : parties) {
             const ActualParty real_party =
-                real_parties.count(code) ? real_parties.at(code) : ActualParty{};
+                real_parties.contains(code) ? real_parties.at(code) : ActualParty{};
             const double denominator = convention == ShareConvention::total ? total : top_total;
             PartyComparison party =
                 compare_party(code, before_ward.party(code), real_party, convention, denominator,

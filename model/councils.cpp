@@ -54,7 +54,8 @@ std::size_t Councils::root(std::size_t n) const {
 void Councils::add(std::string_view code, std::string_view name) {
     code = trim(code);
     name = trim(name);
-    std::optional<std::size_t> a, b;
+    std::optional<std::size_t> a;
+    std::optional<std::size_t> b;
     if (!code.empty()) {
         a = node("code:" + upper(code));
         m_codes[*a] = upper(code);
@@ -64,7 +65,8 @@ void Councils::add(std::string_view code, std::string_view name) {
         if (m_names[*b].empty()) m_names[*b] = std::string(name);
     }
     if (a && b) {
-        const std::size_t ra = root(*a), rb = root(*b);
+        const std::size_t ra = root(*a);
+        const std::size_t rb = root(*b);
         if (ra != rb) m_parent[std::max(ra, rb)] = std::min(ra, rb);
     }
 }
@@ -85,7 +87,8 @@ std::optional<std::size_t> Councils::find(std::string_view code, std::string_vie
 }
 
 std::string Councils::label(std::size_t council) const {
-    std::string name, codes;
+    std::string name;
+    std::string codes;
     for (std::size_t n = 0; n < m_parent.size(); ++n) {
         if (root(n) != council) continue;
         if (name.empty() && !m_names[n].empty()) name = m_names[n];

@@ -135,8 +135,9 @@ Crosswalk::Crosswalk(std::size_t new_count, const std::vector<Piece>& pieces,
         if (!same[piece.old_index]) kept_pieces.push_back(piece);
     }
     for (std::size_t o = 0; o < old_count; ++o) {
-        if (same[o] && old_weight[o] > 0.0)
+        if (same[o] && old_weight[o] > 0.0) {
             kept_pieces.push_back({o, *same[o], old_weight[o], false});
+        }
     }
     std::vector<double> noise_weight;
     m_pieces = fold_noise(kept_pieces, old_count, noise_weight);
@@ -175,7 +176,8 @@ SameWards same_wards(const CrosswalkSeed& area, const std::vector<std::string>& 
     for (std::size_t n = 0; n < new_codes.size(); ++n) new_index.emplace(new_codes[n], n);
     // Each side's area on the other map: an old ward that reaches into a river the new map
     // leaves out is the same ward where both maps have land.
-    std::vector<double> new_covered(new_codes.size(), 0.0), old_covered(old_codes.size(), 0.0);
+    std::vector<double> new_covered(new_codes.size(), 0.0);
+    std::vector<double> old_covered(old_codes.size(), 0.0);
     std::map<std::pair<std::size_t, std::size_t>, double> pair_area;
     for (const Piece& piece : area.pieces) {
         new_covered[piece.new_index] += piece.weight;

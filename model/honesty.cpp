@@ -39,7 +39,8 @@ std::vector<WardHonesty> assess(const Crosswalk& crosswalk, const Notional* noti
     }
 
     // Votes from split old wards, carried exactly as the notional itself is.
-    Eigen::VectorXd estimated_sum = Eigen::VectorXd::Zero(f.cols()), total = estimated_sum;
+    Eigen::VectorXd estimated_sum = Eigen::VectorXd::Zero(f.cols());
+    Eigen::VectorXd total = estimated_sum;
     if (notional) {
         Eigen::VectorXd split(f.rows());
         for (Eigen::Index o = 0; o < f.rows(); ++o) {
@@ -108,7 +109,9 @@ Sparse rounded_votes(const Notional& notional, const Crosswalk& crosswalk,
         // First the party's lost votes: their whole number is the party's exact loss rounded,
         // shared out over the old wards by largest remainder.
         std::vector<Eigen::Index> wards;
-        std::vector<double> value, lost_exact, lost_whole;
+        std::vector<double> value;
+        std::vector<double> lost_exact;
+        std::vector<double> lost_whole;
         for (Sparse::InnerIterator v(votes, p); v; ++v) {
             double given = 0.0;
             for (SparseRows::InnerIterator it(f, v.row()); it; ++it) given += it.value();
@@ -117,7 +120,8 @@ Sparse rounded_votes(const Notional& notional, const Crosswalk& crosswalk,
             lost_exact.push_back(std::max(0.0, 1.0 - given) * v.value());
             lost_whole.push_back(std::floor(lost_exact.back()));
         }
-        double lost_sum = 0.0, lost_floors = 0.0;
+        double lost_sum = 0.0;
+        double lost_floors = 0.0;
         for (std::size_t i = 0; i < wards.size(); ++i) {
             lost_sum += lost_exact[i];
             lost_floors += lost_whole[i];
@@ -127,7 +131,8 @@ Sparse rounded_votes(const Notional& notional, const Crosswalk& crosswalk,
         // the ward's total stays exact.
         for (std::size_t i = 0; i < wards.size(); ++i) {
             std::vector<Eigen::Index> successors;
-            std::vector<double> exact, floors;
+            std::vector<double> exact;
+            std::vector<double> floors;
             for (SparseRows::InnerIterator it(f, wards[i]); it; ++it) {
                 successors.push_back(it.col());
                 exact.push_back(it.value() * value[i]);

@@ -28,17 +28,18 @@ std::map<std::string, std::size_t> keep_councils_on_map(Election& election,
         on_map.insert(layer.councils.begin(), layer.councils.end());
     } else {
         // The layer names no council: a council is on the map where any of its wards is.
-        std::set<std::string> codes(layer.codes.begin(), layer.codes.end()), names;
+        std::set<std::string> codes(layer.codes.begin(), layer.codes.end());
+        std::set<std::string> names;
         for (const auto& name : layer.names) names.insert(ward_name_key(name));
         for (const auto& ward : election.wards) {
-            if ((!ward.code.empty() && codes.count(ward.code)) ||
-                (!ward.name.empty() && names.count(ward_name_key(ward.name)))) {
+            if ((!ward.code.empty() && codes.contains(ward.code)) ||
+                (!ward.name.empty() && names.contains(ward_name_key(ward.name)))) {
                 on_map.insert(councils.find(ward.council_code, ward.council_name));
             }
         }
     }
     return drop_wards(election, [&](const WardResult& ward) {
-        return !on_map.count(councils.find(ward.council_code, ward.council_name));
+        return !on_map.contains(councils.find(ward.council_code, ward.council_name));
     });
 }
 
@@ -50,7 +51,8 @@ std::vector<std::size_t> match_wards(const Election& election, const WardsToMatc
         return i < councils.size() && councils[i] ? std::to_string(*councils[i]) : std::string();
     };
     const bool by_council = !layer.councils.empty() && !ward_councils.empty();
-    std::unordered_map<std::string, std::size_t> by_code, by_name;
+    std::unordered_map<std::string, std::size_t> by_code;
+    std::unordered_map<std::string, std::size_t> by_name;
     std::unordered_map<std::string, int> name_count;  // a name two polygons share matches neither
     for (std::size_t i = 0; i < layer.codes.size(); ++i) by_code.emplace(layer.codes[i], i);
     for (std::size_t i = 0; i < layer.names.size(); ++i) {
@@ -93,7 +95,7 @@ std::vector<std::size_t> match_wards(const Election& election, const WardsToMatc
         const std::string key = ward_name_key(ward.name);
         std::vector<std::size_t> close;
         for (std::size_t i = 0; i < layer.names.size() && !key.empty(); ++i) {
-            if (claimed.count(i) ||
+            if (claimed.contains(i) ||
                 (by_council && council_of(layer.councils, i) != council_of(ward_councils, w))) {
                 continue;
             }

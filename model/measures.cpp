@@ -34,7 +34,9 @@ Measures measure(const Election& election, const std::vector<std::size_t>& polyg
     m.winners.assign(ward_count, {});
 
     using Triplets = std::vector<Eigen::Triplet<double>>;
-    Triplets tot, top, stood;
+    Triplets tot;
+    Triplets top;
+    Triplets stood;
     std::vector<Triplets> rank;
     for (std::size_t w = 0; w < election.wards.size(); ++w) {
         const WardResult& ward = election.wards[w];
@@ -59,8 +61,9 @@ Measures measure(const Election& election, const std::vector<std::size_t>& polyg
         for (const Candidate* c : sorted) {
             const int p = static_cast<int>(m.party_index(c->party));
             const int i = count[c->party]++;
-            if (static_cast<std::size_t>(i) >= rank.size())
+            if (static_cast<std::size_t>(i) >= rank.size()) {
                 rank.resize(static_cast<std::size_t>(i) + 1);
+            }
             const auto r = static_cast<int>(row);
             rank[static_cast<std::size_t>(i)].emplace_back(r, p, c->votes);
             tot.emplace_back(r, p, c->votes);

@@ -25,7 +25,7 @@ std::vector<std::size_t> parties_in(const Notional& notional, std::size_t ward,
     std::vector<std::size_t> parties;
     for (std::size_t p = 0; p < notional.old.parties.size(); ++p) {
         if (tot.coeff(row, static_cast<Eigen::Index>(p)) > 0.0 ||
-            won.count(notional.old.parties[p])) {
+            won.contains(notional.old.parties[p])) {
             parties.push_back(p);
         }
     }

@@ -61,8 +61,9 @@ std::string core_of(const std::vector<std::string>& words) {
     std::vector<std::string> kept;
     for (std::size_t i = 0; i < words.size(); ++i) {
         const auto& word = words[i];
-        if (std::find(filler_words.begin(), filler_words.end(), word) != filler_words.end())
+        if (std::find(filler_words.begin(), filler_words.end(), word) != filler_words.end()) {
             continue;
+        }
         // "Green Party First Choice Candidate": a ballot position, not a name.
         if ((word == "first" || word == "second" || word == "third") && i + 1 < words.size() &&
             words[i + 1] == "choice") {
@@ -98,7 +99,8 @@ const Registered* by_code(std::string_view code) {
 /// contains.
 const Registered* by_name(std::string_view name, bool phrases) {
     const std::vector<std::string> words = corrected_words(name);
-    const std::string key = join_words(words), core = core_of(words);
+    const std::string key = join_words(words);
+    const std::string core = core_of(words);
     if (core.empty()) return nullptr;
     for (const auto& party : register_of_parties()) {
         for (const auto exact : party.exact) {
@@ -149,8 +151,9 @@ Party classify_party(std::string_view ec_id, std::string_view name, std::string_
     const bool other_id = is_ec_id(ec_id);
     const Registered* known = other_id ? nullptr : by_code(name);
     if (!known) known = by_name(name, !other_id);
-    if (known)
+    if (known) {
         return {std::string(known->code), std::string(known->name), PartyOrigin::register_name};
+    }
     std::string code = upper_slug(name);
     if (code.empty()) code = other_id ? upper_slug(ec_id) : "UNNAMED";
     return {code, name.empty() ? code : std::string(name), PartyOrigin::named};

@@ -52,7 +52,6 @@ struct PartyAlias {
     std::string where;  ///< file and line, for messages
 };
 
-
 /// One election's parties as read: code -> display name, and code -> the names as written.
 struct PartyTable {
     std::string label;  ///< "old", "actual": for the summary

@@ -86,7 +86,8 @@ public:
 
     void join_aliases(const std::vector<PartyAlias>& aliases) {
         for (const auto& alias : aliases) {
-            const std::size_t a = node_named(alias, alias.from), b = node_named(alias, alias.to);
+            const std::size_t a = node_named(alias, alias.from);
+            const std::size_t b = node_named(alias, alias.to);
             m_groups.join(a, b);
             m_how[a] = m_how[b] = "alias (" + alias.where + ")";
         }
@@ -179,8 +180,9 @@ private:
             if (const auto* spellings = spellings_of(i)) {
                 identity.spellings[election].insert(spellings->begin(), spellings->end());
             }
-            if (m_nodes[i].code != identity.code)
+            if (m_nodes[i].code != identity.code) {
                 renames[election][m_nodes[i].code] = identity.code;
+            }
             if (!m_how[i].empty()) joined = m_how[i];
         }
         identity.how = is_registered(identity.code) ? "register"

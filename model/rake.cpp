@@ -42,7 +42,8 @@ public:
     /// Refuses a negative or non-finite seed; counts the structural zeros and lists the rows
     /// and columns whose positive target no weight can reach.
     void survey(RakeReport& report) const {
-        std::vector<bool> row_has(rows(), false), column_has(columns(), false);
+        std::vector<bool> row_has(rows(), false);
+        std::vector<bool> column_has(columns(), false);
         std::size_t positive = 0;
         for (std::size_t r = 0; r < rows(); ++r) {
             const auto [begin, end] = row_range(r);

@@ -30,7 +30,8 @@ Sparse carry(const Sparse& old_values, const Crosswalk& crosswalk,
              const std::vector<bool>& independent, bool split_independents) {
     const Sparse f = crosswalk.shares();
     if (split_independents) return Sparse(f.transpose()) * old_values;
-    Eigen::VectorXd parties(old_values.cols()), independents(old_values.cols());
+    Eigen::VectorXd parties(old_values.cols());
+    Eigen::VectorXd independents(old_values.cols());
     for (Eigen::Index p = 0; p < old_values.cols(); ++p) {
         independents[p] = independent[static_cast<std::size_t>(p)] ? 1.0 : 0.0;
         parties[p] = 1.0 - independents[p];
@@ -71,7 +72,9 @@ std::vector<std::optional<double>> carry_ward_values(
 std::vector<PartyLedger> party_ledger(const Measures& old, const Measures& carried,
                                       const Crosswalk& crosswalk) {
     const auto old_count = static_cast<Eigen::Index>(crosswalk.old_count());
-    Eigen::VectorXd sliver(old_count), gap(old_count), outside(old_count);
+    Eigen::VectorXd sliver(old_count);
+    Eigen::VectorXd gap(old_count);
+    Eigen::VectorXd outside(old_count);
     for (Eigen::Index o = 0; o < old_count; ++o) {
         const auto& entry = crosswalk.ledger()[static_cast<std::size_t>(o)];
         sliver[o] = entry.sliver;
@@ -195,7 +198,7 @@ void check_lost(const Notional& notional, const Election& election,
                  fixed(losers[i].first, 1) + " (" + why + ")";
     }
     throw DataError(election.path.string() + ": the " + crosswalk_name + " crosswalk loses " +
-                    fixed(lost, 1) + " of " + fixed(total, 0) + " votes (" +
+                        fixed(lost, 1) + " of " + fixed(total, 0) + " votes (" +
                         fixed(100.0 * lost / total, 3) + "%), more than the limit of " +
                         fixed(100.0 * max_lost, 3) + "%; most from " + names +
                         ". Check that both maps cover the same councils, or allow more lost "

@@ -52,7 +52,7 @@ void apply_parties(Election& election, const PartyUnification& unification, std:
         spellings[renamed(code)].insert(written.begin(), written.end());
     }
     for (const auto& party : unification.parties) {
-        if (names.count(party.code)) names[party.code] = party.name;
+        if (names.contains(party.code)) names[party.code] = party.name;
     }
     election.party_names = std::move(names);
     election.party_spellings = std::move(spellings);
@@ -82,9 +82,9 @@ std::map<std::string, std::size_t> drop_wards(Election& election,
         for (const auto& candidate : ward.candidates) standing.insert(candidate.party);
     }
     std::erase_if(election.party_names,
-                  [&](const auto& entry) { return !standing.count(entry.first); });
+                  [&](const auto& entry) { return !standing.contains(entry.first); });
     std::erase_if(election.party_spellings,
-                  [&](const auto& entry) { return !standing.count(entry.first); });
+                  [&](const auto& entry) { return !standing.contains(entry.first); });
     return dropped;
 }
 

@@ -60,7 +60,8 @@ public:
     /// R[o,p,i] for 1-based i; sets `extended` when an old ward's last rank stands in (only
     /// when `extend`).
     double value(std::size_t o, std::size_t p, int i, bool& extended, bool extend = true) const {
-        const auto row = static_cast<Eigen::Index>(o), col = static_cast<Eigen::Index>(p);
+        const auto row = static_cast<Eigen::Index>(o);
+        const auto col = static_cast<Eigen::Index>(p);
         const int stood = static_cast<int>(m_stood.coeff(row, col));
         if (i <= stood) return m_rank[static_cast<std::size_t>(i - 1)].coeff(row, col);
         const int seats = m_old.seats[o];
@@ -106,8 +107,9 @@ void elect(std::vector<Slot> slots, int seats, double ballots, const Measures& m
         return a.rank < b.rank;
     });
     const auto filled = std::min(static_cast<std::size_t>(seats), slots.size());
-    for (std::size_t i = 0; i < filled; ++i)
+    for (std::size_t i = 0; i < filled; ++i) {
         ward.winners.push_back(measures.parties[slots[i].party]);
+    }
     if (filled == 0) return;
     // The margin is the smallest swing of votes that changes which parties hold the seats: for
     // each party's best unelected slot, the gap to the lowest elected slot of another party
@@ -176,7 +178,8 @@ private:
     /// A ward mostly of an old ward of unknown votes carries that ward's seats; true when so
     /// decided (or left unknown), false to decide on the rest.
     bool carry_unknown(std::size_t n, WardSeats& ward) const {
-        double unknown_share = 0.0, largest = 0.0;
+        double unknown_share = 0.0;
+        double largest = 0.0;
         std::optional<std::size_t> main_unknown;
         for (const auto& [o, f] : m_sources[n].by_share) {
             if (m_old.contested[o]) continue;
@@ -254,7 +257,8 @@ private:
     void block_slots(std::size_t n, const WardSeats& ward, std::vector<Slot>& slots) const {
         const SparseRows& value_of = m_options.method == SeatMethod::block ? m_avg : m_top;
         for (std::size_t p = 0; p < m_old.parties.size(); ++p) {
-            const auto row = static_cast<Eigen::Index>(n), col = static_cast<Eigen::Index>(p);
+            const auto row = static_cast<Eigen::Index>(n);
+            const auto col = static_cast<Eigen::Index>(p);
             const double value = value_of.coeff(row, col);
             const int slate = std::min(ward.seats, static_cast<int>(m_stood.coeff(row, col)));
             for (int i = 1; i <= slate && value > 0.0; ++i) slots.push_back({p, i, value});

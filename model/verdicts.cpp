@@ -28,7 +28,8 @@ std::string PartyComparison::verdict_text() const {
 }
 
 std::string label_of(const WardComparison& ward) {
-    std::vector<std::pair<std::string, int>> gainers, losers;
+    std::vector<std::pair<std::string, int>> gainers;
+    std::vector<std::pair<std::string, int>> losers;
     for (const auto& party : ward.parties) {
         if (party.change() > 0) gainers.emplace_back(party.party, party.change());
         if (party.change() < 0) losers.emplace_back(party.party, -party.change());
@@ -73,7 +74,7 @@ void judge(PartyComparison& party, const BaseParty* base, const std::vector<std:
     std::vector<int> by_variant;
     std::string listed;
     for (std::size_t v = 0; v < variants.size(); ++v) {
-        const int seats = base && base->variant_seats.count(variants[v])
+        const int seats = base && base->variant_seats.contains(variants[v])
                               ? base->variant_seats.at(variants[v])
                               : 0;
         by_variant.push_back(seats);

@@ -137,7 +137,8 @@ std::string knife_edge_section(const Comparison& comparison) {
 
 /// The wards judged on part of their notional, and those not judged at all.
 std::string partial_sections(const Comparison& comparison) {
-    std::string text, unjudged;
+    std::string text;
+    std::string unjudged;
     for (const auto& ward : comparison.wards) {
         if (ward.judged) continue;
         std::string won;

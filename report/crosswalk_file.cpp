@@ -50,10 +50,14 @@ std::vector<CrosswalkSeed> read_seeds(const std::filesystem::path& path,
                                       const std::vector<std::string>& new_codes,
                                       std::map<std::string, std::string>* inputs) {
     const CsvTable table = read_csv(path);
-    const auto kind = table.require("kind"), name = table.require("crosswalk");
-    const auto old_code = table.require("old_code"), new_code = table.require("new_code");
-    const auto weight = table.require("weight"), noise = table.require("noise");
-    std::unordered_map<std::string, std::size_t> old_index, new_index;
+    const auto kind = table.require("kind");
+    const auto name = table.require("crosswalk");
+    const auto old_code = table.require("old_code");
+    const auto new_code = table.require("new_code");
+    const auto weight = table.require("weight");
+    const auto noise = table.require("noise");
+    std::unordered_map<std::string, std::size_t> old_index;
+    std::unordered_map<std::string, std::size_t> new_index;
     for (std::size_t i = 0; i < old_codes.size(); ++i) old_index.emplace(old_codes[i], i);
     for (std::size_t i = 0; i < new_codes.size(); ++i) new_index.emplace(new_codes[i], i);
     std::vector<CrosswalkSeed> seeds;

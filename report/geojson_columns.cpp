@@ -67,8 +67,8 @@ void seat_columns(Columns& columns, const std::vector<model::WardSeats>& s) {
 void party_columns(Columns& columns, const model::Notional& notional,
                    const std::vector<model::WardSeats>* seats) {
     const model::Measures& m = notional.carried;
-    const Eigen::VectorXd tot_totals = model::ward_totals(m.tot),
-                          top_totals = model::ward_totals(m.top);
+    const Eigen::VectorXd tot_totals = model::ward_totals(m.tot);
+    const Eigen::VectorXd top_totals = model::ward_totals(m.top);
     std::vector<std::map<std::string, int>> won;  // per ward, seats by party
     if (seats) {
         for (const auto& ward : *seats) won.push_back(ward.by_party());
@@ -97,7 +97,7 @@ void party_columns(Columns& columns, const model::Notional& notional,
             columns.add(party + "_seats", [&](std::size_t n) {
                 return (*seats)[n].unknown ? Value()
                                            : Value(static_cast<long long>(
-                                                 won[n].count(party) ? won[n].at(party) : 0));
+                                                 won[n].contains(party) ? won[n].at(party) : 0));
             });
         }
     }
@@ -149,7 +149,8 @@ std::vector<Column> comparison_columns(const model::Comparison& comparison) {
         return value ? Value(notional::rounded(*value, 3)) : Value();
     };
     for (const auto& ward : comparison.wards) {
-        std::string gains, verdicts;
+        std::string gains;
+        std::string verdicts;
         for (const auto& party : ward.parties) {
             if (party.change() > 0) {
                 gains +=

@@ -42,9 +42,10 @@ std::string base_csv(const NotionalBase& base) {
         // A ward nothing reaches still has its row: no party, zero votes, reached false.
         const std::vector<BaseParty> nobody(1);
         for (const auto& party : ward.parties.empty() ? nobody : ward.parties) {
-            std::string variants, support;
+            std::string variants;
+            std::string support;
             for (const auto& name : base.variants) {
-                if (!party.variant_seats.count(name)) continue;
+                if (!party.variant_seats.contains(name)) continue;
                 variants += (variants.empty() ? "" : ";") + name + ":" +
                             std::to_string(party.variant_seats.at(name));
             }
@@ -90,11 +91,11 @@ std::string council_csv(const NotionalBase& base, const Notional& notional) {
                                 "notional_votes", "share"});
     for (const auto& ledger : notional.ledger) {
         const std::string& party = ledger.party;
-        text += csv_row({party, base.party_names.at(party),
-                         std::to_string(base.old_seats.count(party) ? base.old_seats.at(party) : 0),
-                         base.variants.empty() ? "" : std::to_string(seats[party]),
-                         fixed(ledger.old_votes, 0), fixed(ledger.new_votes, 4),
-                         total > 0.0 ? fixed(ledger.old_votes / total, 6) : ""});
+        text += csv_row(
+            {party, base.party_names.at(party),
+             std::to_string(base.old_seats.contains(party) ? base.old_seats.at(party) : 0),
+             base.variants.empty() ? "" : std::to_string(seats[party]), fixed(ledger.old_votes, 0),
+             fixed(ledger.new_votes, 4), total > 0.0 ? fixed(ledger.old_votes / total, 6) : ""});
     }
     return text;
 }
@@ -281,7 +282,8 @@ NotionalBase read_base(const std::filesystem::path& notional_csv) {
     const auto council_path = notional_csv.parent_path() / "council.csv";
     if (std::filesystem::exists(council_path)) {
         const CsvTable council = read_csv(council_path);
-        const auto party = council.require("party"), seats = council.require("old_seats");
+        const auto party = council.require("party");
+        const auto seats = council.require("old_seats");
         for (std::size_t r = 0; r < council.rows.size(); ++r) {
             double value = 0.0;
             if (!parse_count(council.rows[r][seats], value) || value != std::floor(value) ||

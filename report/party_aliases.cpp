@@ -12,7 +12,8 @@ using model::PartyAlias;
 
 std::vector<PartyAlias> read_party_aliases(const std::filesystem::path& path) {
     const CsvTable table = read_csv(path);
-    const auto from = table.require("from"), to = table.require("to");
+    const auto from = table.require("from");
+    const auto to = table.require("to");
     std::vector<PartyAlias> aliases;
     for (std::size_t r = 0; r < table.rows.size(); ++r) {
         PartyAlias alias{std::string(trim(table.rows[r][from])),

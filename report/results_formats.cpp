@@ -17,9 +17,9 @@ namespace notional::report {
 using model::Candidate;
 using model::classify_party;
 using model::council_key;
+using model::Election;
 using model::Party;
 using model::PartyOrigin;
-using model::Election;
 using model::ResultsFormat;
 using model::WardResult;
 
@@ -55,8 +55,8 @@ ResultsFormat detect(const CsvTable& table, Setting format_setting) {
         return ResultsFormat::canonical;
     }
     throw DataError(table.path.string() +
-                    ": not a results format notional knows (Democracy Club, GLA or canonical; "
-                    "see data/README.md); name the format to say which",
+                        ": not a results format notional knows (Democracy Club, GLA or canonical; "
+                        "see data/README.md); name the format to say which",
                     {format_setting});
 }
 

@@ -22,8 +22,9 @@ std::string crosswalk_csv(const WardNames& old_wards, const WardNames& new_wards
                std::tie(old_wards.codes[b.old_index], new_wards.codes[b.new_index]);
     });
     std::map<std::pair<std::size_t, std::size_t>, double> area;
-    for (const auto& piece : by_area.pieces())
+    for (const auto& piece : by_area.pieces()) {
         area[{piece.old_index, piece.new_index}] = piece.weight;
+    }
     std::string text =
         csv_row({"old_code", "new_code", "area_m2", "share_of_old", "share_of_new", "weight"});
     for (const auto& piece : pieces) {
@@ -48,7 +49,8 @@ std::string ledger_csv(const WardNames& old_wards, const Crosswalk& crosswalk,
     for (const std::size_t o : order_by_code(old_wards.codes)) {
         const auto& entry = crosswalk.ledger()[o];
         const auto& area = by_area.ledger()[o];
-        std::string votes, lost;
+        std::string votes;
+        std::string lost;
         if (notional && notional->old.contested[o]) {
             const double total = votes_of[static_cast<Eigen::Index>(o)];
             votes = fixed(total, 0);

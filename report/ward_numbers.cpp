@@ -55,7 +55,8 @@ std::vector<double> read_ward_numbers(const std::filesystem::path& path,
                              ? "a " + spec.what + " column (" + listed(spec.value_columns) + ")"
                              : "a column " + listed(spec.value_columns)));
     }
-    std::unordered_map<std::string, std::size_t> by_code, by_name;
+    std::unordered_map<std::string, std::size_t> by_code;
+    std::unordered_map<std::string, std::size_t> by_name;
     for (std::size_t i = 0; i < codes.size(); ++i) {
         by_code.emplace(codes[i], i);
         if (i < names.size()) by_name.emplace(ward_name_key(names[i]), i);
@@ -82,7 +83,7 @@ std::vector<double> read_ward_numbers(const std::filesystem::path& path,
     for (std::size_t r = 0; r < table.rows.size(); ++r) {
         const auto matched = ward_of(r);
         if (!matched && council &&
-            !councils_in_layer.count(std::string(trim(table.rows[r][*council])))) {
+            !councils_in_layer.contains(std::string(trim(table.rows[r][*council])))) {
             continue;
         }
         if (!matched) {

@@ -19,9 +19,9 @@ struct WardNumberSpec {
 /// A number for every ward of a layer from a CSV with a ward column (a code column of
 /// core/fields.hpp, such as WD22CD, PCON24CD or ward_code, else a name column such as ward or
 /// ward_name) matched by code, else by ward_name_key, and a value column. Where the file has a
-/// council column (LAD22CD, borough, council), the rows of councils none of whose wards is in the layer are skipped. Throws
-/// DataError naming the row of a ward not in the layer, given twice or of a bad value, and
-/// listing the wards of the layer with no row.
+/// council column (LAD22CD, borough, council), the rows of councils none of whose wards is in the
+/// layer are skipped. Throws DataError naming the row of a ward not in the layer, given twice or of
+/// a bad value, and listing the wards of the layer with no row.
 [[nodiscard]] std::vector<double> read_ward_numbers(const std::filesystem::path& path,
                                                     const std::vector<std::string>& codes,
                                                     const std::vector<std::string>& names,

@@ -23,7 +23,7 @@ TEST(Outputs, AnEarlierRunIsRefusedUnlessOverwriteAndThenNoStaleFileIsLeft) {
     EXPECT_EQ(again.exit_code, 2);
     EXPECT_TRUE(contains(again.err, out.string() + " holds an earlier run's outputs (notional.csv"))
         << again.err;
-    EXPECT_TRUE(contains(again.err, "give --overwrite to replace them, or another -o"))
+    EXPECT_TRUE(contains(again.err, "replace them, or write elsewhere (options: --overwrite, -o)"))
         << again.err;
     EXPECT_EQ(std::count(again.err.begin(), again.err.end(), '\n'), 1);
     EXPECT_EQ(read_text(out / "report.md"), report);
@@ -157,7 +157,8 @@ TEST(Crosswalks, ASavedCrosswalkKnowsWhatItWasMeasuredOn) {
     EXPECT_TRUE(contains(refused.err, saved + ": measured on other inputs than these "
                                               "(new.geometry_sha256 differs"))
         << refused.err;
-    EXPECT_TRUE(contains(refused.err, "give --crosswalk-update")) << refused.err;
+    EXPECT_TRUE(contains(refused.err, "(options: --crosswalk-update, --crosswalk)\n"))
+        << refused.err;
     EXPECT_TRUE(files_in(dir / "c").empty());
     // An option that shapes the pieces is an input too.
     const CommandResult sliver =
@@ -168,7 +169,7 @@ TEST(Crosswalks, ASavedCrosswalkKnowsWhatItWasMeasuredOn) {
                                       saved + " --crosswalk-update");
     ASSERT_EQ(updated.exit_code, 0) << updated.err;
     EXPECT_TRUE(contains(updated.out, "measured again and saved to " + saved +
-                                          " (--crosswalk-update): new.geometry_sha256 differs"))
+                                          ", as asked: new.geometry_sha256 differs"))
         << updated.out;
     EXPECT_EQ(run(other + " -o " + (dir / "f").string() + " --crosswalk " + saved).exit_code, 0);
 }

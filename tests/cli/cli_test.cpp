@@ -172,8 +172,9 @@ TEST(Cli, SeatMethodsAreChosenByName) {
     EXPECT_EQ(run(demo_job(dir / "b", seats + " --seat-method block")).exit_code, 0);
     const CommandResult bad = run(demo_job(dir / "x", seats + " --seat-method lottery"));
     EXPECT_EQ(bad.exit_code, 2);
-    EXPECT_TRUE(contains(bad.err, "--seat-method: 'lottery' is no seat rule: rank-slot, block, "
-                                  "block-top or continuity"))
+    EXPECT_TRUE(contains(bad.err,
+                         "--seat-method: 'lottery' is no seat rule: rank-slot, block, "
+                         "block-top or continuity"))
         << bad.err;
 }
 

@@ -278,7 +278,9 @@ TEST(Crs, LayerWithoutCrsIsAnErrorUnlessAssumed) {
         FAIL() << "a layer without CRS was accepted";
     } catch (const DataError& error) {
         EXPECT_NE(std::string(error.what()).find("old.shp"), std::string::npos);
-        EXPECT_NE(std::string(error.what()).find("--assume-crs"), std::string::npos);
+        EXPECT_NE(std::string(error.what()).find("the layer has no CRS; name one"),
+                  std::string::npos);
+        EXPECT_EQ(error.about(), std::vector<Setting>{Setting::assume_crs});
     }
     Pair assumed(dir / "old.shp", dir / "new.gpkg", {.crs = "", .assume_crs = "EPSG:27700"});
     EXPECT_NEAR(assumed.old_wards.areas_m2[0], 10'000.0, 1e-6);

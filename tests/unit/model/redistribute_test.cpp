@@ -162,7 +162,8 @@ TEST(Redistribute, LosingTooManyVotesNamesTheCrosswalkAndTheWardsThatLoseMost) {
     // What the user can change: the CLI names the options (cli/errors.cpp).
     const auto about = [&] {
         try {
-            check_lost(result, two_ward_election(), alpha_bravo_polygons, crosswalk, "adults", 0.001);
+            check_lost(result, two_ward_election(), alpha_bravo_polygons, crosswalk, "adults",
+                       0.001);
         } catch (const DataError& error) {
             return error.about();
         }
