@@ -29,7 +29,7 @@ po::options_description actual_options(ActualRaw& raw) {
 void read_actual_paths(const po::variables_map& values, ActualRaw& raw) {
     for (auto [name, slot] : {std::pair{"actual", &raw.path}, std::pair{"actual-wards", &raw.wards},
                               std::pair{"party-alias", &raw.party_alias}}) {
-        if (values.count(name)) *slot = values[name].as<std::string>();
+        if (values.contains(name)) *slot = values[name].as<std::string>();
     }
 }
 

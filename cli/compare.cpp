@@ -51,7 +51,7 @@ CompareOptions parse_compare(const std::vector<std::string>& args) {
     CompareOptions options;
     Raw raw;
     const auto values = parse_options(args, compare_options(options, raw), "compare");
-    if (values.count("help")) {
+    if (values.contains("help")) {
         options.help = true;
         return options;
     }

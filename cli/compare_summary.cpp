@@ -49,16 +49,17 @@ std::string party_summary(const model::PartyUnification& parties,
             for (const auto& name : names) {
                 if (name == party.name) continue;
                 if (shown < 3) {
-                    spelled += (shown ? ", '" : "; as '") + name + "'";
+                    spelled += (shown != 0 ? ", '" : "; as '") + name + "'";
                     ++shown;
                 } else {
                     ++others;
                 }
             }
         }
-        if (others) spelled += " and " + std::to_string(others) + " more";
+        if (others != 0) spelled += " and " + std::to_string(others) + " more";
         text += "  " + party.code + std::string(width - party.code.size() + 2, ' ') + party.name +
-                ": " + party.how + (stood.empty() ? "" : ", " + stood) + spelled + "\n";
+                ": " + party.how + (stood.empty() ? "" : ", " + stood);
+        text += spelled + "\n";
     }
     return text;
 }

@@ -175,18 +175,18 @@ JobOptions parse_job(const std::vector<std::string>& args) {
     JobOptions options;
     Raw raw;
     const auto values = parse_options(args, job_options(options, raw));
-    if (values.count("help")) {
+    if (values.contains("help")) {
         options.help = true;
         return options;
     }
     if (options.old_path.empty()) throw UsageError("--old is required");
     if (options.new_path.empty()) throw UsageError("--new is required");
-    if (values.count("results")) options.results_path = values["results"].as<std::string>();
-    if (values.count("results-wards")) {
+    if (values.contains("results")) options.results_path = values["results"].as<std::string>();
+    if (values.contains("results-wards")) {
         if (!options.results_path) throw UsageError("--results-wards needs --results");
         options.results_wards_path = values["results-wards"].as<std::string>();
     }
-    if (values.count("new-seats")) {
+    if (values.contains("new-seats")) {
         if (!options.new_layer.seats_field.empty()) {
             throw UsageError("--new-seats and --new-seats-field both give seats; choose one");
         }
@@ -210,14 +210,16 @@ JobOptions parse_job(const std::vector<std::string>& args) {
     options.seats.method = parse_value("--seat-method", raw.seat_method, model::parse_seat_method);
     check_method_numbers(raw, options);
     options.code_match = !raw.no_code_match;
-    if (values.count("crosswalk")) options.crosswalk_path = values["crosswalk"].as<std::string>();
+    if (values.contains("crosswalk")) {
+        options.crosswalk_path = values["crosswalk"].as<std::string>();
+    }
     if (options.crosswalk_update && !options.crosswalk_path) {
         throw UsageError("--crosswalk-update needs --crosswalk");
     }
-    if (values.count("new-electorate")) {
+    if (values.contains("new-electorate")) {
         options.new_electorate_path = values["new-electorate"].as<std::string>();
     }
-    if (values.count("old-electorate")) {
+    if (values.contains("old-electorate")) {
         if (!options.new_electorate_path) {
             throw UsageError("--old-electorate needs --new-electorate");
         }
@@ -238,7 +240,9 @@ JobOptions parse_job(const std::vector<std::string>& args) {
         for (const char* name :
              {"weight-field", "weights-layer", "weights-table", "weights-key", "weights-layer-key",
               "weights-filter", "weights-crs", "weights-name"}) {
-            if (values.count(name)) throw UsageError("--" + std::string(name) + " needs --weights");
+            if (values.contains(name)) {
+                throw UsageError("--" + std::string(name) + " needs --weights");
+            }
         }
     }
     return options;

@@ -26,7 +26,7 @@ std::string joined(const std::vector<std::string>& parts) {
 std::string listing(const std::vector<std::string>& items, std::size_t shown) {
     std::string text;
     for (std::size_t i = 0; i < std::min(shown, items.size()); ++i) {
-        text += (i ? ", " : "") + items[i];
+        text += (i != 0 ? ", " : "") + items[i];
     }
     if (items.size() > shown) text += " and " + std::to_string(items.size() - shown) + " more";
     return text;
@@ -71,8 +71,8 @@ std::string outline_summary(const model::Crosswalk& by_area, const geo::Layer& o
     for (std::size_t i = 0; i < std::min<std::size_t>(5, largest.size()); ++i) {
         if (largest[i].first < 0.001) break;  // would print as 0.0%
         const std::size_t o = largest[i].second;
-        out << (i ? ", " : "; most ") << old_wards.names[o] << " (" << old_wards.codes[o] << ") "
-            << percent(largest[i].first, 1);
+        out << (i != 0 ? ", " : "; most ") << old_wards.names[o] << " (" << old_wards.codes[o]
+            << ") " << percent(largest[i].first, 1);
     }
     out << "\n             lost: " << no_part << " old wards with no part on the new map, "
         << too_much << " more than " << percent(max_uncovered, 0)
@@ -129,7 +129,7 @@ std::string crosswalks_summary(const app::JobResult& r) {
             << (layer.points ? " points" : " small areas") << " from " << layer.label << "; "
             << w.outside_features << " of them (" << fixed(w.outside_weight, 0)
             << ") outside every old ward";
-        if (layer.without_count) {
+        if (layer.without_count != 0) {
             out << ", " << layer.without_count << " without a count in the table";
         }
         out << "; " << w.zero_pieces << " pieces of no weight; " << w.area_fallback
@@ -143,6 +143,7 @@ std::string crosswalks_summary(const app::JobResult& r) {
         if (!partly.empty()) {
             std::sort(partly.begin(), partly.end());
             std::vector<std::string> names;
+            names.reserve(partly.size());
             for (const auto& [coverage, o] : partly) {
                 names.push_back(r.old_wards.names[o] + " " + percent(coverage, 1));
             }
@@ -204,7 +205,7 @@ std::string coverage_summary(const app::JobResult& r) {
         ++unreached_count;
         unreached += " " + r.new_wards.codes[n];
     }
-    if (unreached_count) {
+    if (unreached_count != 0) {
         out << "unreached    " << unreached_count
             << " new wards no old ward's weight reaches (zero votes, reached false):" << unreached
             << "\n";
@@ -233,9 +234,9 @@ std::string results_summary(const app::JobResult& r) {
     out << "results      " << candidates << " candidates in " << election.wards.size() << " wards, "
         << old_seats << " seats, from " << election.path.string() << " ("
         << model::to_string(election.format) << ")";
-    if (notional.uncontested_old) out << "; " << notional.uncontested_old << " uncontested";
+    if (notional.uncontested_old != 0) out << "; " << notional.uncontested_old << " uncontested";
     const auto partial = std::count(notional.partial.begin(), notional.partial.end(), true);
-    if (partial) out << "; " << partial << " new wards partial (votes unknown in part)";
+    if (partial != 0) out << "; " << partial << " new wards partial (votes unknown in part)";
     // Old wards the results do not name: their votes are unknown, never zero.
     std::vector<bool> has_result(r.old_wards.size(), false);
     for (const std::size_t o : r.matched) has_result[o] = true;
@@ -349,8 +350,8 @@ std::string seats_summary(const app::JobResult& r, const app::JobOptions& option
         out << " (" << continuity << " wards by continuity, the rest rank-slot)";
     }
     out << "; " << knife << " knife-edge, " << ties << " decided by a tie";
-    if (carried) out << ", " << carried << " carried from uncontested wards";
-    if (unknown) out << ", " << unknown << " unknown";
+    if (carried != 0) out << ", " << carried << " carried from uncontested wards";
+    if (unknown != 0) out << ", " << unknown << " unknown";
     out << "\n";
     return out.str();
 }

@@ -153,7 +153,7 @@ PartyComparison compare_party(const std::string& code, const BaseParty* before,
             (convention == ShareConvention::total ? real_party.votes : real_party.top) /
             denominator;
     }
-    party.is_new = !before || before->votes <= 0.0;
+    party.is_new = before == nullptr || before->votes <= 0.0;
     if (before) {
         party.notional_votes = before->votes;
         party.notional_seats = before->seats.value_or(0);
@@ -203,7 +203,9 @@ std::vector<CouncilRow> council_rows(std::map<std::string, CouncilRow> council,
                      : name != base.party_names.end()          ? name->second
                      : actual_name != actual.party_names.end() ? actual_name->second
                                                                : party;
-        if (entry.old_seats || entry.notional_seats || entry.actual_seats) rows.push_back(entry);
+        if (entry.old_seats != 0 || entry.notional_seats != 0 || entry.actual_seats != 0) {
+            rows.push_back(entry);
+        }
     }
     std::stable_sort(rows.begin(), rows.end(), [](const auto& a, const auto& b) {
         return std::tie(b.actual_seats, b.notional_seats, b.old_seats) <

@@ -118,7 +118,7 @@ std::vector<std::size_t> match_wards(const Election& election, const WardsToMatc
                               " wards match no polygon in " + layer.label + " by code or name" +
                               (by_council ? " within their council" : "") + ":";
         for (std::size_t i = 0; i < unmatched.size(); ++i) {
-            message += (i ? ", " : " ") + unmatched[i];
+            message += (i != 0 ? ", " : " ") + unmatched[i];
         }
         throw DataError(message);
     }

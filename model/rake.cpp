@@ -113,7 +113,12 @@ public:
         for (std::size_t k = 0; k < count; ++k) value[k] *= factor[column_of(k)];
     }
 
-    [[nodiscard]] SparseRows take() { return std::move(m_x); }
+    /// The raked matrix, moved out by a swap (Eigen's SparseMatrix has no move constructor).
+    [[nodiscard]] SparseRows take() {
+        SparseRows x;
+        x.swap(m_x);
+        return x;
+    }
 
 private:
     [[nodiscard]] std::size_t rows() const { return static_cast<std::size_t>(m_x.rows()); }

@@ -146,6 +146,7 @@ Notional redistribute(const Election& election, const std::vector<std::size_t>& 
         }
     }
     std::vector<Eigen::Triplet<double>> stood;
+    stood.reserve(most.size());
     for (const auto& [key, count] : most) stood.emplace_back(key.first, key.second, count);
     carried.stood.resize(static_cast<Eigen::Index>(new_count),
                          static_cast<Eigen::Index>(old.parties.size()));
@@ -194,7 +195,7 @@ void check_lost(const Notional& notional, const Election& election,
         } else {
             why = "slivers";
         }
-        names += (i ? ", " : "") + election.wards[losers[i].second].label() + " " +
+        names += (i != 0 ? ", " : "") + election.wards[losers[i].second].label() + " " +
                  fixed(losers[i].first, 1) + " (" + why + ")";
     }
     throw DataError(election.path.string() + ": the " + crosswalk_name + " crosswalk loses " +

@@ -78,7 +78,7 @@ void judge(PartyComparison& party, const BaseParty* base, const std::vector<std:
                               ? base->variant_seats.at(variants[v])
                               : 0;
         by_variant.push_back(seats);
-        listed += (v ? ", " : "") + variants[v] + " " + std::to_string(seats);
+        listed += (v != 0 ? ", " : "") + variants[v] + " " + std::to_string(seats);
     }
     if (by_variant.empty()) by_variant.push_back(party.notional_seats);  // a base of one rule
     // Where every variant agrees one number says it; else each is listed.

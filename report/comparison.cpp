@@ -74,7 +74,7 @@ std::string intro_section(const Comparison& comparison) {
             (comparison.variants.empty() ? std::string("-") : comparison.variants.front()) +
             "; verdicts across every variant run, crosswalk/seat rule (";
     for (std::size_t v = 0; v < comparison.variants.size(); ++v) {
-        text += (v ? ", " : "") + comparison.variants[v];
+        text += (v != 0 ? ", " : "") + comparison.variants[v];
     }
     text += "). Shares are of " +
             std::string(comparison.convention == ShareConvention::total ? "all votes (share_total)"

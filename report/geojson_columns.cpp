@@ -213,7 +213,7 @@ std::vector<Column> uncovered_columns(const std::vector<std::size_t>& wards,
                            : entry.outside > 0.0 ? "lost: more than --max-uncovered beyond the map"
                            : uncovered.gap_m2[o] > 0.0 ? "spread, but lost in the gap"
                                                        : "spread over the part the map covers";
-        const bool known = notional && notional->old.contested[o];
+        const bool known = notional != nullptr && notional->old.contested[o];
         const double ward_votes = known ? votes[static_cast<Eigen::Index>(o)] : 0.0;
         const std::vector<Value> values{
             old_wards.codes[o],

@@ -62,7 +62,7 @@ std::string base_csv(const NotionalBase& base) {
                              optional_number(party.share_top, share_decimals),
                              std::to_string(party.votes_rounded),
                              optional_int(party.seats),
-                             ward.seats ? std::to_string(ward.seats) : "",
+                             ward.seats != 0 ? std::to_string(ward.seats) : "",
                              model::to_string(ward.change_class),
                              optional_number(ward.margin_pct, margin_decimals),
                              ward.margin_pct ? (ward.knife_edge ? "true" : "false") : "",

@@ -29,7 +29,7 @@ std::optional<std::size_t> council_column(const CsvTable& table) {
 std::string listed(const std::vector<std::string>& names) {
     std::string text;
     for (std::size_t i = 0; i < names.size(); ++i) {
-        if (i) text += i + 1 == names.size() ? " or " : ", ";
+        if (i != 0) text += i + 1 == names.size() ? " or " : ", ";
         text += names[i];
     }
     return text;
@@ -107,9 +107,9 @@ std::vector<double> read_ward_numbers(const std::filesystem::path& path,
     std::string missing;
     std::size_t count = 0;
     for (std::size_t n = 0; n < result.size(); ++n) {
-        if (!found[n]) missing += (count++ ? ", " : " ") + codes[n];
+        if (!found[n]) missing += (count++ != 0 ? ", " : " ") + codes[n];
     }
-    if (count) {
+    if (count != 0) {
         throw DataError(path.string() + ": no " + spec.what + " for " + std::to_string(count) +
                         " " + spec.layer + " wards:" + missing);
     }

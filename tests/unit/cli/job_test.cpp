@@ -283,12 +283,12 @@ TEST(ParseJob, OptionsThatNeedAnotherSaySo) {
         EXPECT_EQ(usage_error(job(weights)), weights.front() + " needs --weights");
     }
     // A table of counts is joined by a key and holds the count.
-    EXPECT_EQ(usage_error(job({"--weights", "w.shp", "--weights-table", "t.csv", "--weight-field",
-                               "n"})),
-              "--weights-table needs --weights-key");
-    EXPECT_EQ(usage_error(job({"--weights", "w.shp", "--weights-table", "t.csv", "--weights-key",
-                               "k"})),
-              "--weights-table needs --weight-field");
+    EXPECT_EQ(
+        usage_error(job({"--weights", "w.shp", "--weights-table", "t.csv", "--weight-field", "n"})),
+        "--weights-table needs --weights-key");
+    EXPECT_EQ(
+        usage_error(job({"--weights", "w.shp", "--weights-table", "t.csv", "--weights-key", "k"})),
+        "--weights-table needs --weight-field");
     EXPECT_EQ(usage_error(job({"--share-top"})),
               "--share-top needs --actual: it chooses the shares compared");
 }
