@@ -283,9 +283,16 @@ std::vector<model::Run> seat_runs(const JobOptions& options, const JobResult& re
 void carry_votes(const JobOptions& options, JobResult& result,
                  const std::vector<int>& seats_of_new) {
     if (result.election) {
+        model::RedistributeOptions redistribute = options.redistribute;
+        // A general election: an independent with a tenth of the seat's vote is split like a
+        // party, for such a vote is local (METHOD.md §10).
+        if (result.election->format == model::ResultsFormat::hoc_library &&
+            !redistribute.strong_independent_share) {
+            redistribute.strong_independent_share = 0.10;
+        }
         for (const auto& [name, candidate] : result.crosswalks) {
-            result.notionals.push_back(model::redistribute(*result.election, result.matched,
-                                                           candidate, options.redistribute));
+            result.notionals.push_back(
+                model::redistribute(*result.election, result.matched, candidate, redistribute));
         }
         model::check_lost(result.notionals.front(), *result.election, result.matched,
                           result.chosen(), result.crosswalks.front().first,

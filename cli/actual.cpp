@@ -12,12 +12,12 @@ po::options_description actual_options(ActualRaw& raw) {
     po::options_description options("The election on the new wards");
     options.add_options()
         ("actual", po::value<std::string>()->value_name("CSV"),
-         "its candidates' results (Democracy Club, GLA or canonical CSV): compare them with the "
+         "its candidates' results (Democracy Club, GLA, House of Commons Library or canonical CSV): compare them with the "
          "notionals")
         ("actual-format", po::value(&raw.format)->value_name("FORMAT")->default_value("auto"),
-         "auto, dc, gla or canonical")
+         "auto, dc, gla, hoc or canonical")
         ("actual-wards", po::value<std::string>()->value_name("CSV"),
-         "GLA ward statistics beside GLA actual results (electorate, ballots)")
+         "statistics beside them: the GLA's wards or the Commons Library's constituencies")
         ("party-alias", po::value<std::string>()->value_name("CSV"),
          "from,to: two names (or codes) of one party, e.g. a party that changed its name")
         ("share-top", po::bool_switch(&raw.share_top),

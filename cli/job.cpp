@@ -40,11 +40,12 @@ po::options_description job_options(JobOptions& o, Raw& raw) {
         ("new", po::value(&o.new_path)->value_name("NEW"),
          "new wards: any polygon layer GDAL reads")
         ("results", po::value<std::string>()->value_name("CSV"),
-         "the old election's candidate results (Democracy Club, GLA or canonical CSV)")
+         "the old election's candidate results (Democracy Club, GLA, House of Commons Library or canonical CSV)")
         ("results-format", po::value(&raw.format)->value_name("FORMAT")->default_value("auto"),
-         "auto, dc, gla or canonical")
+         "auto, dc, gla, hoc or canonical")
         ("results-wards", po::value<std::string>()->value_name("CSV"),
-         "GLA ward statistics beside GLA results (seats, electorate, ballots)")
+         "statistics beside the results: the GLA's wards (seats, electorate, ballots), the "
+         "Commons Library's constituencies (electorate, valid votes)")
         ("new-seats", po::value<std::string>()->value_name("CSV"),
          "seats of each new ward: ward code and seats (a GLA ward statistics file serves); "
          "default: the actual election's winners")

@@ -235,6 +235,10 @@ std::string results_summary(const app::JobResult& r) {
         << old_seats << " seats, from " << election.path.string() << " ("
         << model::to_string(election.format) << ")";
     if (notional.uncontested_old != 0) out << "; " << notional.uncontested_old << " uncontested";
+    if (notional.strong_independents != 0) {
+        out << "; " << notional.strong_independents
+            << " independents with a tenth of their seat's vote or more split like parties";
+    }
     const auto partial = std::count(notional.partial.begin(), notional.partial.end(), true);
     if (partial != 0) out << "; " << partial << " new wards partial (votes unknown in part)";
     // Old wards the results do not name: their votes are unknown, never zero.

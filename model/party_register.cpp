@@ -8,7 +8,13 @@ namespace {
 // names the published files spell in several ways. Order matters only for `contains`: the SDLP
 // is tried before Labour.
 const std::vector<Registered> parties{
-    {"CON", "Conservative", {"PP52"}, {"con"}, {"conservative", "conservatives"}, {}},
+    // PP51: the party's Northern Ireland register entry (the Commons Library's NI candidates).
+    {"CON",
+     "Conservative",
+     {"PP52", "PP51"},
+     {"con", "conservative", "conservatives"},
+     {"conservative", "conservatives"},
+     {}},
     {"SDLP",
      "Social Democratic and Labour Party",
      {"PP55"},

@@ -26,19 +26,21 @@ double Notional::lost_total() const {
     return total;
 }
 
-Sparse carry(const Sparse& old_values, const Crosswalk& crosswalk,
-             const std::vector<bool>& independent, bool split_independents) {
+Sparse carry(const Sparse& old_values, const Crosswalk& crosswalk, const std::vector<bool>& whole) {
     const Sparse f = crosswalk.shares();
-    if (split_independents) return Sparse(f.transpose()) * old_values;
+    if (std::none_of(whole.begin(), whole.end(), [](bool w) { return w; })) {
+        return Sparse(f.transpose()) * old_values;
+    }
     Eigen::VectorXd parties(old_values.cols());
     Eigen::VectorXd independents(old_values.cols());
     for (Eigen::Index p = 0; p < old_values.cols(); ++p) {
-        independents[p] = independent[static_cast<std::size_t>(p)] ? 1.0 : 0.0;
+        independents[p] = whole[static_cast<std::size_t>(p)] ? 1.0 : 0.0;
         parties[p] = 1.0 - independents[p];
     }
-    const Sparse whole = crosswalk.whole();
+    const Sparse successor = crosswalk.whole();
     const Sparse by_share = Sparse(f.transpose()) * (old_values * parties.asDiagonal());
-    const Sparse by_whole = Sparse(whole.transpose()) * (old_values * independents.asDiagonal());
+    const Sparse by_whole =
+        Sparse(successor.transpose()) * (old_values * independents.asDiagonal());
     return (by_share + by_whole).pruned();
 }
 
@@ -65,6 +67,26 @@ std::vector<std::optional<double>> carry_ward_values(
         if (crosswalk.new_weight()[n] <= 0.0) out[n].reset();  // draws on nothing: unknown
     }
     return out;
+}
+
+/// Per party: whether it is carried whole (RedistributeOptions); counts the strong independents.
+std::vector<bool> whole_parties(const Measures& old, const RedistributeOptions& options,
+                                std::size_t& strong) {
+    std::vector<bool> whole(old.independent.begin(), old.independent.end());
+    if (options.split_independents) whole.assign(whole.size(), false);
+    if (options.split_independents || !options.strong_independent_share) return whole;
+    const Eigen::VectorXd totals = old.tot * Eigen::VectorXd::Ones(old.tot.cols());
+    for (Eigen::Index o = 0; o < old.tot.outerSize(); ++o) {
+        for (Sparse::InnerIterator it(old.tot, o); it; ++it) {
+            const auto p = static_cast<std::size_t>(it.col());
+            if (!whole[p] || totals[it.row()] <= 0.0) continue;
+            if (it.value() >= *options.strong_independent_share * totals[it.row()]) {
+                whole[p] = false;
+                ++strong;
+            }
+        }
+    }
+    return whole;
 }
 
 /// Per party: votes in, allocated, and lost by the crosswalk's ledger, computed apart from the
@@ -105,14 +127,13 @@ Notional redistribute(const Election& election, const std::vector<std::size_t>& 
     const Measures& old = result.old;
     for (bool uncontested : old.uncontested) result.uncontested_old += uncontested ? 1 : 0;
     result.independents_split = options.split_independents;
+    result.whole = whole_parties(old, options, result.strong_independents);
 
     Measures& carried = result.carried;
     carried.parties = old.parties;
     carried.party_names = old.party_names;
     carried.independent = old.independent;
-    auto move = [&](const Sparse& values) {
-        return carry(values, crosswalk, old.independent, options.split_independents);
-    };
+    auto move = [&](const Sparse& values) { return carry(values, crosswalk, result.whole); };
     carried.tot = move(old.tot);
     carried.top = move(old.top);
     carried.avg = move(old.avg);

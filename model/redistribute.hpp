@@ -31,6 +31,10 @@ struct Notional {
     std::vector<PartyLedger> ledger;  ///< one per party, in `old.parties` order
     std::size_t uncontested_old = 0;  ///< old wards without votes (seats only)
     bool independents_split = false;  ///< independents carried like parties, not whole
+    /// Per party: carried whole to its old ward's main successor (an independent, unless
+    /// independents are split or it is a strong one), else through the shares.
+    std::vector<bool> whole;
+    std::size_t strong_independents = 0;  ///< independents split for their share of the vote
 
     [[nodiscard]] double old_total() const;
     [[nodiscard]] double lost_total() const;
@@ -40,12 +44,15 @@ struct RedistributeOptions {
     double max_lost = 0.001;               ///< largest share of all votes that may be lost
     double conservation_tolerance = 1e-9;  ///< relative, per party
     bool split_independents = false;  ///< else each independent goes whole to the main successor
+    /// An independent with at least this share of its old ward's votes is split like a party:
+    /// a strong independent's vote is local (METHOD.md §10, general elections). None: never.
+    std::optional<double> strong_independent_share;
 };
 
-/// Carries an old-ward matrix (old wards x parties) into the new wards: parties through the
-/// shares, independents (unless split) whole to their old ward's main successor.
+/// Carries an old-ward matrix (old wards x parties) into the new wards: the parties `whole`
+/// marks whole to their old ward's main successor, the others through the shares.
 [[nodiscard]] Sparse carry(const Sparse& old_values, const Crosswalk& crosswalk,
-                           const std::vector<bool>& independent, bool split_independents);
+                           const std::vector<bool>& whole);
 
 /// `old_polygon[w]` is the crosswalk row of the election's ward w (from match_wards).
 /// Throws DataError when a party's ledger does not balance.

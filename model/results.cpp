@@ -12,6 +12,7 @@ const char* to_string(ResultsFormat format) {
     switch (format) {
         case ResultsFormat::democracy_club: return "Democracy Club";
         case ResultsFormat::gla: return "GLA";
+        case ResultsFormat::hoc_library: return "House of Commons Library";
         case ResultsFormat::canonical: return "canonical";
         case ResultsFormat::automatic: break;
     }

@@ -14,7 +14,7 @@
 namespace notional::model {
 
 /// The format an election was read from (report/results_formats.hpp reads each).
-enum class ResultsFormat { automatic, democracy_club, gla, canonical };
+enum class ResultsFormat { automatic, democracy_club, gla, hoc_library, canonical };
 
 [[nodiscard]] const char* to_string(ResultsFormat format);
 

@@ -221,7 +221,7 @@ private:
     void rank_slots(const From& parties_from, const From& independents_from, WardSeats& ward,
                     std::vector<Slot>& slots, bool extend = true) const {
         for (std::size_t p = 0; p < m_old.parties.size(); ++p) {
-            const bool whole = m_old.independent[p] && !m_notional.independents_split;
+            const bool whole = m_notional.whole[p];
             const auto& from = whole ? independents_from : parties_from;
             for (int i = 1; i <= ward.seats; ++i) {
                 double value = 0.0;

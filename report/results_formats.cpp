@@ -11,6 +11,7 @@
 #include "model/councils.hpp"
 #include "model/parties.hpp"
 #include "report/results_builder.hpp"
+#include "report/results_hoclib.hpp"
 
 namespace notional::report {
 
@@ -30,8 +31,9 @@ ResultsFormat parse_results_format(const std::string& text) {
         return ResultsFormat::democracy_club;
     }
     if (t == "gla") return ResultsFormat::gla;
+    if (t == "hoc" || t == "hoclib" || t == "commons-library") return ResultsFormat::hoc_library;
     if (t == "canonical" || t == "csv") return ResultsFormat::canonical;
-    throw UsageError("'" + text + "' is no results format: auto, dc, gla or canonical");
+    throw UsageError("'" + text + "' is no results format: auto, dc, gla, hoc or canonical");
 }
 
 namespace {
@@ -50,12 +52,14 @@ ResultsFormat detect(const CsvTable& table, Setting format_setting) {
         table.find("votes")) {
         return ResultsFormat::gla;
     }
+    if (is_hoclib(table)) return ResultsFormat::hoc_library;
     if ((table.find("ward") || table.find("ward_code") || table.find("ward_name")) &&
         table.find("party") && table.find("votes")) {
         return ResultsFormat::canonical;
     }
     throw DataError(table.path.string() +
-                        ": not a results format notional knows (Democracy Club, GLA or canonical; "
+                        ": not a results format notional knows (Democracy Club, GLA, House of "
+                        "Commons Library or canonical; "
                         "see data/README.md); name the format to say which",
                     {format_setting});
 }
@@ -211,14 +215,17 @@ Election read_results(const std::filesystem::path& path, ResultsFormat format,
                       const ResultsSettings& settings) {
     const CsvTable table = read_csv(path);
     if (format == ResultsFormat::automatic) format = detect(table, settings.format);
-    if (ward_stats && format != ResultsFormat::gla) {
-        throw UsageError("GLA ward statistics go with GLA results, but " + path.string() + " is " +
-                             to_string(format),
-                         {settings.wards});
+    if (ward_stats && format != ResultsFormat::gla && format != ResultsFormat::hoc_library) {
+        throw UsageError(
+            "ward statistics go with GLA results and constituencies with House of "
+            "Commons Library results, but " +
+                path.string() + " is " + to_string(format),
+            {settings.wards});
     }
     switch (format) {
         case ResultsFormat::democracy_club: return read_democracy_club(table);
         case ResultsFormat::gla: return read_gla(table, ward_stats);
+        case ResultsFormat::hoc_library: return read_hoclib(table, ward_stats);
         case ResultsFormat::canonical:
         case ResultsFormat::automatic: break;
     }

@@ -88,8 +88,8 @@ TEST(Options, ErrorsNameTheOptionTheUserGave) {
                                       " --actual x.csv --actual-format bogus");
     EXPECT_EQ(compare.exit_code, 2);
     EXPECT_TRUE(contains(compare.err,
-                         "compare: --actual-format: 'bogus' is no results format: auto, dc, gla "
-                         "or canonical"))
+                         "compare: --actual-format: 'bogus' is no results format: auto, dc, gla, "
+                         "hoc or canonical"))
         << compare.err;
     const CommandResult job = run(demo_job(dir / "out", with_actual + " --actual-format bogus"));
     EXPECT_EQ(job.exit_code, 2);

@@ -341,6 +341,71 @@ TEST(Bromley, PostcodePointsLandInTheirOwnWards) {
     EXPECT_EQ(off, 2.0);
 }
 
+TEST(GeneralElection, CommonsLibraryResultsAsPublishedOnTheNewSeats) {
+    const auto westminster = shared / "westminster";
+    if (!std::filesystem::exists(westminster)) {
+        GTEST_SKIP() << "real data absent: " << westminster.string()
+                     << "; skipping the general election";
+    }
+    TempDir dir;
+    const auto results = westminster / "results";
+    // 2019 on the 2024 seats by area, and 2024 against it, straight from the published files.
+    const CommandResult result = run(
+        bin + " --old " +
+        (westminster / "boundaries" / "pcon_dec2019_bgc_topo_wgs84.gpkg").string() + " --new " +
+        (westminster / "boundaries" / "pcon_jul2024_bgc_topo_wgs84.gpkg").string() + " --results " +
+        (results / "ge2019_candidacies_hoclib.csv").string() + " --results-wards " +
+        (results / "ge2019_constituencies_hoclib.csv").string() + " --actual " +
+        (results / "ge2024_candidacies_hoclib.csv").string() + " --actual-wards " +
+        (results / "ge2024_constituencies_hoclib.csv").string() + " -o " + (dir / "out").string());
+    ASSERT_EQ(result.exit_code, 0) << result.err;
+    EXPECT_EQ(result.err, "");
+    EXPECT_TRUE(contains(result.out, "3320 candidates in 650 wards, 650 seats")) << result.out;
+    // Claire Wright (East Devon, 40%) and four others: split like parties, not carried whole.
+    EXPECT_TRUE(contains(result.out, "5 independents with a tenth of their seat's vote or more"))
+        << result.out;
+
+    // Every vote: 32,014,110 valid votes in 2019, the Commons Library's total; 53.5 lost in
+    // gaps between the 2024 seats and slivers.
+    const auto council = notional::read_csv(dir / "out" / "council.csv");
+    EXPECT_EQ(column_sum(council, "old_votes"), 32'014'110.0);
+    EXPECT_NEAR(column_sum(council, "notional_votes"), 32'014'110.0 - 53.47, 0.01);
+    std::map<std::string, std::pair<int, int>> seats;  // party -> old, notional
+    for (const auto& row : council.rows) {
+        seats[row[council.require("party")]] = {std::stoi(row[council.require("old_seats")]),
+                                                std::stoi(row[council.require("notional_seats")])};
+    }
+    // The notional 2019 result by area (Rallings and Thrasher's, from people and local
+    // results: CON 372, LAB 200, LD 8, SNP 48, PC 2).
+    EXPECT_EQ(seats["CON"], (std::pair{365, 369}));
+    EXPECT_EQ(seats["LAB"], (std::pair{202, 203}));
+    EXPECT_EQ(seats["LD"], (std::pair{11, 9}));
+    EXPECT_EQ(seats["SNP"], (std::pair{48, 48}));
+    EXPECT_EQ(seats["PC"], (std::pair{4, 1}));
+    EXPECT_EQ(seats["SPK"], (std::pair{1, 1}));
+    int notional_total = 0;
+    for (const auto& [party, entry] : seats) notional_total += entry.second;
+    EXPECT_EQ(notional_total, 650);
+
+    // Labour's gain in Eltham & Chislehurst is from the notional Conservative seat; Beckenham
+    // & Penge's "gain" is a boundary artefact: notionally Labour's already.
+    const auto comparison = notional::read_csv(dir / "out" / "comparison.csv");
+    std::map<std::string, std::string> verdicts;
+    std::set<std::string> seats_2024;
+    for (const auto& row : comparison.rows) {
+        seats_2024.insert(row[comparison.require("ward_code")]);
+        if (row[comparison.require("actual_seats")] != "1") continue;
+        verdicts[row[comparison.require("ward_name")]] =
+            row[comparison.require("label")] + ": " + row[comparison.require("verdict")];
+    }
+    EXPECT_EQ(seats_2024.size(), 650U);
+    EXPECT_EQ(verdicts["Eltham and Chislehurst"], "LAB gain from CON (notional): GENUINE");
+    EXPECT_EQ(verdicts["Beckenham and Penge"], "LAB hold (notional): BOUNDARY ARTEFACT");
+    EXPECT_EQ(verdicts["Orpington"], "CON hold (notional): ");
+    // Carried whole, Claire Wright's 25,869 votes would make her the notional winner here.
+    EXPECT_EQ(verdicts["Exmouth and Exeter East"], "CON hold (notional): ");
+}
+
 TEST(Westminster, PopulationSharesAgainstTheOfficialOverlaps) {
     const auto westminster = shared / "westminster";
     const auto lsoa = shared / "london" / "lsoa_population" / "london-2021-lsoa-gen20.shp";

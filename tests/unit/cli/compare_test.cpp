@@ -83,7 +83,7 @@ TEST(ParseCompare, BadValuesAreUsageErrors) {
     EXPECT_EQ(usage_error(comparison({"--knife-edge", "250"})),
               "compare: --knife-edge is a percentage of ballots from 0 to 100");
     EXPECT_EQ(usage_error(comparison({"--actual-format", "xlsx"})),
-              "compare: --actual-format: 'xlsx' is no results format: auto, dc, gla or canonical");
+              "compare: --actual-format: 'xlsx' is no results format: auto, dc, gla, hoc or canonical");
 }
 
 TEST(ParseCompare, WhatBoostRefusesIsPrefixedWithTheSubcommand) {

@@ -300,9 +300,9 @@ TEST(ParseJob, SeatsFromAFileOrAFieldNotBoth) {
 
 TEST(ParseJob, UnknownFormatsAndSeatMethodsNameTheOptionAndTheValue) {
     EXPECT_EQ(usage_error(job({"--results-format", "xlsx"})),
-              "--results-format: 'xlsx' is no results format: auto, dc, gla or canonical");
+              "--results-format: 'xlsx' is no results format: auto, dc, gla, hoc or canonical");
     EXPECT_EQ(usage_error(job({"--actual-format", "json"})),
-              "--actual-format: 'json' is no results format: auto, dc, gla or canonical");
+              "--actual-format: 'json' is no results format: auto, dc, gla, hoc or canonical");
     EXPECT_EQ(
         usage_error(job({"--seat-method", "d'hondt"})),
         "--seat-method: 'd'hondt' is no seat rule: rank-slot, block, block-top or continuity");

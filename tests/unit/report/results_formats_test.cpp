@@ -68,6 +68,7 @@ TEST(Results, ParseResultsFormat) {
     EXPECT_EQ(parse_results_format("DC"), ResultsFormat::democracy_club);
     EXPECT_EQ(parse_results_format("gla"), ResultsFormat::gla);
     EXPECT_EQ(parse_results_format("canonical"), ResultsFormat::canonical);
+    EXPECT_EQ(parse_results_format("hoc"), ResultsFormat::hoc_library);
     (void)message_of<UsageError>([] { (void)parse_results_format("xlsx"); });
 }
 
@@ -459,6 +460,62 @@ TEST(Councils, DemocracyClubRowsNameTheirCouncilAndOtherBallotsAreSkipped) {
     ASSERT_EQ(merton_only.wards.size(), 1U);
     // Its party goes with it: no Conservative is left in the election.
     EXPECT_FALSE(merton_only.party_names.count("CON"));
+}
+
+// The Commons Library's header, cut to the columns we read and a few we do not.
+constexpr const char* hoclib_header =
+    "ONS ID,Constituency name,Country name,Party name,Party abbreviation,"
+    "Electoral Commission party ID,Candidate first name,Candidate surname,Votes,Share\n";
+
+TEST(Results, CommonsLibraryConstituenciesAreOneSeatWardsWonByMostVotes) {
+    TempDir dir;
+    const auto path = dir.write(
+        "cand.csv", std::string(hoclib_header) +
+                        "E14000637,Chorley,England,Speaker,Spk,,Lindsay,Hoyle,26831,0.673\n"
+                        "E14000637,Chorley,England,Independent,Ind,,Mark,Brexit-Smith,9439,0.237\n"
+                        "N06000001,East Antrim,Northern Ireland,Conservative,Con,PP51,A,B,"
+                        "1043,0.03\n"
+                        "N06000001,East Antrim,Northern Ireland,Democratic Unionist Party,DUP,"
+                        "PP70,Sammy,Wilson,16871,0.458\n");
+    const auto seats = dir.write("seats.csv",
+                                 "ONS ID,Constituency name,Electorate,Valid votes\n"
+                                 "E14000637,Chorley,80000,36270\nN06000001,East Antrim,70000,"
+                                 "36842\n");
+    const Election election = read_results(path, ResultsFormat::automatic, seats);
+    EXPECT_EQ(election.format, ResultsFormat::hoc_library);
+    ASSERT_EQ(election.wards.size(), 2U);
+    const WardResult& chorley = election.wards[0];
+    EXPECT_EQ(chorley.code, "E14000637");
+    EXPECT_EQ(chorley.seats, 1);
+    EXPECT_EQ(chorley.electorate, 80000);
+    EXPECT_EQ(chorley.ballots, 36270);
+    ASSERT_EQ(chorley.candidates.size(), 2U);
+    EXPECT_EQ(chorley.candidates[0].party, "SPK");
+    EXPECT_TRUE(chorley.candidates[0].elected);
+    EXPECT_TRUE(chorley.candidates[1].party.starts_with("IND-")) << chorley.candidates[1].party;
+    EXPECT_FALSE(chorley.candidates[1].elected);
+    // PP51, the Conservatives' Northern Ireland entry, is the Conservative party.
+    const WardResult& antrim = election.wards[1];
+    EXPECT_EQ(antrim.council_name, "Northern Ireland");
+    EXPECT_EQ(antrim.candidates[0].party, "CON");
+    EXPECT_FALSE(antrim.candidates[0].elected);
+    EXPECT_EQ(antrim.candidates[1].party, "DUP");
+    EXPECT_TRUE(antrim.candidates[1].elected);
+}
+
+TEST(Results, CommonsLibraryTieIsAnErrorTheFileCannotSettle) {
+    TempDir dir;
+    const auto path = dir.write("cand.csv", std::string(hoclib_header) +
+                                                "E14000001,Aldershot,England,Labour,Lab,PP53,A,B,"
+                                                "100,0.5\n"
+                                                "E14000001,Aldershot,England,Conservative,Con,"
+                                                "PP52,C,D,100,0.5\n");
+    const std::string message =
+        message_of<DataError>([&] { (void)read_results(path, ResultsFormat::hoc_library); });
+    EXPECT_TRUE(contains(message,
+                         "cand.csv, line 2: constituency E14000001 has 2 candidates with "
+                         "its most votes, 100; the file does not say who won the tie"))
+        << message;
 }
 
 }  // namespace
