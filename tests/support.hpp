@@ -359,4 +359,17 @@ inline model::NotionalBase three_seat_base() {
         {base_party("LAB", 3500, 0.6, every(2), 2), base_party("CON", 2000, 0.4, every(1), 1)})});
 }
 
+/// Tau, two seats. Notional shares of all votes CON 50%, LAB 50%, of top votes CON 55%,
+/// LAB 45%; actual CON 1000 + 900, LAB 800 + 700: all votes 3400, top votes 1000 + 800 = 1800.
+inline model::NotionalBase tau_base() {
+    return base_of({base_ward("E05000070", "Tau", 2, "major",
+                              {base_party("CON", 2000, 0.5, every(1), 1, 0.55),
+                               base_party("LAB", 2000, 0.5, every(1), 1, 0.45)})});
+}
+inline model::Election tau_actual() {
+    return actual_of(
+        {result_of("E05000070", "Tau",
+                   {{"CON", 1000, true}, {"CON", 900, true}, {"LAB", 800}, {"LAB", 700}}, 2)});
+}
+
 }  // namespace notional::test

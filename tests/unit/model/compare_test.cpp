@@ -22,6 +22,8 @@ namespace {
 using test::message_of;
 
 using test::contains;
+using test::tau_actual;
+using test::tau_base;
 
 // Shares such as 450/1000 - 0.3 are off by a few ulps from the decimal the comment gives;
 // 1e-9 is far above that and far below any hand-checked digit.
@@ -478,14 +480,9 @@ TEST(CompareErrors, ActualWardNotInTheBase) {
 // --- the share_top convention -----------------------------------------------------------------
 
 TEST(CompareConvention, ShareTopOnBothSides) {
-    // Notional shares of all votes CON 50%, LAB 50%, of top votes CON 55%, LAB 45%.
-    // Actual CON 1000 + 900, LAB 800 + 700: all votes 3400, top votes 1000 + 800 = 1800.
-    const auto base = base_of({base_ward("E05000070", "Tau", 2, "major",
-                                         {base_party("CON", 2000, 0.5, every(1), 1, 0.55),
-                                          base_party("LAB", 2000, 0.5, every(1), 1, 0.45)})});
-    const auto actual = actual_of(
-        {result_of("E05000070", "Tau",
-                   {{"CON", 1000, true}, {"CON", 900, true}, {"LAB", 800}, {"LAB", 700}}, 2)});
+    // Tau: shares of all votes 50/50 notionally, of top votes 55/45 (tests/support.hpp).
+    const auto base = tau_base();
+    const auto actual = tau_actual();
 
     const auto top = compare(base, actual, ShareConvention::top);
     EXPECT_EQ(top.convention, ShareConvention::top);

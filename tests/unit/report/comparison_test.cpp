@@ -25,6 +25,8 @@ using test::beta_result;
 using test::contains;
 using test::every;
 using test::result_of;
+using test::tau_actual;
+using test::tau_base;
 using test::three_seat_base;
 using test::three_seat_result;
 
@@ -117,13 +119,9 @@ TEST(CompareReport, AWardNotJudgedIsListedApart) {
 }
 
 TEST(CompareReport, TheShareConventionIsSaid) {
-    // As in CompareConvention.ShareTopOnBothSides.
-    const auto base = base_of({base_ward("E05000070", "Tau", 2, "major",
-                                         {base_party("CON", 2000, 0.5, every(1), 1, 0.55),
-                                          base_party("LAB", 2000, 0.5, every(1), 1, 0.45)})});
-    const auto actual = actual_of(
-        {result_of("E05000070", "Tau",
-                   {{"CON", 1000, true}, {"CON", 900, true}, {"LAB", 800}, {"LAB", 700}}, 2)});
+    // Tau: shares of all votes 50/50 notionally, of top votes 55/45 (tests/support.hpp).
+    const auto base = tau_base();
+    const auto actual = tau_actual();
     EXPECT_TRUE(contains(report_markdown(compare(base, actual, ShareConvention::top), "t"),
                          "Shares are of top votes (share_top)."));
     EXPECT_TRUE(contains(report_markdown(compare(base, actual, ShareConvention::total), "t"),
