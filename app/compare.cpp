@@ -85,9 +85,13 @@ CompareResult run_compare(const CompareOptions& options) {
     std::optional<std::filesystem::path> ward_stats;
     if (options.actual_wards_path) ward_stats = *options.actual_wards_path;
     CompareResult result{
-        csv, report::read_results(options.actual_path, options.actual_format, ward_stats),
-        {},  {},
-        {},  {}};
+        csv,
+        report::read_results(options.actual_path, options.actual_format, ward_stats,
+                             {Setting::actual_format, Setting::actual_wards}),
+        {},
+        {},
+        {},
+        {}};
     // A file of many councils against a base of some: the others' wards are skipped.
     model::Councils councils;
     for (const auto& ward : result.actual.wards) councils.add(ward.council_code, ward.council_name);

@@ -42,17 +42,19 @@ void read_inputs(const JobOptions& options, JobResult& result, geo::GeosContext&
     geo::SourceLayer old_source(options.old_path, options.old_layer);
     geo::SourceLayer new_source(options.new_path, options.new_layer);
     auto read = [](const std::optional<std::string>& path,
-                   const std::optional<std::string>& wards_path, model::ResultsFormat format) {
+                   const std::optional<std::string>& wards_path, model::ResultsFormat format,
+                   const report::ResultsSettings& settings) {
         std::optional<std::filesystem::path> wards;
         if (wards_path) wards = *wards_path;
-        return report::read_results(*path, format, wards);
+        return report::read_results(*path, format, wards, settings);
     };
     if (options.results_path) {
         result.election =
-            read(options.results_path, options.results_wards_path, options.results_format);
+            read(options.results_path, options.results_wards_path, options.results_format, {});
     }
     if (options.actual_path) {
-        result.actual = read(options.actual_path, options.actual_wards_path, options.actual_format);
+        result.actual = read(options.actual_path, options.actual_wards_path, options.actual_format,
+                             {Setting::actual_format, Setting::actual_wards});
     }
     model::Election* election = result.election ? &*result.election : nullptr;
     model::Election* actual = result.actual ? &*result.actual : nullptr;

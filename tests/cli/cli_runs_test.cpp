@@ -94,6 +94,16 @@ TEST(Options, ErrorsNameTheOptionTheUserGave) {
     const CommandResult job = run(demo_job(dir / "out", with_actual + " --actual-format bogus"));
     EXPECT_EQ(job.exit_code, 2);
     EXPECT_TRUE(contains(job.err, "notional: --actual-format: 'bogus' is no")) << job.err;
+    // A file of no format it knows names the option of the file it came in.
+    const auto odd = dir / "odd.csv";
+    write_text(odd, "a,b\n1,2\n");
+    ASSERT_EQ(run(demo_job(dir / "base", "--new-seats " + demo + "new_seats.csv")).exit_code, 0);
+    const CommandResult unknown =
+        run(bin + " compare --notional " + (dir / "base").string() + " --actual " + odd.string() +
+            " -o " + (dir / "cmp").string());
+    EXPECT_TRUE(contains(unknown.err, "odd.csv: not a results format notional knows"))
+        << unknown.err;
+    EXPECT_TRUE(contains(unknown.err, "(options: --actual-format)\n")) << unknown.err;
     const CommandResult results = run(demo_job(dir / "out", "--results-format bogus"));
     EXPECT_TRUE(contains(results.err, "notional: --results-format: 'bogus' is no")) << results.err;
     const CommandResult uncovered = run(demo_job(dir / "out", "--max-uncovered 120"));
