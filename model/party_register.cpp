@@ -39,9 +39,10 @@ const std::vector<Registered> parties{
      {"grn", "green", "greens", "scottish green"},
      {"green", "greens"},
      {"green socialism", "green socialist"}},
+    // PP84: UKIP's other register entry (Northern Ireland in 2019, some seats in 2024).
     {"UKIP",
      "UKIP",
-     {"PP85"},
+     {"PP85", "PP84"},
      {"ukip"},
      {"uk independence", "ukip", "united kingdom independence"},
      {}},

@@ -82,8 +82,9 @@ TEST(ParseCompare, BadValuesAreUsageErrors) {
               "compare: --knife-edge is a percentage of ballots from 0 to 100");
     EXPECT_EQ(usage_error(comparison({"--knife-edge", "250"})),
               "compare: --knife-edge is a percentage of ballots from 0 to 100");
-    EXPECT_EQ(usage_error(comparison({"--actual-format", "xlsx"})),
-              "compare: --actual-format: 'xlsx' is no results format: auto, dc, gla, hoc or canonical");
+    EXPECT_EQ(
+        usage_error(comparison({"--actual-format", "xlsx"})),
+        "compare: --actual-format: 'xlsx' is no results format: auto, dc, gla, hoc or canonical");
 }
 
 TEST(ParseCompare, WhatBoostRefusesIsPrefixedWithTheSubcommand) {

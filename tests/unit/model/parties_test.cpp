@@ -23,6 +23,9 @@ TEST(Parties, ElectoralCommissionIdsGiveShortCodes) {
     EXPECT_EQ(classify_party("PP52", "Conservative and Unionist Party", "1").code, "CON");
     EXPECT_EQ(classify_party("PP53", "Labour Party", "2").code, "LAB");
     EXPECT_EQ(classify_party("PP90", "Liberal Democrats", "3").code, "LD");
+    // The Commons Library's other register entries: PP51 (Conservatives, NI), PP84 (UKIP).
+    EXPECT_EQ(classify_party("PP51", "Conservative", "4").code, "CON");
+    EXPECT_EQ(classify_party("PP84", "UK Independence Party", "5").code, "UKIP");
     EXPECT_EQ(classify_party("PP63", "Green Party", "4").code, "GRN");
     EXPECT_EQ(classify_party("PP85", "UK Independence Party (UKIP)", "5").code, "UKIP");
     EXPECT_EQ(classify_party("PP7931", "Reform UK", "6").code, "REF");
