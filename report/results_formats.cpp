@@ -15,14 +15,8 @@
 
 namespace notional::report {
 
-using model::Candidate;
-using model::classify_party;
-using model::council_key;
 using model::Election;
-using model::Party;
-using model::PartyOrigin;
 using model::ResultsFormat;
-using model::WardResult;
 
 ResultsFormat parse_results_format(const std::string& text) {
     const std::string t = lower(text);

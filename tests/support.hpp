@@ -359,6 +359,14 @@ inline model::NotionalBase three_seat_base() {
         {base_party("LAB", 3500, 0.6, every(2), 2), base_party("CON", 2000, 0.4, every(1), 1)})});
 }
 
+/// One seat held by CON: notional CON 500 (50%), LAB 300 (30%), LD 200 (20%); for swings.
+inline model::NotionalBase con_lab_ld_base(const std::string& code, const std::string& name) {
+    return base_of({base_ward(
+        code, name, 1, "major",
+        {base_party("CON", 500, 0.5, every(1), 1), base_party("LAB", 300, 0.3, every(0), 0),
+         base_party("LD", 200, 0.2, every(0), 0)})});
+}
+
 /// Tau, two seats. Notional shares of all votes CON 50%, LAB 50%, of top votes CON 55%,
 /// LAB 45%; actual CON 1000 + 900, LAB 800 + 700: all votes 3400, top votes 1000 + 800 = 1800.
 inline model::NotionalBase tau_base() {

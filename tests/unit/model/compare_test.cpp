@@ -21,6 +21,7 @@ namespace {
 
 using test::message_of;
 
+using test::con_lab_ld_base;
 using test::contains;
 using test::tau_actual;
 using test::tau_base;
@@ -249,10 +250,7 @@ TEST(CompareSwing, ButlerSwingToTheLeader) {
     // Notional CON 50%, LAB 30%, LD 20%; actual LAB 450, CON 400, LD 150 of 1000 (45%, 40%).
     // LAB leads: swing CON to LAB = ((45 - 30) + (50 - 40)) / 2 = 12.5 points.
     const auto result = compare(
-        base_of({base_ward(
-            "E05000030", "Mu", 1, "major",
-            {base_party("CON", 500, 0.5, every(1), 1), base_party("LAB", 300, 0.3, every(0), 0),
-             base_party("LD", 200, 0.2, every(0), 0)})}),
+        con_lab_ld_base("E05000030", "Mu"),
         actual_of(
             {result_of("E05000030", "Mu", {{"CON", 400}, {"LAB", 450, true}, {"LD", 150}}, 1)}));
     const auto& ward = result.wards.at(0);
@@ -270,10 +268,7 @@ TEST(CompareSwing, LeaderLosingGroundSwingsAway) {
     // Notional CON 50%, LAB 30%; actual CON 450, LAB 400, LD 150 of 1000: CON still leads, but
     // swing to CON = ((45 - 50) + (30 - 40)) / 2 = -7.5, i.e. 7.5 points CON to LAB.
     const auto result = compare(
-        base_of({base_ward(
-            "E05000031", "Nu", 1, "major",
-            {base_party("CON", 500, 0.5, every(1), 1), base_party("LAB", 300, 0.3, every(0), 0),
-             base_party("LD", 200, 0.2, every(0), 0)})}),
+        con_lab_ld_base("E05000031", "Nu"),
         actual_of(
             {result_of("E05000031", "Nu", {{"CON", 450, true}, {"LAB", 400}, {"LD", 150}}, 1)}));
     const auto& ward = result.wards.at(0);

@@ -22,6 +22,7 @@ using test::base_party;
 using test::base_ward;
 using test::beta_base;
 using test::beta_result;
+using test::con_lab_ld_base;
 using test::contains;
 using test::every;
 using test::result_of;
@@ -75,10 +76,7 @@ TEST(CompareReport, KnifeEdgesAreListed) {
 TEST(CompareReport, SwingIsWrittenFromTheLoserToTheGainer) {
     // As in CompareSwing.ButlerSwingToTheLeader: 12.5 points CON to LAB.
     const auto to_leader = compare(
-        base_of({base_ward(
-            "E05000030", "Mu", 1, "major",
-            {base_party("CON", 500, 0.5, every(1), 1), base_party("LAB", 300, 0.3, every(0), 0),
-             base_party("LD", 200, 0.2, every(0), 0)})}),
+        con_lab_ld_base("E05000030", "Mu"),
         actual_of(
             {result_of("E05000030", "Mu", {{"CON", 400}, {"LAB", 450, true}, {"LD", 150}}, 1)}));
     EXPECT_TRUE(contains(report_markdown(to_leader, "t"),
@@ -87,10 +85,7 @@ TEST(CompareReport, SwingIsWrittenFromTheLoserToTheGainer) {
     // As in CompareSwing.LeaderLosingGroundSwingsAway: a swing of -7.5 to CON is 7.5 points
     // CON to LAB.
     const auto away = compare(
-        base_of({base_ward(
-            "E05000031", "Nu", 1, "major",
-            {base_party("CON", 500, 0.5, every(1), 1), base_party("LAB", 300, 0.3, every(0), 0),
-             base_party("LD", 200, 0.2, every(0), 0)})}),
+        con_lab_ld_base("E05000031", "Nu"),
         actual_of(
             {result_of("E05000031", "Nu", {{"CON", 450, true}, {"LAB", 400}, {"LD", 150}}, 1)}));
     EXPECT_TRUE(contains(report_markdown(away, "t"),
