@@ -367,6 +367,18 @@ inline model::NotionalBase con_lab_ld_base(const std::string& code, const std::s
          base_party("LD", 200, 0.2, every(0), 0)})});
 }
 
+/// Delta, one seat: every rule gives CON the seat (1008 to 992), a notional margin of 0.8% of
+/// ballots, a knife-edge; LAB won it 1100 to 900.
+inline model::NotionalBase delta_base() {
+    return base_of({base_ward(
+        "E05000004", "Delta", 1, "minor",
+        {base_party("CON", 1008, 0.504, every(1)), base_party("LAB", 992, 0.496, every(0))}, true,
+        0.8)});
+}
+inline model::Election delta_actual() {
+    return actual_of({result_of("E05000004", "Delta", {{"LAB", 1100, true}, {"CON", 900}}, 1)});
+}
+
 /// Tau, two seats. Notional shares of all votes CON 50%, LAB 50%, of top votes CON 55%,
 /// LAB 45%; actual CON 1000 + 900, LAB 800 + 700: all votes 3400, top votes 1000 + 800 = 1800.
 inline model::NotionalBase tau_base() {

@@ -23,6 +23,8 @@ using test::message_of;
 
 using test::con_lab_ld_base;
 using test::contains;
+using test::delta_actual;
+using test::delta_base;
 using test::tau_actual;
 using test::tau_base;
 
@@ -114,12 +116,7 @@ TEST(CompareVerdict, DisagreeingRulesAreUncertain) {
 TEST(CompareVerdict, KnifeEdgeIsUncertain) {
     // Every rule gives CON the seat, so LAB's win would be GENUINE, but the notional margin is
     // a knife-edge (0.8% of ballots).
-    const auto base = base_of({base_ward(
-        "E05000004", "Delta", 1, "minor",
-        {base_party("CON", 1008, 0.504, every(1)), base_party("LAB", 992, 0.496, every(0))}, true,
-        0.8)});
-    const auto result = compare(
-        base, actual_of({result_of("E05000004", "Delta", {{"LAB", 1100, true}, {"CON", 900}}, 1)}));
+    const auto result = compare(delta_base(), delta_actual());
     const auto& ward = result.wards.at(0);
     EXPECT_TRUE(ward.notional_knife_edge);
     EXPECT_EQ(ward.notional_majority_pct, std::optional<double>(0.8));

@@ -24,6 +24,8 @@ using test::beta_base;
 using test::beta_result;
 using test::con_lab_ld_base;
 using test::contains;
+using test::delta_actual;
+using test::delta_base;
 using test::every;
 using test::result_of;
 using test::tau_actual;
@@ -62,12 +64,7 @@ TEST(CompareReport, ComparisonCsvOfAPartyNewToTheWard) {
 TEST(CompareReport, KnifeEdgesAreListed) {
     // Every rule gives CON the seat, but the notional margin is 0.8% of ballots (as in
     // CompareVerdict.KnifeEdgeIsUncertain).
-    const auto base = base_of({base_ward(
-        "E05000004", "Delta", 1, "minor",
-        {base_party("CON", 1008, 0.504, every(1)), base_party("LAB", 992, 0.496, every(0))}, true,
-        0.8)});
-    const auto result = compare(
-        base, actual_of({result_of("E05000004", "Delta", {{"LAB", 1100, true}, {"CON", 900}}, 1)}));
+    const auto result = compare(delta_base(), delta_actual());
     EXPECT_TRUE(
         contains(report_markdown(result, "t"),
                  "- Delta (E05000004): notional margin 0.80%; LAB gain from CON (notional)"));
