@@ -23,6 +23,9 @@ const model::Crosswalk& JobResult::by_area() const {
 
 namespace {
 
+/// The name of a crosswalk whose parties also follow their local support.
+const std::string support_suffix = "+support";
+
 /// The outputs of the main job, for claiming the directory and sweeping earlier runs'.
 const std::vector<std::string> job_outputs{
     "notional.csv",      "notional.geojson", "council.csv",        "crosswalk.csv", "ledger.csv",
@@ -66,6 +69,9 @@ void read_inputs(const JobOptions& options, JobResult& result, geo::GeosContext&
     result.new_wards = geo::read_layer(new_source, options.crs, working, context);
     result.old_fields = fields_of(old_source);
     result.new_fields = fields_of(new_source);
+    for (const SupportOptions& support : options.supports) {
+        result.supports.push_back(read_support(support, options.crs, working, context));
+    }
 
     // Results matched to the polygons, within their councils; a council's results with no ward
     // on the map (a national file) are skipped and listed.
@@ -89,12 +95,20 @@ void unify_parties(const JobOptions& options, JobResult& result) {
     if (!result.election) return;
     std::vector<model::PartyTable> tables{model::party_table(*result.election, "old")};
     if (result.actual) tables.push_back(model::party_table(*result.actual, "actual"));
+    for (std::size_t i = 0; i < result.supports.size(); ++i) {
+        tables.push_back(
+            model::party_table(result.supports[i].election, "support " + std::to_string(i + 1)));
+    }
     for (const auto& table : tables) result.party_labels.push_back(table.label);
     result.parties = model::unify_parties(
         tables, options.party_alias_path ? report::read_party_aliases(*options.party_alias_path)
                                          : std::vector<model::PartyAlias>{});
-    model::apply_parties(*result.election, *result.parties, 0);
-    if (result.actual) model::apply_parties(*result.actual, *result.parties, 1);
+    std::size_t index = 0;
+    model::apply_parties(*result.election, *result.parties, index++);
+    if (result.actual) model::apply_parties(*result.actual, *result.parties, index++);
+    for (auto& support : result.supports) {
+        model::apply_parties(support.election, *result.parties, index++);
+    }
 }
 
 /// Seats of the new wards from --new-seats, the new layer's seats field, or the winners of the
@@ -189,6 +203,10 @@ std::vector<model::CrosswalkSeed> seeds_for(const JobOptions& options, JobResult
         const geo::Weighting& w = *result.weighting;
         seeds.push_back(
             {result.weight_layer->name, w.pieces, w.old_weight, w.old_sliver, w.old_gap});
+        if (!result.supports.empty()) {
+            result.support = party_support(result.supports, *result.weight_layer, overlay, context,
+                                           phase(progress, "support"));
+        }
     }
     seeds.push_back(
         {"area", overlay.pieces, old_wards.areas_m2, overlay.old_sliver_m2, overlay.old_gap_m2});
@@ -252,6 +270,12 @@ void build_crosswalks(const JobOptions& options, JobResult& result,
     const auto chosen = std::find_if(crosswalks.begin(), crosswalks.end(),
                                      [&](const auto& entry) { return converged(entry.first); });
     std::rotate(crosswalks.begin(), chosen, chosen + 1);  // the chosen first, the rest in order
+    // Local support refines the chosen crosswalk party by party, and is chosen before it.
+    if (result.support) {
+        auto refined = crosswalks.front();
+        refined.first += support_suffix;
+        crosswalks.insert(crosswalks.begin(), std::move(refined));
+    }
 }
 
 /// Notional seats under every crosswalk and rule: the chosen rule first, then every other, for
@@ -287,14 +311,16 @@ void carry_votes(const JobOptions& options, JobResult& result,
     if (result.election) {
         model::RedistributeOptions redistribute = options.redistribute;
         // A general election: an independent with a tenth of the seat's vote is split like a
-        // party, for such a vote is local (METHOD.md §10).
-        if (result.election->format == model::ResultsFormat::hoc_library &&
-            !redistribute.strong_independent_share) {
+        // party, for such a vote is local; minor parties and the Speaker go whole (METHOD.md
+        // §10).
+        if (result.election->general && !redistribute.strong_independent_share) {
             redistribute.strong_independent_share = 0.10;
         }
         for (const auto& [name, candidate] : result.crosswalks) {
-            result.notionals.push_back(
-                model::redistribute(*result.election, result.matched, candidate, redistribute));
+            const bool supported = name.ends_with(support_suffix);
+            result.notionals.push_back(model::redistribute(*result.election, result.matched,
+                                                           candidate, redistribute,
+                                                           supported ? &*result.support : nullptr));
         }
         model::check_lost(result.notionals.front(), *result.election, result.matched,
                           result.chosen(), result.crosswalks.front().first,
@@ -327,6 +353,12 @@ JobResult run_job(const JobOptions& options, const PhaseProgress& progress) {
                              " exists and holds its crosswalks' weights already; give no weights, "
                              "or measure them again",
                          {Setting::weights, Setting::crosswalk_update});
+    }
+    if (!options.supports.empty() && (!options.weights || result.reloaded)) {
+        throw UsageError(
+            "--support places each party's votes among people: it needs --weights, measured in "
+            "this run (not reloaded from --crosswalk)",
+            {Setting::support, Setting::weights, Setting::crosswalk_update});
     }
     geo::GeosContext context;
     read_inputs(options, result, context);

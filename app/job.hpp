@@ -12,6 +12,7 @@
 
 #include "app/councils.hpp"
 #include "app/options.hpp"
+#include "app/support.hpp"
 #include "core/progress.hpp"
 #include "geo/layer.hpp"
 #include "geo/overlay.hpp"
@@ -42,6 +43,8 @@ struct JobResult {
     std::optional<geo::Overlay> overlay;  ///< none when reloaded
     std::optional<geo::WeightLayer> weight_layer;
     std::optional<geo::Weighting> weighting;
+    std::vector<LocalSupport> supports;         ///< --support: local elections on their wards
+    std::optional<model::PartySupport> support;  ///< their parties' support among the people
     model::SameWards same;
     /// The ensemble's crosswalks, the chosen one first, each by name.
     std::vector<std::pair<std::string, model::Crosswalk>> crosswalks;

@@ -15,6 +15,14 @@
 
 namespace notional::app {
 
+/// A local election whose support places each party's votes within an old seat (--support).
+struct SupportOptions {
+    std::string layer_path;                 ///< --support: its wards
+    std::string results_path;               ///< --support-results
+    std::optional<std::string> wards_path;  ///< --support-wards: GLA ward statistics
+    model::ResultsFormat format = model::ResultsFormat::automatic;  ///< --support-format
+};
+
 struct JobOptions {
     bool help = false;
     std::string old_path, new_path;
@@ -23,6 +31,7 @@ struct JobOptions {
     geo::CrsOptions crs;
     geo::OverlayOptions overlay;
     std::optional<geo::WeightOptions> weights;  ///< electors' weights beside area
+    std::vector<SupportOptions> supports;       ///< local elections, with the weights
     std::optional<std::string> crosswalk_path;  ///< reload the crosswalks, or save them there
     bool crosswalk_update = false;  ///< measure again when the saved crosswalk's inputs differ
     std::optional<std::string> new_electorate_path;  ///< rake the crosswalks to these

@@ -25,6 +25,9 @@ std::string option_for(Setting setting) {
         case Setting::results_wards: return "--results-wards";
         case Setting::actual_format: return "--actual-format";
         case Setting::actual_wards: return "--actual-wards";
+        case Setting::support: return "--support";
+        case Setting::support_format: return "--support-format";
+        case Setting::support_wards: return "--support-wards";
         case Setting::new_seats: return "--new-seats";
         case Setting::party_alias: return "--party-alias";
         case Setting::crosswalk: return "--crosswalk";

@@ -2,6 +2,7 @@
 
 #include <iostream>
 #include <limits>
+#include <set>
 #include <sstream>
 
 #include <boost/program_options.hpp>
@@ -96,6 +97,15 @@ po::options_description job_options(JobOptions& o, Raw& raw) {
          "CRS of weights that declare none (a CSV's Eastings/Northings: EPSG:27700)")
         ("weights-name", po::value(&raw.weights.name)->value_name("NAME"),
          "the weights' name in outputs (default: the count field)")
+        ("support", po::value<std::vector<std::string>>()->value_name("LAYER")->composing(),
+         "a local election's wards: each party's votes within an old seat follow its local "
+         "support among the weights' people (repeatable; several average)")
+        ("support-results", po::value<std::vector<std::string>>()->value_name("CSV")->composing(),
+         "that local election's candidate results, after its --support")
+        ("support-wards", po::value<std::vector<std::string>>()->value_name("CSV")->composing(),
+         "its GLA ward statistics, after its --support")
+        ("support-format", po::value<std::vector<std::string>>()->value_name("FORMAT")->composing(),
+         "its results' format (auto, dc, gla, hoc or canonical), after its --support")
         ("new-electorate", po::value<std::string>()->value_name("CSV"),
          "electors of each new ward (ward code and electors; the GLA ward file serves): rake "
          "every crosswalk to them")
@@ -170,6 +180,45 @@ void check_method_numbers(const Raw& raw, JobOptions& options) {
     options.max_uncovered = raw.max_uncovered_pct / 100.0;
 }
 
+/// The --support groups in command-line order: each local election's layer, then its results,
+/// ward statistics and format.
+std::vector<app::SupportOptions> support_groups(const std::vector<std::string>& args) {
+    std::vector<app::SupportOptions> groups;
+    std::vector<std::set<std::string>> given;
+    for (std::size_t i = 0; i < args.size(); ++i) {
+        const std::string& arg = args[i];
+        if (!arg.starts_with("--support")) continue;
+        const auto equals = arg.find('=');
+        const std::string name = arg.substr(0, equals);
+        std::string value;
+        if (equals != std::string::npos) {
+            value = arg.substr(equals + 1);
+        } else if (i + 1 < args.size()) {
+            value = args[++i];
+        }
+        if (name == "--support") {
+            groups.push_back({value, "", std::nullopt, model::ResultsFormat::automatic});
+            given.emplace_back();
+            continue;
+        }
+        if (groups.empty()) throw UsageError(name + " must follow its --support LAYER");
+        if (!given.back().insert(name).second) {
+            throw UsageError("two " + name + " for the --support " + groups.back().layer_path);
+        }
+        if (name == "--support-results") groups.back().results_path = value;
+        if (name == "--support-wards") groups.back().wards_path = value;
+        if (name == "--support-format") {
+            groups.back().format = parse_value(name, value, report::parse_results_format);
+        }
+    }
+    for (const auto& group : groups) {
+        if (group.results_path.empty()) {
+            throw UsageError("--support " + group.layer_path + " needs its --support-results");
+        }
+    }
+    return groups;
+}
+
 }  // namespace
 
 JobOptions parse_job(const std::vector<std::string>& args) {
@@ -228,6 +277,13 @@ JobOptions parse_job(const std::vector<std::string>& args) {
     }
     if (options.share_top && !options.actual_path) {
         throw UsageError("--share-top needs --actual: it chooses the shares compared");
+    }
+    options.supports = support_groups(args);
+    if (!options.supports.empty() && !options.results_path) {
+        throw UsageError("--support needs --results: it places the old election's votes");
+    }
+    if (!options.supports.empty() && raw.weights.path.empty()) {
+        throw UsageError("--support needs --weights: support is measured among people");
     }
     if (!raw.weights.path.empty()) {
         if (!raw.weights.table.empty() && raw.weights.table_key.empty()) {

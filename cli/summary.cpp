@@ -153,6 +153,26 @@ std::string crosswalks_summary(const app::JobResult& r) {
                 << listing(names, 8) << "\n";
         }
     }
+    if (r.support) {
+        const model::PartySupport& support = *r.support;
+        out << "support      " << r.supports.size() << " local election"
+            << (r.supports.size() == 1 ? "" : "s, averaged where more than one covers a place,")
+            << " (";
+        for (std::size_t i = 0; i < r.supports.size(); ++i) {
+            const app::LocalSupport& local = r.supports[i];
+            out << (i == 0 ? "" : "; ") << local.election.path.string() << ": "
+                << local.election.wards.size() << " wards on " << local.wards.label;
+            if (!local.skipped.empty()) {
+                out << ", " << local.skipped.size() << " councils off its map skipped";
+            }
+        }
+        out << "); "
+            << percent(support.people() > 0.0 ? support.people_covered() / support.people() : 0.0,
+                       1)
+            << " of the people in a place a local result covers; in " << support.old_wards_reached()
+            << " old wards a party's votes lean to where its local support is, each party's "
+               "total there kept; elsewhere they follow people\n";
+    }
     for (const auto& [name, report] : r.rakings) {
         char error[32];
         std::snprintf(error, sizeof error, "%.1e", report.max_error);
@@ -238,6 +258,11 @@ std::string results_summary(const app::JobResult& r) {
     if (notional.strong_independents != 0) {
         out << "; " << notional.strong_independents
             << " independents with a tenth of their seat's vote or more split like parties";
+    }
+    if (notional.minor_whole != 0) {
+        out << "; " << notional.minor_whole
+            << " minor parties (under 1% of their country's vote) and the Speaker kept whole with "
+               "the successor holding most of the old seat's people";
     }
     const auto partial = std::count(notional.partial.begin(), notional.partial.end(), true);
     if (partial != 0) out << "; " << partial << " new wards partial (votes unknown in part)";

@@ -26,6 +26,9 @@ enum class Setting {
     results_wards,      ///< GLA ward statistics beside them
     actual_format,      ///< the format of the next election's results, on the new wards
     actual_wards,       ///< GLA ward statistics beside them
+    support,            ///< a local election's wards, for local support
+    support_format,     ///< the format of its results
+    support_wards,      ///< GLA ward statistics beside them
     new_seats,          ///< the new wards' seats
     party_alias,        ///< two names of one party
     crosswalk,          ///< a saved crosswalk

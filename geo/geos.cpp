@@ -65,6 +65,30 @@ bool holds(GeosContext& context, char result, const std::string& what) {
     return result == 1;
 }
 
+std::vector<std::size_t> locate(GeosContext& context,
+                                const std::vector<const GEOSGeometry*>& points,
+                                const std::vector<const GEOSGeometry*>& polygons,
+                                const std::string& what, const Progress& progress) {
+    std::vector<std::size_t> found(points.size(), nowhere);
+    if (polygons.empty()) return found;
+    std::vector<Prepared> prepared;
+    prepared.reserve(polygons.size());
+    for (const GEOSGeometry* polygon : polygons)
+        prepared.push_back(prepare(context, polygon, what));
+    const Tree tree = tree_of(context, polygons);
+    for (std::size_t s = 0; s < points.size(); ++s) {
+        for (const std::size_t i : query(context, tree.get(), points[s])) {
+            if (holds(context, GEOSPreparedCovers_r(context.get(), prepared[i].get(), points[s]),
+                      what + ", point " + std::to_string(s + 1))) {
+                found[s] = i;
+                break;
+            }
+        }
+        if (progress && (s + 1) % 1000 == 0) progress(s + 1, points.size());
+    }
+    return found;
+}
+
 namespace {
 
 /// An overlay operation; on a GEOS topology failure, once more on a millimetre grid.

@@ -6,6 +6,8 @@
 #include <string>
 #include <vector>
 
+#include "core/progress.hpp"
+
 namespace notional::geo {
 
 /// A GEOS context whose handlers only record the last message (never throw from inside GEOS).
@@ -52,6 +54,17 @@ using Tree = std::unique_ptr<GEOSSTRtree, TreeDeleter>;
 /// The indices whose envelopes meet `shape`, sorted, so every run visits them alike.
 [[nodiscard]] std::vector<std::size_t> query(GeosContext& context, GEOSSTRtree* tree,
                                              const GEOSGeometry* shape);
+
+/// A point no polygon of `locate` covers.
+inline constexpr std::size_t nowhere = static_cast<std::size_t>(-1);
+
+/// For each point, the first of `polygons` that covers it, or nowhere: a point on an edge two
+/// polygons share counts in one. `what` names the points for messages.
+[[nodiscard]] std::vector<std::size_t> locate(GeosContext& context,
+                                              const std::vector<const GEOSGeometry*>& points,
+                                              const std::vector<const GEOSGeometry*>& polygons,
+                                              const std::string& what,
+                                              const Progress& progress = {});
 
 /// A prepared geometry; throws GeometryError naming `what` when GEOS cannot prepare it.
 [[nodiscard]] Prepared prepare(GeosContext& context, const GEOSGeometry* geometry,

@@ -193,39 +193,28 @@ void weigh_points(Weighting& result, Scratch& scratch, const Overlay& overlay,
     auto& touched = scratch.touched;
     const auto& pieces_of = scratch.pieces_of;
     std::vector<const GEOSGeometry*> wards;
-    std::vector<Prepared> ward_prepared;
+    for (const auto& shape : old_wards.shapes) wards.push_back(shape.get());
+    std::vector<const GEOSGeometry*> points;
+    for (const auto& shape : weights.shapes) points.push_back(shape.get());
+    const std::vector<std::size_t> ward_of =
+        locate(context, points, wards, weights.label, progress);
     std::vector<Prepared> piece_prepared;
-    for (std::size_t o = 0; o < old_wards.size(); ++o) {
-        wards.push_back(old_wards.shapes[o].get());
-        ward_prepared.push_back(prepare(context, wards.back(), old_wards.codes[o]));
-    }
     for (const auto& shape : overlay.shapes) {
         piece_prepared.push_back(prepare(context, shape.get(), "a piece"));
     }
-    const Tree tree = tree_of(context, wards);
-    for (std::size_t s = 0; s < weights.shapes.size(); ++s) {
-        const GEOSGeometry* point = weights.shapes[s].get();
-        const std::string what = weights.label + ", point " + std::to_string(s + 1);
-        // The first old ward that covers the point, then the first of its pieces: a point
-        // on a shared boundary is counted exactly once.
-        for (const std::size_t o : query(context, tree.get(), point)) {
-            if (!holds(context, GEOSPreparedCovers_r(context.get(), ward_prepared[o].get(), point),
-                       what)) {
-                continue;
+    for (std::size_t s = 0; s < points.size(); ++s) {
+        const std::size_t o = ward_of[s];
+        if (o == nowhere) continue;
+        touched[s] = true;
+        result.old_weight[o] += weights.counts[s];
+        for (const std::size_t i : pieces_of[o]) {
+            if (holds(context,
+                      GEOSPreparedCovers_r(context.get(), piece_prepared[i].get(), points[s]),
+                      weights.label + ", point " + std::to_string(s + 1))) {
+                result.pieces[i].weight += weights.counts[s];
+                break;
             }
-            touched[s] = true;
-            result.old_weight[o] += weights.counts[s];
-            for (const std::size_t i : pieces_of[o]) {
-                if (holds(context,
-                          GEOSPreparedCovers_r(context.get(), piece_prepared[i].get(), point),
-                          what)) {
-                    result.pieces[i].weight += weights.counts[s];
-                    break;
-                }
-            }
-            break;
         }
-        if (progress && (s + 1) % 1000 == 0) progress(s + 1, weights.shapes.size());
     }
 }
 
@@ -336,6 +325,35 @@ Weighting weigh(const Overlay& overlay, const Layer& old_wards, const WeightLaye
     }
     for (const auto& piece : result.pieces) result.zero_pieces += piece.weight <= 0.0 ? 1 : 0;
     return result;
+}
+
+PlacedPeople place_people(const WeightLayer& weights, const Overlay& overlay,
+                          const std::vector<const Layer*>& local_layers, GeosContext& context,
+                          const Progress& progress) {
+    std::vector<Geometry> interior;
+    std::vector<const GEOSGeometry*> places;
+    for (std::size_t s = 0; s < weights.shapes.size(); ++s) {
+        if (weights.points) {
+            places.push_back(weights.shapes[s].get());
+            continue;
+        }
+        interior.push_back(
+            checked(context, GEOSPointOnSurface_r(context.get(), weights.shapes[s].get()),
+                    weights.label + ", feature " + std::to_string(s + 1) + ": its interior point"));
+        places.push_back(interior.back().get());
+    }
+    auto shapes_of = [](const std::vector<Geometry>& shapes) {
+        std::vector<const GEOSGeometry*> raw;
+        for (const auto& shape : shapes) raw.push_back(shape.get());
+        return raw;
+    };
+    PlacedPeople placed{weights.counts,
+                        locate(context, places, shapes_of(overlay.shapes), weights.label, progress),
+                        {}};
+    for (const Layer* layer : local_layers) {
+        placed.local.push_back(locate(context, places, shapes_of(layer->shapes), layer->label));
+    }
+    return placed;
 }
 
 }  // namespace notional::geo

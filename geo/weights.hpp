@@ -65,4 +65,17 @@ struct Weighting {
                               const WeightLayer& weights, GeosContext& context,
                               const Progress& progress = {});
 
+/// People at places, for what is known only at places (local support): each point, or each
+/// small area's interior point, with its count, the overlay piece that holds it and, per local
+/// layer, the ward that holds it (nowhere: none).
+struct PlacedPeople {
+    std::vector<double> counts;
+    std::vector<std::size_t> piece;
+    std::vector<std::vector<std::size_t>> local;  ///< per layer, per place
+};
+
+[[nodiscard]] PlacedPeople place_people(const WeightLayer& weights, const Overlay& overlay,
+                                        const std::vector<const Layer*>& local_layers,
+                                        GeosContext& context, const Progress& progress = {});
+
 }  // namespace notional::geo

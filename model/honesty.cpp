@@ -47,7 +47,7 @@ std::vector<WardHonesty> assess(const Crosswalk& crosswalk, const Notional* noti
             split[o] = successors[static_cast<std::size_t>(o)] > 1 ? 1.0 : 0.0;
         }
         const Sparse split_votes = split.asDiagonal() * notional->old.tot;
-        const Sparse estimated = carry(split_votes, crosswalk, notional->whole);
+        const Sparse estimated = carry(split_votes, crosswalk, *notional);
         estimated_sum = estimated * Eigen::VectorXd::Ones(estimated.cols());
         total = notional->carried.tot * Eigen::VectorXd::Ones(notional->carried.tot.cols());
     }
@@ -103,8 +103,7 @@ Sparse rounded_votes(const Notional& notional, const Crosswalk& crosswalk,
     std::vector<Eigen::Triplet<double>> out;
     for (Eigen::Index p = 0; p < votes.outerSize(); ++p) {
         const auto party = static_cast<std::size_t>(p);
-        const bool whole = notional.whole[party];
-        const SparseRows& f = whole ? crosswalk.whole() : crosswalk.shares();
+        const SparseRows f = notional.route(party, crosswalk);
         // First the party's lost votes: their whole number is the party's exact loss rounded,
         // shared out over the old wards by largest remainder.
         std::vector<Eigen::Index> wards;

@@ -26,22 +26,39 @@ double Notional::lost_total() const {
     return total;
 }
 
-Sparse carry(const Sparse& old_values, const Crosswalk& crosswalk, const std::vector<bool>& whole) {
-    const Sparse f = crosswalk.shares();
-    if (std::none_of(whole.begin(), whole.end(), [](bool w) { return w; })) {
-        return Sparse(f.transpose()) * old_values;
-    }
-    Eigen::VectorXd parties(old_values.cols());
-    Eigen::VectorXd independents(old_values.cols());
+SparseRows Notional::route(std::size_t party, const Crosswalk& crosswalk) const {
+    if (whole[party]) return crosswalk.whole();
+    if (supported(party)) return crosswalk.shares().cwiseProduct(support[party]);
+    return crosswalk.shares();
+}
+
+Sparse carry(const Sparse& old_values, const Crosswalk& crosswalk, const Notional& notional) {
+    // Parties that follow the shares or go whole move together; each party that follows its
+    // local support moves on its own.
+    Eigen::VectorXd by_share(old_values.cols());
+    Eigen::VectorXd by_whole(old_values.cols());
+    std::vector<Eigen::Triplet<double>> supported;
     for (Eigen::Index p = 0; p < old_values.cols(); ++p) {
-        independents[p] = whole[static_cast<std::size_t>(p)] ? 1.0 : 0.0;
-        parties[p] = 1.0 - independents[p];
+        const auto party = static_cast<std::size_t>(p);
+        by_whole[p] = notional.whole[party] ? 1.0 : 0.0;
+        by_share[p] = notional.whole[party] || notional.supported(party) ? 0.0 : 1.0;
+        if (by_whole[p] != 0.0 || by_share[p] != 0.0) continue;
+        const Sparse moved =
+            Sparse(notional.route(party, crosswalk).transpose()) * old_values.col(p);
+        for (Sparse::InnerIterator it(moved, 0); it; ++it) {
+            supported.emplace_back(static_cast<int>(it.row()), static_cast<int>(p), it.value());
+        }
     }
-    const Sparse successor = crosswalk.whole();
-    const Sparse by_share = Sparse(f.transpose()) * (old_values * parties.asDiagonal());
-    const Sparse by_whole =
-        Sparse(successor.transpose()) * (old_values * independents.asDiagonal());
-    return (by_share + by_whole).pruned();
+    Sparse result = Sparse(crosswalk.shares().transpose()) * (old_values * by_share.asDiagonal());
+    if (by_whole.sum() > 0.0) {
+        result += Sparse(crosswalk.whole().transpose()) * (old_values * by_whole.asDiagonal());
+    }
+    if (!supported.empty()) {
+        Sparse own(result.rows(), result.cols());
+        own.setFromTriplets(supported.begin(), supported.end());
+        result += own;
+    }
+    return result.pruned();
 }
 
 namespace {
@@ -69,21 +86,64 @@ std::vector<std::optional<double>> carry_ward_values(
     return out;
 }
 
-/// Per party: whether it is carried whole (RedistributeOptions); counts the strong independents.
-std::vector<bool> whole_parties(const Measures& old, const RedistributeOptions& options,
-                                std::size_t& strong) {
+/// Per party, its largest share of the votes in any council the election names (a country, in
+/// a general election): a minor party has little everywhere.
+std::vector<double> council_shares(const Election& election, const Measures& old) {
+    std::map<std::string, std::map<std::string, double>> votes;  // council -> party -> votes
+    std::map<std::string, double> totals;
+    for (const WardResult& ward : election.wards) {
+        const std::string& council =
+            ward.council_name.empty() ? ward.council_code : ward.council_name;
+        for (const Candidate& candidate : ward.candidates) {
+            votes[council][candidate.party] += candidate.votes;
+            totals[council] += candidate.votes;
+        }
+    }
+    std::vector<double> share(old.parties.size(), 0.0);
+    for (const auto& [council, parties] : votes) {
+        if (totals[council] <= 0.0) continue;
+        for (const auto& [party, count] : parties) {
+            double& slot = share[old.party_index(party)];
+            slot = std::max(slot, count / totals[council]);
+        }
+    }
+    return share;
+}
+
+/// Per party: whether it is carried whole (RedistributeOptions); counts the strong independents
+/// and the minor parties carried whole.
+std::vector<bool> whole_parties(const Election& election, const Measures& old,
+                                const RedistributeOptions& options, Notional& result) {
     std::vector<bool> whole(old.independent.begin(), old.independent.end());
     if (options.split_independents) whole.assign(whole.size(), false);
     if (options.split_independents || !options.strong_independent_share) return whole;
-    const Eigen::VectorXd totals = old.tot * Eigen::VectorXd::Ones(old.tot.cols());
+    // A general election: minor parties go whole like independents, and the Speaker.
+    const std::vector<double> council_share = council_shares(election, old);
+    std::vector<bool> minor(whole.size(), false);
+    for (std::size_t p = 0; p < whole.size(); ++p) {
+        minor[p] = !whole[p] && council_share[p] < options.minor_party_share;
+        if (old.parties[p] == "SPK") minor[p] = true;
+    }
+    // Any candidate of theirs with the strong share of a seat's vote splits them (the Speaker
+    // stays whole).
+    std::vector<bool> strong(whole.size(), false);
+    const Eigen::VectorXd totals = ward_totals(old.tot);
     for (Eigen::Index o = 0; o < old.tot.outerSize(); ++o) {
         for (Sparse::InnerIterator it(old.tot, o); it; ++it) {
             const auto p = static_cast<std::size_t>(it.col());
-            if (!whole[p] || totals[it.row()] <= 0.0) continue;
-            if (it.value() >= *options.strong_independent_share * totals[it.row()]) {
-                whole[p] = false;
-                ++strong;
+            if (totals[it.row()] > 0.0 &&
+                it.value() >= *options.strong_independent_share * totals[it.row()]) {
+                strong[p] = old.parties[p] != "SPK";
             }
+        }
+    }
+    for (std::size_t p = 0; p < whole.size(); ++p) {
+        if (whole[p] && strong[p]) {
+            whole[p] = false;
+            ++result.strong_independents;
+        } else if (minor[p] && !strong[p]) {
+            whole[p] = true;
+            ++result.minor_whole;
         }
     }
     return whole;
@@ -121,19 +181,21 @@ std::vector<PartyLedger> party_ledger(const Measures& old, const Measures& carri
 }  // namespace
 
 Notional redistribute(const Election& election, const std::vector<std::size_t>& old_polygon,
-                      const Crosswalk& crosswalk, const RedistributeOptions& options) {
+                      const Crosswalk& crosswalk, const RedistributeOptions& options,
+                      const PartySupport* support) {
     Notional result;
     result.old = measure(election, old_polygon, crosswalk.old_count());
     const Measures& old = result.old;
     for (bool uncontested : old.uncontested) result.uncontested_old += uncontested ? 1 : 0;
     result.independents_split = options.split_independents;
-    result.whole = whole_parties(old, options, result.strong_independents);
+    result.whole = whole_parties(election, old, options, result);
+    if (support) result.support = support->factors(crosswalk, old.parties);
 
     Measures& carried = result.carried;
     carried.parties = old.parties;
     carried.party_names = old.party_names;
     carried.independent = old.independent;
-    auto move = [&](const Sparse& values) { return carry(values, crosswalk, result.whole); };
+    auto move = [&](const Sparse& values) { return carry(values, crosswalk, result); };
     carried.tot = move(old.tot);
     carried.top = move(old.top);
     carried.avg = move(old.avg);

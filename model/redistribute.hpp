@@ -8,6 +8,7 @@
 #include "model/crosswalk.hpp"
 #include "model/measures.hpp"
 #include "model/results.hpp"
+#include "model/support.hpp"
 
 namespace notional::model {
 
@@ -35,6 +36,18 @@ struct Notional {
     /// independents are split or it is a strong one), else through the shares.
     std::vector<bool> whole;
     std::size_t strong_independents = 0;  ///< independents split for their share of the vote
+    std::size_t minor_whole = 0;  ///< minor parties' candidates carried whole (general elections)
+    /// Per party: empty, or its factor on each crosswalk share that puts its votes where its
+    /// local support is (PartySupport::factors).
+    std::vector<SparseRows> support;
+
+    /// The shares party `party`'s votes follow: the main successor's, the crosswalk's, or the
+    /// crosswalk's times its support factors.
+    [[nodiscard]] SparseRows route(std::size_t party, const Crosswalk& crosswalk) const;
+    /// True when party `party`'s votes follow its local support.
+    [[nodiscard]] bool supported(std::size_t party) const {
+        return party < support.size() && support[party].nonZeros() != 0;
+    }
 
     [[nodiscard]] double old_total() const;
     [[nodiscard]] double lost_total() const;
@@ -44,22 +57,28 @@ struct RedistributeOptions {
     double max_lost = 0.001;               ///< largest share of all votes that may be lost
     double conservation_tolerance = 1e-9;  ///< relative, per party
     bool split_independents = false;  ///< else each independent goes whole to the main successor
-    /// An independent with at least this share of its old ward's votes is split like a party:
-    /// a strong independent's vote is local (METHOD.md §10, general elections). None: never.
+    /// General elections (METHOD.md §10): an independent with at least this share of its old
+    /// seat's votes is split like a party, for a strong independent's vote is local; a party
+    /// with less than `minor_party_share` of its country's votes (the election's council) is
+    /// minor, and its candidates below the strong share go whole like independents. The
+    /// Speaker goes whole to the Speaker's successor seat. None: a local election.
     std::optional<double> strong_independent_share;
+    double minor_party_share = 0.01;
 };
 
-/// Carries an old-ward matrix (old wards x parties) into the new wards: the parties `whole`
-/// marks whole to their old ward's main successor, the others through the shares.
+/// Carries an old-ward matrix (old wards x parties) into the new wards as `notional`'s parties
+/// move (Notional::route).
 [[nodiscard]] Sparse carry(const Sparse& old_values, const Crosswalk& crosswalk,
-                           const std::vector<bool>& whole);
+                           const Notional& notional);
 
-/// `old_polygon[w]` is the crosswalk row of the election's ward w (from match_wards).
-/// Throws DataError when a party's ledger does not balance.
+/// `old_polygon[w]` is the crosswalk row of the election's ward w (from match_wards). With
+/// `support`, each party's votes within an old ward follow its local support as well as the
+/// crosswalk. Throws DataError when a party's ledger does not balance.
 [[nodiscard]] Notional redistribute(const Election& election,
                                     const std::vector<std::size_t>& old_polygon,
                                     const Crosswalk& crosswalk,
-                                    const RedistributeOptions& options = {});
+                                    const RedistributeOptions& options = {},
+                                    const PartySupport* support = nullptr);
 
 /// Throws DataError when `notional`, made through the crosswalk named `crosswalk_name`, loses
 /// more than `max_lost` of the votes, naming the old wards that lose most and why, and what to

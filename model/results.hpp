@@ -44,6 +44,8 @@ struct WardResult {
 struct Election {
     std::filesystem::path path;
     ResultsFormat format = ResultsFormat::automatic;
+    /// A general election: each ward a constituency (METHOD.md §10 rules apply).
+    bool general = false;
     std::vector<WardResult> wards;                   ///< in the order the file first names them
     std::map<std::string, std::string> party_names;  ///< code -> display name
     std::map<std::string, std::set<std::string>> party_spellings;  ///< code -> names as written

@@ -163,7 +163,7 @@ public:
                 m_options.method == SeatMethod::block_top) {
                 block_slots(n, ward, slots);
             } else {
-                rank_slots(m_sources[n].by_share, m_sources[n].whole, ward, slots);
+                rank_slots(n, m_sources[n].by_share, m_sources[n].whole, ward, slots);
             }
         }
         elect(std::move(slots), ward.seats, ballots, m_carried, m_options, ward);
@@ -218,16 +218,23 @@ private:
 
     using From = std::vector<std::pair<std::size_t, double>>;
 
-    void rank_slots(const From& parties_from, const From& independents_from, WardSeats& ward,
-                    std::vector<Slot>& slots, bool extend = true) const {
+    /// Each party's candidates' votes carried into new ward `n` by rank, as the party's votes
+    /// move (Notional::route).
+    void rank_slots(std::size_t n, const From& parties_from, const From& independents_from,
+                    WardSeats& ward, std::vector<Slot>& slots, bool extend = true) const {
         for (std::size_t p = 0; p < m_old.parties.size(); ++p) {
             const bool whole = m_notional.whole[p];
+            const bool supported = !whole && m_notional.supported(p);
             const auto& from = whole ? independents_from : parties_from;
             for (int i = 1; i <= ward.seats; ++i) {
                 double value = 0.0;
                 for (const auto& [o, f] : from) {
                     if (!m_old.contested[o]) continue;
-                    value += f * m_ranks.value(o, p, i, ward.extended, extend);
+                    const double factor =
+                        supported ? m_notional.support[p].coeff(static_cast<Eigen::Index>(o),
+                                                                static_cast<Eigen::Index>(n))
+                                  : 1.0;
+                    value += f * factor * m_ranks.value(o, p, i, ward.extended, extend);
                 }
                 if (value > 0.0) slots.push_back({p, i, value});
             }
@@ -244,10 +251,10 @@ private:
             // goes to the best real loser, not to a full slate's last rank repeated; extend only
             // when the old ward has too few candidates.
             const From only{{o, f}};
-            rank_slots(only, only, ward, slots, false);
+            rank_slots(n, only, only, ward, slots, false);
             if (slots.size() < static_cast<std::size_t>(ward.seats)) {
                 slots.clear();
-                rank_slots(only, only, ward, slots, true);
+                rank_slots(n, only, only, ward, slots, true);
             }
             ward.continuity = true;
             return;

@@ -95,7 +95,9 @@ model::Election read_hoclib(const CsvTable& table,
                               field(cells, electorate), field(cells, valid));
         }
     }
-    return builder.finish();
+    model::Election election = builder.finish();
+    election.general = true;
+    return election;
 }
 
 }  // namespace notional::report
