@@ -1,4 +1,6 @@
 /// The real Bromley case (../shared/data/bromley): 2018 results on the 2022 wards.
+#include <algorithm>
+#include <cmath>
 #include <map>
 #include <set>
 
@@ -404,6 +406,138 @@ TEST(GeneralElection, CommonsLibraryResultsAsPublishedOnTheNewSeats) {
     EXPECT_EQ(verdicts["Orpington"], "CON hold (notional): ");
     // Carried whole, Claire Wright's 25,869 votes would make her the notional winner here.
     EXPECT_EQ(verdicts["Exmouth and Exeter East"], "CON hold (notional): ");
+}
+
+/// Per new seat and party, the notional votes of a run's notional.csv.
+std::map<std::string, std::map<std::string, double>> notional_votes(
+    const std::filesystem::path& csv) {
+    const auto table = notional::read_csv(csv);
+    std::map<std::string, std::map<std::string, double>> votes;
+    for (const auto& row : table.rows) {
+        votes[row[table.require("ward_name")]][row[table.require("party")]] =
+            std::stod(row[table.require("votes")]);
+    }
+    return votes;
+}
+
+TEST(GeneralElection, LocalSupportLeansLondonsSeatsWherePeopleAloneCannot) {
+    const auto westminster = shared / "westminster";
+    const auto people = shared / "england_wales" / "lsoa2011_centroids_population_2019.csv";
+    const auto london = shared / "london";
+    if (!std::filesystem::exists(westminster) || !std::filesystem::exists(people) ||
+        !std::filesystem::exists(london)) {
+        GTEST_SKIP() << "real data absent: " << westminster.string() << ", " << people.string()
+                     << " or " << london.string() << "; skipping local support";
+    }
+    TempDir dir;
+    const auto results = westminster / "results";
+    const std::string job =
+        bin + " --old " +
+        (westminster / "boundaries" / "pcon_dec2019_bgc_topo_wgs84.gpkg").string() + " --new " +
+        (westminster / "boundaries" / "pcon_jul2024_bgc_topo_wgs84.gpkg").string() + " --results " +
+        (results / "ge2019_candidacies_hoclib.csv").string() + " --results-wards " +
+        (results / "ge2019_constituencies_hoclib.csv").string() + " --weights " + people.string() +
+        " --weights-crs EPSG:4326 --weight-field population_2019";
+    // People alone, then people and the London 2022 borough elections, with 2024 against it:
+    // the command of the issue, straight from the published files.
+    const CommandResult by_people = run(job + " -o " + (dir / "people").string());
+    ASSERT_EQ(by_people.exit_code, 0) << by_people.err;
+    const CommandResult result = run(
+        job + " --support " + (london / "wards_2022" / "london_wards_2022_wgs84.gpkg").string() +
+        " --support-results " +
+        (london / "results_2022_gla" / "candidate_level_cleaned_2022.csv").string() +
+        " --support-wards " +
+        (london / "results_2022_gla" / "ward_level_cleaned_2022.csv").string() + " --actual " +
+        (results / "ge2024_candidacies_hoclib.csv").string() + " --actual-wards " +
+        (results / "ge2024_constituencies_hoclib.csv").string() + " -o " +
+        (dir / "support").string());
+    ASSERT_EQ(result.exit_code, 0) << result.err;
+    EXPECT_EQ(result.err, "");
+    EXPECT_TRUE(contains(result.out, "support      1 local election")) << result.out;
+    EXPECT_TRUE(contains(result.out,
+                         "15.1% of the people in a place a local result covers; in "
+                         "59 old wards a party's votes lean"))
+        << result.out;
+    EXPECT_TRUE(contains(result.out,
+                         "crosswalk    population_2019+support (chosen), "
+                         "population_2019, area"))
+        << result.out;
+
+    // Every party's national total is the same as by people alone: within each old seat its
+    // votes only move between the seat's pieces (the ledger checks each old seat exactly).
+    const auto council = notional::read_csv(dir / "support" / "council.csv");
+    const auto council_people = notional::read_csv(dir / "people" / "council.csv");
+    EXPECT_EQ(column_sum(council, "old_votes"), 32'014'110.0);
+    EXPECT_NEAR(column_sum(council, "notional_votes"), column_sum(council_people, "notional_votes"),
+                1e-6);
+    std::map<std::string, int> seats;
+    for (const auto& row : council.rows) {
+        seats[row[council.require("party")]] = std::stoi(row[council.require("notional_seats")]);
+    }
+    EXPECT_EQ(seats["CON"], 370);  // by people alone 369
+    EXPECT_EQ(seats["LAB"], 201);  // 202: Dagenham and Rainham turns notionally Conservative
+    EXPECT_EQ(seats["LD"], 9);
+
+    // Only London's seats move, where the local results are: 68 of its 75 (the other 7 each
+    // come from one old seat's people alone, or whole).
+    const auto with_support = notional_votes(dir / "support" / "notional.csv");
+    const auto alone = notional_votes(dir / "people" / "notional.csv");
+    const auto seats_2024 = notional::read_csv(results / "ge2024_constituencies_hoclib.csv");
+    std::set<std::string> in_london;
+    for (const auto& row : seats_2024.rows) {
+        if (row[seats_2024.require("Region name")] == "London") {
+            in_london.insert(row[seats_2024.require("Constituency name")]);
+        }
+    }
+    ASSERT_EQ(in_london.size(), 75U);
+    ASSERT_EQ(with_support.size(), 650U);
+    std::size_t moved = 0;
+    for (const auto& [seat, parties] : with_support) {
+        double most = 0.0;
+        for (const auto& [party, votes] : parties) {
+            most = std::max(most, std::abs(votes - alone.at(seat).at(party)));
+        }
+        if (most <= 0.01) continue;
+        ++moved;
+        EXPECT_TRUE(in_london.contains(seat)) << seat << " moved by " << most;
+    }
+    EXPECT_EQ(moved, 68U);
+
+    // Eltham & Chislehurst: 85% of Eltham's people and 28% of Bromley & Chislehurst's. Labour's
+    // 2022 share among these people is below its share across their old seats, so 1,559 of the
+    // Labour votes people alone would give it go to the seats' other parts; the Conservatives'
+    // hardly move. A knife-edge by people (CON 21,520 to LAB 21,192) is a clear Conservative
+    // notional.
+    const auto& eltham = with_support.at("Eltham and Chislehurst");
+    EXPECT_NEAR(alone.at("Eltham and Chislehurst").at("LAB"), 21'192.0, 1.0);
+    EXPECT_NEAR(alone.at("Eltham and Chislehurst").at("CON"), 21'520.0, 1.0);
+    EXPECT_NEAR(eltham.at("LAB"), 19'633.0, 1.0);
+    EXPECT_NEAR(eltham.at("CON"), 21'566.0, 1.0);
+    // Orpington: 87% of Orpington's people and 18% of Bromley & Chislehurst's, among whom
+    // Labour's local share is above its old seats' average.
+    EXPECT_NEAR(alone.at("Orpington").at("LAB"), 9'823.0, 1.0);
+    EXPECT_NEAR(with_support.at("Orpington").at("LAB"), 11'564.0, 1.0);
+    EXPECT_NEAR(with_support.at("Orpington").at("CON"), 32'170.0, 1.0);
+    EXPECT_NEAR(with_support.at("Bromley and Biggin Hill").at("CON"), 27'089.0, 1.0);
+    EXPECT_NEAR(with_support.at("Bromley and Biggin Hill").at("LAB"), 11'590.0, 1.0);
+    EXPECT_NEAR(with_support.at("Beckenham and Penge").at("LAB"), 23'445.0, 1.0);
+    EXPECT_NEAR(with_support.at("Beckenham and Penge").at("CON"), 22'177.0, 1.0);
+
+    const auto comparison = notional::read_csv(dir / "support" / "comparison.csv");
+    std::map<std::string, std::string> verdicts;
+    for (const auto& row : comparison.rows) {
+        if (row[comparison.require("actual_seats")] != "1") continue;
+        verdicts[row[comparison.require("ward_name")]] =
+            row[comparison.require("label")] + ": " + row[comparison.require("verdict")];
+    }
+    EXPECT_EQ(verdicts.size(), 650U);
+    // No longer a knife-edge: the gain is genuine under every variant.
+    EXPECT_EQ(verdicts["Eltham and Chislehurst"], "LAB gain from CON (notional): GENUINE");
+    EXPECT_EQ(verdicts["Beckenham and Penge"], "LAB hold (notional): BOUNDARY ARTEFACT");
+    EXPECT_EQ(verdicts["Bromley and Biggin Hill"], "CON hold (notional): ");
+    EXPECT_EQ(verdicts["Orpington"], "CON hold (notional): ");
+    // Where the variants disagree, the verdict says so.
+    EXPECT_EQ(verdicts["Dagenham and Rainham"], "LAB gain from CON (notional): UNCERTAIN");
 }
 
 TEST(Westminster, PopulationSharesAgainstTheOfficialOverlaps) {

@@ -349,5 +349,47 @@ TEST(ParseJob, WhatBoostRefusesIsAUsageErrorNamingTheOption) {
     EXPECT_FALSE(contains(unknown, "compare:")) << unknown;
 }
 
+// --- local support ---------------------------------------------------------------------------
+
+TEST(ParseJob, EachSupportTakesTheResultsWardsAndFormatGivenAfterIt) {
+    const Args base = job({"--results", "ge.csv", "--weights", "people.csv"});
+    Args args = base;
+    for (const char* arg :
+         {"--support", "london.gpkg", "--support-results", "gla.csv", "--support-wards=wards.csv",
+          "--support", "dc2018.gpkg", "--support-format", "dc", "--support-results", "dc.csv"}) {
+        args.emplace_back(arg);
+    }
+    const JobOptions o = parse_job(args);
+    ASSERT_EQ(o.supports.size(), 2U);
+    EXPECT_EQ(o.supports[0].layer_path, "london.gpkg");
+    EXPECT_EQ(o.supports[0].results_path, "gla.csv");
+    EXPECT_EQ(o.supports[0].wards_path, std::optional<std::string>("wards.csv"));
+    EXPECT_EQ(o.supports[0].format, model::ResultsFormat::automatic);
+    EXPECT_EQ(o.supports[1].layer_path, "dc2018.gpkg");
+    EXPECT_EQ(o.supports[1].results_path, "dc.csv");
+    EXPECT_FALSE(o.supports[1].wards_path.has_value());
+    EXPECT_EQ(o.supports[1].format, model::ResultsFormat::democracy_club);
+    EXPECT_TRUE(parse_job(base).supports.empty());
+
+    auto with = [&](const Args& more) {
+        Args all = base;
+        all.insert(all.end(), more.begin(), more.end());
+        return usage_error(all);
+    };
+    EXPECT_EQ(with({"--support-results", "gla.csv", "--support", "london.gpkg"}),
+              "--support-results must follow its --support LAYER");
+    EXPECT_EQ(with({"--support", "london.gpkg"}),
+              "--support london.gpkg needs its --support-results");
+    EXPECT_EQ(
+        with({"--support", "l.gpkg", "--support-results", "a.csv", "--support-results", "b.csv"}),
+        "two --support-results for the --support l.gpkg");
+    EXPECT_TRUE(contains(
+        with({"--support", "l.gpkg", "--support-results", "a.csv", "--support-format", "xlsx"}),
+        "--support-format: 'xlsx'"));
+    EXPECT_EQ(usage_error(job(
+                  {"--results", "ge.csv", "--support", "l.gpkg", "--support-results", "a.csv"})),
+              "--support needs --weights: support is measured among people");
+}
+
 }  // namespace
 }  // namespace notional::cli
