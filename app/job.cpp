@@ -79,14 +79,16 @@ void read_inputs(const JobOptions& options, JobResult& result, geo::GeosContext&
     if (election) {
         const auto layer = wards_to_match(result.old_wards, old_source, councils);
         result.skipped_old = model::keep_councils_on_map(*election, councils, layer);
-        result.matched = model::match_wards(
-            *election, layer, model::ward_councils(*election, councils), &result.near_old);
+        result.matched =
+            model::match_wards(*election, layer, model::ward_councils(*election, councils),
+                               &result.near_old, &result.recoded_old);
     }
     if (actual) {
         const auto layer = wards_to_match(result.new_wards, new_source, councils);
         result.skipped_actual = model::keep_councils_on_map(*actual, councils, layer);
-        result.actual_matched = model::match_wards(
-            *actual, layer, model::ward_councils(*actual, councils), &result.near_actual);
+        result.actual_matched =
+            model::match_wards(*actual, layer, model::ward_councils(*actual, councils),
+                               &result.near_actual, &result.recoded_actual);
     }
 }
 

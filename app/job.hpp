@@ -55,6 +55,7 @@ struct JobResult {
     std::vector<std::size_t> matched, actual_matched;  ///< polygon of each result ward
     std::map<std::string, std::size_t> skipped_old, skipped_actual;  ///< councils off the map
     std::vector<std::string> near_old, near_actual;  ///< wards matched by a near spelling
+    std::vector<std::string> recoded_old, recoded_actual;  ///< matched by name: codes differ
     std::optional<model::PartyUnification> parties;
     std::vector<std::string> party_labels;
 

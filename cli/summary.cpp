@@ -292,6 +292,12 @@ std::string results_summary(const app::JobResult& r) {
         out << "\nnear names   " << near->size()
             << " wards matched by a name one letter away: " << listing(*near, 10);
     }
+    for (const auto* recoded : {&r.recoded_old, &r.recoded_actual}) {
+        if (recoded->empty()) continue;
+        out << "\nother codes  " << recoded->size()
+            << " wards matched by name, the layer giving them another code: "
+            << listing(*recoded, 10);
+    }
     return out.str();
 }
 

@@ -45,7 +45,8 @@ std::map<std::string, std::size_t> keep_councils_on_map(Election& election,
 
 std::vector<std::size_t> match_wards(const Election& election, const WardsToMatch& layer,
                                      const std::vector<std::optional<std::size_t>>& ward_councils,
-                                     std::vector<std::string>* near) {
+                                     std::vector<std::string>* near,
+                                     std::vector<std::string>* other_code) {
     // Names are looked up within a council where both sides name one; "" is no council.
     auto council_of = [](const std::vector<std::optional<std::size_t>>& councils, std::size_t i) {
         return i < councils.size() && councils[i] ? std::to_string(*councils[i]) : std::string();
@@ -78,6 +79,10 @@ std::vector<std::size_t> match_wards(const Election& election, const WardsToMatc
                                 std::to_string(name_count[key]) + " polygons in " + layer.label);
             }
             polygon = named->second;
+            const std::string& code = layer.codes[*polygon];
+            if (other_code && !ward.code.empty() && !code.empty() && code != ward.code) {
+                other_code->push_back(ward.label() + " as " + code);
+            }
         }
         matched.push_back(polygon.value_or(layer.codes.size()));
         if (!polygon) continue;

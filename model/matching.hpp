@@ -31,7 +31,9 @@ std::map<std::string, std::size_t> keep_councils_on_map(Election& election,
                                                         const Councils& councils,
                                                         const WardsToMatch& layer);
 
-/// Which result ward goes with which polygon: one index into the layer per result ward.
+/// Which result ward goes with which polygon: one index into the layer per result ward. A ward
+/// whose code the layer lacks but whose name it has is matched by name, and `other_code` gets
+/// "'Glasgow East' (S14000030) as S14000110".
 /// Codes match first, then normalised names, within the ward's council where both the results
 /// and the layer name it (`ward_councils`, per result ward; empty: none); last, a ward left over
 /// takes the one polygon left over in its council whose name is one letter away ("Shirly
@@ -41,6 +43,6 @@ std::map<std::string, std::size_t> keep_councils_on_map(Election& election,
 [[nodiscard]] std::vector<std::size_t> match_wards(
     const Election& election, const WardsToMatch& layer,
     const std::vector<std::optional<std::size_t>>& ward_councils = {},
-    std::vector<std::string>* near = nullptr);
+    std::vector<std::string>* near = nullptr, std::vector<std::string>* other_code = nullptr);
 
 }  // namespace notional::model

@@ -41,8 +41,12 @@ TEST(MatchWards, ByCodeThenByName) {
     });
     const std::vector<std::string> codes{"E05000105", "E05000106", "E05000130"};
     const std::vector<std::string> names{"Bickley", "Bromley Town", "St Marys and St Nicholas"};
-    EXPECT_EQ(match_wards(election, {codes, names, "old.gpkg"}),
+    std::vector<std::string> other_code;
+    EXPECT_EQ(match_wards(election, {codes, names, "old.gpkg"}, {}, nullptr, &other_code),
               (std::vector<std::size_t>{1, 2, 0}));
+    // Matched by name, a ward whose code the layer gives otherwise is said so; one without a
+    // code is not.
+    EXPECT_EQ(other_code, std::vector<std::string>{"'Bickley' (E09999999) as E05000105"});
 }
 
 TEST(MatchWards, EveryUnmatchedWardIsListedInOneError) {
