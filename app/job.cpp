@@ -114,11 +114,14 @@ void unify_parties(const JobOptions& options, JobResult& result) {
 }
 
 /// Seats of the new wards from --new-seats, the new layer's seats field, or the winners of the
-/// actual election; empty when none.
+/// actual election; one each in a general election; empty when none.
 std::vector<int> new_ward_seats(const JobOptions& options, const JobResult& result) {
     const geo::Layer& new_wards = result.new_wards;
     if (options.new_seats_path) {
         return report::read_new_seats(*options.new_seats_path, new_wards.codes, new_wards.names);
+    }
+    if (new_wards.seats.empty() && !result.actual && result.election && result.election->general) {
+        return std::vector<int>(new_wards.size(), 1);  // a constituency elects one member
     }
     if (!new_wards.seats.empty() || !result.actual) return new_wards.seats;
     std::vector<int> seats(new_wards.size(), 0);

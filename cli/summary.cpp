@@ -156,17 +156,18 @@ std::string crosswalks_summary(const app::JobResult& r) {
     if (r.support) {
         const model::PartySupport& support = *r.support;
         out << "support      " << r.supports.size() << " local election"
-            << (r.supports.size() == 1 ? "" : "s, averaged where more than one covers a place,")
-            << " (";
+            << (r.supports.size() == 1 ? "" : "s, averaged where more than one covers a place")
+            << ": ";
         for (std::size_t i = 0; i < r.supports.size(); ++i) {
             const app::LocalSupport& local = r.supports[i];
-            out << (i == 0 ? "" : "; ") << local.election.path.string() << ": "
+            out << (i == 0 ? "" : "; ") << local.election.path.string() << " ("
                 << local.election.wards.size() << " wards on " << local.wards.label;
             if (!local.skipped.empty()) {
-                out << ", " << local.skipped.size() << " councils off its map skipped";
+                out << "; " << local.skipped.size() << " councils off its map skipped";
             }
+            out << ")";
         }
-        out << "); "
+        out << "; "
             << percent(support.people() > 0.0 ? support.people_covered() / support.people() : 0.0,
                        1)
             << " of the people in a place a local result covers; in " << support.old_wards_reached()

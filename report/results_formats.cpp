@@ -59,8 +59,9 @@ ResultsFormat detect(const CsvTable& table, Setting format_setting) {
 }
 
 /// "local.bromley.west-wickham.2018-05-03" -> {"local", "bromley", "west wickham"}; a
-/// by-election's id has ".by" before the date. Other elections' ids ("mayor.hackney.2018-05-03",
-/// "parl.2018-05-03") have no ward: their kind alone is filled.
+/// by-election's id has ".by" before the date. "parl.lewisham-east.2019-12-12" -> {"parl", "",
+/// "lewisham east"}: a constituency. Other elections' ids ("mayor.hackney.2018-05-03") have no
+/// ward: their kind alone is filled.
 struct BallotPaper {
     std::string kind, council, ward;
 };
@@ -75,6 +76,11 @@ BallotPaper read_ballot_paper_id(const std::string& where, const std::string& id
         start = dot + 1;
     }
     BallotPaper paper{parts.front(), "", ""};
+    if (paper.kind == "parl" && parts.size() >= 3 && !parts[1].empty()) {
+        paper.ward = parts[1];
+        std::replace(paper.ward.begin(), paper.ward.end(), '-', ' ');
+        return paper;
+    }
     if (paper.kind != "local") return paper;
     if (parts.size() < 4 || parts[1].empty() || parts[2].empty()) {
         throw DataError(where + ": ballot_paper_id '" + id +
@@ -95,10 +101,20 @@ Election read_democracy_club(const CsvTable& table) {
     const auto name = table.require("person_name");
     const auto votes = table.require("ballots_cast");
     const auto winner = table.require("is_winner");
+    // A file of local ballots is a local election (its other ballots skipped); a file of
+    // parliamentary ballots alone is a general election, each constituency a one-seat ward.
+    std::vector<BallotPaper> papers;
+    papers.reserve(table.rows.size());
+    for (std::size_t r = 0; r < table.rows.size(); ++r) {
+        papers.push_back(read_ballot_paper_id(table.where(r), table.rows[r][ballot]));
+    }
+    const bool local = std::any_of(papers.begin(), papers.end(),
+                                   [](const BallotPaper& paper) { return paper.kind == "local"; });
+    const std::string kind = local ? "local" : "parl";
     for (std::size_t r = 0; r < table.rows.size(); ++r) {
         const auto& cells = table.rows[r];
-        const BallotPaper paper = read_ballot_paper_id(table.where(r), cells[ballot]);
-        if (paper.kind != "local") {
+        const BallotPaper& paper = papers[r];
+        if (paper.kind != kind || paper.ward.empty()) {
             builder.skip(paper.kind);
             continue;
         }
@@ -111,9 +127,12 @@ Election read_democracy_club(const CsvTable& table) {
         row.candidate_id = field(cells, person);
         row.votes = cells[votes];
         row.elected = cells[winner];
+        if (!local) row.seats = "1";
         builder.add(r, row);
     }
-    return builder.finish();
+    Election election = builder.finish();
+    election.general = !local;
+    return election;
 }
 
 Election read_gla(const CsvTable& table, const std::optional<std::filesystem::path>& ward_stats) {

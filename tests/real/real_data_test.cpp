@@ -7,6 +7,7 @@
 #include <gtest/gtest.h>
 
 #include "core/csv.hpp"
+#include "core/text.hpp"
 #include "support.hpp"
 
 namespace notional::test {
@@ -408,6 +409,60 @@ TEST(GeneralElection, CommonsLibraryResultsAsPublishedOnTheNewSeats) {
     EXPECT_EQ(verdicts["Exmouth and Exeter East"], "CON hold (notional): ");
 }
 
+TEST(GeneralElection, DemocracyClubsParliamentaryFileGivesTheSameNotional) {
+    const auto westminster = shared / "westminster";
+    if (!std::filesystem::exists(westminster)) {
+        GTEST_SKIP() << "real data absent: " << westminster.string()
+                     << "; skipping the general election";
+    }
+    TempDir dir;
+    // The Commons Library's 2019 candidates as Democracy Club publishes a general election: one
+    // ballot paper per constituency, named by its slug (parl.ynys-mon.2019-12-12), no code.
+    const auto hoclib =
+        notional::read_csv(westminster / "results" / "ge2019_candidacies_hoclib.csv");
+    std::map<std::string, double> best;
+    for (const auto& row : hoclib.rows) {
+        double& most = best[row[hoclib.require("ONS ID")]];
+        most = std::max(most, std::stod(row[hoclib.require("Votes")]));
+    }
+    std::string dc =
+        "election_id,ballot_paper_id,person_id,party_id,party_name,person_name,ballots_cast,"
+        "is_winner\n";
+    for (std::size_t r = 0; r < hoclib.rows.size(); ++r) {
+        const auto& row = hoclib.rows[r];
+        const std::string votes = row[hoclib.require("Votes")];
+        dc += "parl.2019-12-12,parl." + notional::slug(row[hoclib.require("Constituency name")]) +
+              ".2019-12-12," + std::to_string(r + 1) + "," +
+              row[hoclib.require("Electoral Commission party ID")] + ",\"" +
+              row[hoclib.require("Party name")] + "\",Candidate " + std::to_string(r + 1) + "," +
+              votes + "," +
+              (std::stod(votes) == best[row[hoclib.require("ONS ID")]] ? "True" : "False") + "\n";
+    }
+    write_text(dir / "parl.csv", dc);
+    const CommandResult result =
+        run(bin + " --old " +
+            (westminster / "boundaries" / "pcon_dec2019_bgc_topo_wgs84.gpkg").string() + " --new " +
+            (westminster / "boundaries" / "pcon_jul2024_bgc_topo_wgs84.gpkg").string() +
+            " --results " + (dir / "parl.csv").string() + " -o " + (dir / "out").string());
+    ASSERT_EQ(result.exit_code, 0) << result.err;
+    EXPECT_TRUE(contains(result.out, "3320 candidates in 650 wards, 650 seats")) << result.out;
+    EXPECT_TRUE(contains(result.out, "(Democracy Club); 5 independents")) << result.out;
+    // Every constituency matched by its name; one seat each without --actual.
+    EXPECT_TRUE(contains(result.out, "650 notional seats by rank-slot")) << result.out;
+    const auto council = notional::read_csv(dir / "out" / "council.csv");
+    EXPECT_EQ(column_sum(council, "old_votes"), 32'014'110.0);
+    std::map<std::string, int> seats;
+    for (const auto& row : council.rows) {
+        seats[row[council.require("party")]] = std::stoi(row[council.require("notional_seats")]);
+    }
+    // As from the Commons Library's file, by area.
+    EXPECT_EQ(seats["CON"], 369);
+    EXPECT_EQ(seats["LAB"], 203);
+    EXPECT_EQ(seats["LD"], 9);
+    EXPECT_EQ(seats["SNP"], 48);
+    EXPECT_EQ(seats["PC"], 1);
+}
+
 /// Per new seat and party, the notional votes of a run's notional.csv.
 std::map<std::string, std::map<std::string, double>> notional_votes(
     const std::filesystem::path& csv) {
@@ -453,7 +508,9 @@ TEST(GeneralElection, LocalSupportLeansLondonsSeatsWherePeopleAloneCannot) {
         (dir / "support").string());
     ASSERT_EQ(result.exit_code, 0) << result.err;
     EXPECT_EQ(result.err, "");
-    EXPECT_TRUE(contains(result.out, "support      1 local election")) << result.out;
+    EXPECT_TRUE(contains(
+        result.out, "support      1 local election: " + (london / "results_2022_gla").string()))
+        << result.out;
     EXPECT_TRUE(contains(result.out,
                          "15.1% of the people in a place a local result covers; in "
                          "59 old wards a party's votes lean"))

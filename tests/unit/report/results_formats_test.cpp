@@ -462,6 +462,38 @@ TEST(Councils, DemocracyClubRowsNameTheirCouncilAndOtherBallotsAreSkipped) {
     EXPECT_FALSE(merton_only.party_names.count("CON"));
 }
 
+TEST(Results, DemocracyClubParliamentaryBallotsAloneAreAGeneralElection) {
+    TempDir dir;
+    const auto path = dir.write(
+        "parl.csv",
+        "election_id,ballot_paper_id,person_id,party_id,party_name,person_name,ballots_cast,"
+        "is_winner\n"
+        "parl.2019-12-12,parl.bromley-and-chislehurst.2019-12-12,1,PP52,Conservative and "
+        "Unionist Party,Bob Neill,23958,True\n"
+        "parl.2019-12-12,parl.bromley-and-chislehurst.2019-12-12,2,PP53,Labour Party,Angela "
+        "Wilkins,12705,False\n"
+        "parl.2019-12-12,parl.ynys-mon.2019-12-12,3,PP52,Conservative and Unionist Party,Virginia "
+        "Crosbie,12959,True\n"
+        "parl.2019-12-12,parl.ynys-mon.2019-12-12,4,PP77,Plaid Cymru - The Party of Wales,Aled "
+        "ap Dafydd,10418,False\n");
+    const Election election = read_results(path, ResultsFormat::automatic);
+    EXPECT_EQ(election.format, ResultsFormat::democracy_club);
+    EXPECT_TRUE(election.general);
+    ASSERT_EQ(election.wards.size(), 2U);
+    EXPECT_EQ(election.wards[0].name, "bromley and chislehurst");
+    EXPECT_EQ(election.wards[0].seats, 1);
+    EXPECT_EQ(election.wards[1].name, "ynys mon");
+    EXPECT_EQ(election.wards[1].candidates[1].party, "PC");
+    EXPECT_TRUE(election.skipped_rows.empty());
+    // Matched by name to a constituency layer, accents and punctuation aside.
+    const std::vector<std::string> codes{"W07000041", "E14000604"};
+    const std::vector<std::string> names{"Ynys Môn", "Bromley and Chislehurst"};
+    EXPECT_EQ(match_wards(election, {codes, names, "pcon.gpkg"}), (std::vector<std::size_t>{1, 0}));
+    // Beside local ballots, parliamentary ones are skipped: a local election (see Councils).
+    EXPECT_FALSE(
+        read_results(dir.write("dc.csv", democracy_club_csv), ResultsFormat::automatic).general);
+}
+
 // The Commons Library's header, cut to the columns we read and a few we do not.
 constexpr const char* hoclib_header =
     "ONS ID,Constituency name,Country name,Party name,Party abbreviation,"
