@@ -122,10 +122,14 @@ std::vector<std::size_t> match_wards(const Election& election, const WardsToMatc
                               " of " + std::to_string(election.wards.size()) +
                               " wards match no polygon in " + layer.label + " by code or name" +
                               (by_council ? " within their council" : "") + ":";
-        for (std::size_t i = 0; i < unmatched.size(); ++i) {
-            message += (i != 0 ? ", " : " ") + unmatched[i];
+        const std::size_t shown = std::min<std::size_t>(unmatched.size(), 10);
+        for (std::size_t i = 0; i < shown; ++i) message += (i != 0 ? ", " : " ") + unmatched[i];
+        if (shown < unmatched.size()) {
+            message += " and " + std::to_string(unmatched.size() - shown) + " more";
         }
-        throw DataError(message);
+        throw DataError(message +
+                        ". The layer must hold the wards these results were declared on (the "
+                        "same year's boundaries); else correct the names");
     }
     return matched;
 }
