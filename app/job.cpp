@@ -121,7 +121,8 @@ std::vector<int> new_ward_seats(const JobOptions& options, const JobResult& resu
         return report::read_new_seats(*options.new_seats_path, new_wards.codes, new_wards.names);
     }
     if (new_wards.seats.empty() && !result.actual && result.election && result.election->general) {
-        return std::vector<int>(new_wards.size(), 1);  // a constituency elects one member
+        std::vector<int> one_each(new_wards.size(), 1);  // a constituency elects one member
+        return one_each;
     }
     if (!new_wards.seats.empty() || !result.actual) return new_wards.seats;
     std::vector<int> seats(new_wards.size(), 0);

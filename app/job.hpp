@@ -43,7 +43,7 @@ struct JobResult {
     std::optional<geo::Overlay> overlay;  ///< none when reloaded
     std::optional<geo::WeightLayer> weight_layer;
     std::optional<geo::Weighting> weighting;
-    std::vector<LocalSupport> supports;         ///< --support: local elections on their wards
+    std::vector<LocalSupport> supports;          ///< --support: local elections on their wards
     std::optional<model::PartySupport> support;  ///< their parties' support among the people
     model::SameWards same;
     /// The ensemble's crosswalks, the chosen one first, each by name.
@@ -54,7 +54,7 @@ struct JobResult {
     std::optional<model::Election> election, actual;
     std::vector<std::size_t> matched, actual_matched;  ///< polygon of each result ward
     std::map<std::string, std::size_t> skipped_old, skipped_actual;  ///< councils off the map
-    std::vector<std::string> near_old, near_actual;  ///< wards matched by a near spelling
+    std::vector<std::string> near_old, near_actual;        ///< wards matched by a near spelling
     std::vector<std::string> recoded_old, recoded_actual;  ///< matched by name: codes differ
     std::optional<model::PartyUnification> parties;
     std::vector<std::string> party_labels;

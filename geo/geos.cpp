@@ -73,8 +73,9 @@ std::vector<std::size_t> locate(GeosContext& context,
     if (polygons.empty()) return found;
     std::vector<Prepared> prepared;
     prepared.reserve(polygons.size());
-    for (const GEOSGeometry* polygon : polygons)
+    for (const GEOSGeometry* polygon : polygons) {
         prepared.push_back(prepare(context, polygon, what));
+    }
     const Tree tree = tree_of(context, polygons);
     for (std::size_t s = 0; s < points.size(); ++s) {
         for (const std::size_t i : query(context, tree.get(), points[s])) {

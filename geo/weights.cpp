@@ -344,6 +344,7 @@ PlacedPeople place_people(const WeightLayer& weights, const Overlay& overlay,
     }
     auto shapes_of = [](const std::vector<Geometry>& shapes) {
         std::vector<const GEOSGeometry*> raw;
+        raw.reserve(shapes.size());
         for (const auto& shape : shapes) raw.push_back(shape.get());
         return raw;
     };

@@ -54,8 +54,9 @@ PartySupport::PartySupport(const std::vector<PeopleSample>& samples,
             const std::size_t ward = sample.local[e];
             if (ward == no_local_ward || elections[e].shares[ward].empty()) continue;
             covered = true;
-            for (const auto& [party, share] : elections[e].shares[ward])
+            for (const auto& [party, share] : elections[e].shares[ward]) {
                 mean[party].add(1.0, share);
+            }
         }
         if (covered) m_covered += sample.people;
         for (const auto& [party, value] : mean) {
