@@ -344,6 +344,19 @@ TEST(Bromley, PostcodePointsLandInTheirOwnWards) {
     EXPECT_EQ(off, 2.0);
 }
 
+/// Per seat of a general election's comparison.csv, its winner's label and verdict: "LAB gain
+/// from CON (notional): GENUINE".
+std::map<std::string, std::string> seat_verdicts(const std::filesystem::path& csv) {
+    const auto comparison = notional::read_csv(csv);
+    std::map<std::string, std::string> verdicts;
+    for (const auto& row : comparison.rows) {
+        if (row[comparison.require("actual_seats")] != "1") continue;
+        verdicts[row[comparison.require("ward_name")]] =
+            row[comparison.require("label")] + ": " + row[comparison.require("verdict")];
+    }
+    return verdicts;
+}
+
 TEST(GeneralElection, CommonsLibraryResultsAsPublishedOnTheNewSeats) {
     const auto westminster = shared / "westminster";
     if (!std::filesystem::exists(westminster)) {
@@ -392,16 +405,8 @@ TEST(GeneralElection, CommonsLibraryResultsAsPublishedOnTheNewSeats) {
 
     // Labour's gain in Eltham & Chislehurst is from the notional Conservative seat; Beckenham
     // & Penge's "gain" is a boundary artefact: notionally Labour's already.
-    const auto comparison = notional::read_csv(dir / "out" / "comparison.csv");
-    std::map<std::string, std::string> verdicts;
-    std::set<std::string> seats_2024;
-    for (const auto& row : comparison.rows) {
-        seats_2024.insert(row[comparison.require("ward_code")]);
-        if (row[comparison.require("actual_seats")] != "1") continue;
-        verdicts[row[comparison.require("ward_name")]] =
-            row[comparison.require("label")] + ": " + row[comparison.require("verdict")];
-    }
-    EXPECT_EQ(seats_2024.size(), 650U);
+    auto verdicts = seat_verdicts(dir / "out" / "comparison.csv");
+    EXPECT_EQ(verdicts.size(), 650U);
     EXPECT_EQ(verdicts["Eltham and Chislehurst"], "LAB gain from CON (notional): GENUINE");
     EXPECT_EQ(verdicts["Beckenham and Penge"], "LAB hold (notional): BOUNDARY ARTEFACT");
     EXPECT_EQ(verdicts["Orpington"], "CON hold (notional): ");
@@ -580,13 +585,7 @@ TEST(GeneralElection, LocalSupportLeansLondonsSeatsWherePeopleAloneCannot) {
     EXPECT_NEAR(with_support.at("Beckenham and Penge").at("LAB"), 23'445.0, 1.0);
     EXPECT_NEAR(with_support.at("Beckenham and Penge").at("CON"), 22'177.0, 1.0);
 
-    const auto comparison = notional::read_csv(dir / "support" / "comparison.csv");
-    std::map<std::string, std::string> verdicts;
-    for (const auto& row : comparison.rows) {
-        if (row[comparison.require("actual_seats")] != "1") continue;
-        verdicts[row[comparison.require("ward_name")]] =
-            row[comparison.require("label")] + ": " + row[comparison.require("verdict")];
-    }
+    auto verdicts = seat_verdicts(dir / "support" / "comparison.csv");
     EXPECT_EQ(verdicts.size(), 650U);
     // No longer a knife-edge: the gain is genuine under every variant.
     EXPECT_EQ(verdicts["Eltham and Chislehurst"], "LAB gain from CON (notional): GENUINE");
