@@ -149,6 +149,7 @@ po::options_description job_options(JobOptions& o, Raw& raw) {
          "directory for the outputs")
         ("overwrite", po::bool_switch(&o.overwrite),
          "replace an earlier run's outputs in DIR (and remove those this run does not write)")
+        ("version", "show the version and exit")
         ("help,h", "show this help");
     po::options_description all;
     all.add(inputs).add(actual_options(raw.actual)).add(weights).add(method).add(output);
@@ -229,6 +230,7 @@ JobOptions parse_job(const std::vector<std::string>& args) {
         options.help = true;
         return options;
     }
+    if (values.contains("version")) throw UsageError("--version stands alone");
     if (options.old_path.empty()) throw UsageError("--old is required");
     if (options.new_path.empty()) throw UsageError("--new is required");
     if (values.contains("results")) options.results_path = values["results"].as<std::string>();

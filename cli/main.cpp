@@ -13,6 +13,10 @@
 namespace {
 
 int dispatch(const std::vector<std::string>& args) {
+    if (args.size() == 1 && args.front() == "--version") {
+        std::cout << "notional " << NOTIONAL_VERSION << '\n';
+        return 0;
+    }
     if (!args.empty() && args.front() == "compare") {
         const auto options =
             notional::cli::parse_compare(std::vector<std::string>(args.begin() + 1, args.end()));

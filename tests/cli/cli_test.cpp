@@ -1,5 +1,7 @@
 /// The notional binary end to end on the demo borough (data/demo): exit codes, stderr, outputs.
 #include <map>
+#include <regex>
+#include <string>
 
 #include <gtest/gtest.h>
 
@@ -27,6 +29,17 @@ TEST(Cli, HelpExitsZeroAndListsTheOptions) {
     EXPECT_NE(result.out.find("--old"), std::string::npos);
     EXPECT_NE(result.out.find("--max-lost"), std::string::npos);
     EXPECT_EQ(result.err, "");
+}
+
+TEST(Cli, VersionStandsAlone) {
+    const CommandResult result = run(bin + " --version");
+    EXPECT_EQ(result.exit_code, 0);
+    EXPECT_TRUE(std::regex_match(result.out, std::regex("notional [0-9]+\\.[0-9]+\\.[0-9]+\n")))
+        << result.out;
+    EXPECT_EQ(result.err, "");
+    const CommandResult with_more = run(bin + " --old a --new b --version");
+    EXPECT_EQ(with_more.exit_code, 2);
+    EXPECT_EQ(with_more.err, "notional: --version stands alone (see notional --help)\n");
 }
 
 TEST(Cli, MissingOptionIsAUsageErrorOnOneLine) {
