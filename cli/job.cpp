@@ -182,8 +182,10 @@ void check_method_numbers(const Raw& raw, JobOptions& options) {
 }
 
 /// The --support groups in command-line order: each local election's layer, then its results,
-/// ward statistics and format.
-std::vector<app::SupportOptions> support_groups(const std::vector<std::string>& args) {
+/// ward statistics and format; `results` and `weights` say whether --results and --weights are
+/// given, which support needs.
+std::vector<app::SupportOptions> support_groups(const std::vector<std::string>& args, bool results,
+                                                bool weights) {
     std::vector<app::SupportOptions> groups;
     std::vector<std::set<std::string>> given;
     for (std::size_t i = 0; i < args.size(); ++i) {
@@ -211,6 +213,12 @@ std::vector<app::SupportOptions> support_groups(const std::vector<std::string>& 
         if (name == "--support-format") {
             groups.back().format = parse_value(name, value, report::parse_results_format);
         }
+    }
+    if (!groups.empty() && !results) {
+        throw UsageError("--support needs --results: it places the old election's votes");
+    }
+    if (!groups.empty() && !weights) {
+        throw UsageError("--support needs --weights: support is measured among people");
     }
     for (const auto& group : groups) {
         if (group.results_path.empty()) {
@@ -280,13 +288,8 @@ JobOptions parse_job(const std::vector<std::string>& args) {
     if (options.share_top && !options.actual_path) {
         throw UsageError("--share-top needs --actual: it chooses the shares compared");
     }
-    options.supports = support_groups(args);
-    if (!options.supports.empty() && !options.results_path) {
-        throw UsageError("--support needs --results: it places the old election's votes");
-    }
-    if (!options.supports.empty() && raw.weights.path.empty()) {
-        throw UsageError("--support needs --weights: support is measured among people");
-    }
+    options.supports =
+        support_groups(args, options.results_path.has_value(), !raw.weights.path.empty());
     if (!raw.weights.path.empty()) {
         if (!raw.weights.table.empty() && raw.weights.table_key.empty()) {
             throw UsageError("--weights-table needs --weights-key");

@@ -153,27 +153,7 @@ std::string crosswalks_summary(const app::JobResult& r) {
                 << listing(names, 8) << "\n";
         }
     }
-    if (r.support) {
-        const model::PartySupport& support = *r.support;
-        out << "support      " << r.supports.size() << " local election"
-            << (r.supports.size() == 1 ? "" : "s, averaged where more than one covers a place")
-            << ": ";
-        for (std::size_t i = 0; i < r.supports.size(); ++i) {
-            const app::LocalSupport& local = r.supports[i];
-            out << (i == 0 ? "" : "; ") << local.election.path.string() << " ("
-                << local.election.wards.size() << " wards on " << local.wards.label;
-            if (!local.skipped.empty()) {
-                out << "; " << local.skipped.size() << " councils off its map skipped";
-            }
-            out << ")";
-        }
-        out << "; "
-            << percent(support.people() > 0.0 ? support.people_covered() / support.people() : 0.0,
-                       1)
-            << " of the people in a place a local result covers; in " << support.old_wards_reached()
-            << " old wards a party's votes lean to where its local support is, each party's "
-               "total there kept; elsewhere they follow people\n";
-    }
+    out << support_summary(r);
     for (const auto& [name, report] : r.rakings) {
         char error[32];
         std::snprintf(error, sizeof error, "%.1e", report.max_error);

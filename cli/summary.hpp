@@ -14,6 +14,9 @@ namespace notional::cli {
 /// The main job's summary.
 [[nodiscard]] std::string job_summary(const app::JobResult& result, const app::JobOptions& options);
 
+/// The local support line (--support), or "" without it.
+[[nodiscard]] std::string support_summary(const app::JobResult& result);
+
 /// The outputs written, one per line under "outputs".
 [[nodiscard]] std::string outputs_list(const std::vector<std::filesystem::path>& written);
 

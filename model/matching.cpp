@@ -43,6 +43,27 @@ std::map<std::string, std::size_t> keep_councils_on_map(Election& election,
     });
 }
 
+namespace {
+
+/// The error for result wards no polygon matches: the first ten, and what to do.
+[[noreturn]] void throw_unmatched(const Election& election, const WardsToMatch& layer,
+                                  bool by_council, const std::vector<std::string>& unmatched) {
+    std::string message = election.path.string() + ": " + std::to_string(unmatched.size()) +
+                          " of " + std::to_string(election.wards.size()) +
+                          " wards match no polygon in " + layer.label + " by code or name" +
+                          (by_council ? " within their council" : "") + ":";
+    const std::size_t shown = std::min<std::size_t>(unmatched.size(), 10);
+    for (std::size_t i = 0; i < shown; ++i) message += (i != 0 ? ", " : " ") + unmatched[i];
+    if (shown < unmatched.size()) {
+        message += " and " + std::to_string(unmatched.size() - shown) + " more";
+    }
+    throw DataError(message +
+                    ". The layer must hold the wards these results were declared on (the same "
+                    "year's boundaries); else correct the names");
+}
+
+}  // namespace
+
 std::vector<std::size_t> match_wards(const Election& election, const WardsToMatch& layer,
                                      const std::vector<std::optional<std::size_t>>& ward_councils,
                                      std::vector<std::string>* near,
@@ -117,20 +138,7 @@ std::vector<std::size_t> match_wards(const Election& election, const WardsToMatc
                             layer.codes[close.front()] + ")");
         }
     }
-    if (!unmatched.empty()) {
-        std::string message = election.path.string() + ": " + std::to_string(unmatched.size()) +
-                              " of " + std::to_string(election.wards.size()) +
-                              " wards match no polygon in " + layer.label + " by code or name" +
-                              (by_council ? " within their council" : "") + ":";
-        const std::size_t shown = std::min<std::size_t>(unmatched.size(), 10);
-        for (std::size_t i = 0; i < shown; ++i) message += (i != 0 ? ", " : " ") + unmatched[i];
-        if (shown < unmatched.size()) {
-            message += " and " + std::to_string(unmatched.size() - shown) + " more";
-        }
-        throw DataError(message +
-                        ". The layer must hold the wards these results were declared on (the "
-                        "same year's boundaries); else correct the names");
-    }
+    if (!unmatched.empty()) throw_unmatched(election, layer, by_council, unmatched);
     return matched;
 }
 
