@@ -242,8 +242,8 @@ std::string results_summary(const app::JobResult& r) {
     }
     if (notional.minor_whole != 0) {
         out << "; " << notional.minor_whole
-            << " minor parties (under 1% of their country's vote) and the Speaker kept whole with "
-               "the successor holding most of the old seat's people";
+            << " parties kept whole with the successor holding most of the old seat's people "
+               "(minor ones, under 1% of their country's vote, and the Speaker)";
     }
     const auto partial = std::count(notional.partial.begin(), notional.partial.end(), true);
     if (partial != 0) out << "; " << partial << " new wards partial (votes unknown in part)";

@@ -344,6 +344,15 @@ TEST(Bromley, PostcodePointsLandInTheirOwnWards) {
     EXPECT_EQ(off, 2.0);
 }
 
+/// Per party, its notional seats in a council.csv.
+std::map<std::string, int> notional_seats_by_party(const notional::CsvTable& council) {
+    std::map<std::string, int> seats;
+    for (const auto& row : council.rows) {
+        seats[row[council.require("party")]] = std::stoi(row[council.require("notional_seats")]);
+    }
+    return seats;
+}
+
 /// Per seat of a general election's comparison.csv, its winner's label and verdict: "LAB gain
 /// from CON (notional): GENUINE".
 std::map<std::string, std::string> seat_verdicts(const std::filesystem::path& csv) {
@@ -456,10 +465,7 @@ TEST(GeneralElection, DemocracyClubsParliamentaryFileGivesTheSameNotional) {
     EXPECT_TRUE(contains(result.out, "650 notional seats by rank-slot")) << result.out;
     const auto council = notional::read_csv(dir / "out" / "council.csv");
     EXPECT_EQ(column_sum(council, "old_votes"), 32'014'110.0);
-    std::map<std::string, int> seats;
-    for (const auto& row : council.rows) {
-        seats[row[council.require("party")]] = std::stoi(row[council.require("notional_seats")]);
-    }
+    auto seats = notional_seats_by_party(council);
     // As from the Commons Library's file, by area.
     EXPECT_EQ(seats["CON"], 369);
     EXPECT_EQ(seats["LAB"], 203);
@@ -532,10 +538,7 @@ TEST(GeneralElection, LocalSupportLeansLondonsSeatsWherePeopleAloneCannot) {
     EXPECT_EQ(column_sum(council, "old_votes"), 32'014'110.0);
     EXPECT_NEAR(column_sum(council, "notional_votes"), column_sum(council_people, "notional_votes"),
                 1e-6);
-    std::map<std::string, int> seats;
-    for (const auto& row : council.rows) {
-        seats[row[council.require("party")]] = std::stoi(row[council.require("notional_seats")]);
-    }
+    auto seats = notional_seats_by_party(council);
     EXPECT_EQ(seats["CON"], 370);  // by people alone 369
     EXPECT_EQ(seats["LAB"], 201);  // 202: Dagenham and Rainham turns notionally Conservative
     EXPECT_EQ(seats["LD"], 9);
