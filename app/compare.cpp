@@ -109,7 +109,7 @@ CompareResult run_compare(const CompareOptions& options) {
     write_comparison(outputs, result.comparison, wards,
                      "Notional base " + csv.parent_path().filename().string() + " against actual " +
                          result.actual.path.stem().string(),
-                     context);
+                     run_colours(nullptr, &result.comparison), context);
     result.written = outputs.commit();
     return result;
 }

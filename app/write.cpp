@@ -40,9 +40,21 @@ void write_uncovered(StagedOutputs& outputs, geo::Overlay& overlay, const geo::L
 
 }  // namespace
 
+report::PartyColours run_colours(const model::Notional* notional,
+                                 const model::Comparison* comparison) {
+    std::vector<std::string> parties;
+    if (notional) parties = notional->carried.parties;
+    if (comparison) {
+        for (const auto& ward : comparison->wards) {
+            for (const auto& party : ward.parties) parties.push_back(party.party);
+        }
+    }
+    return report::PartyColours(parties);
+}
+
 void write_comparison(StagedOutputs& outputs, const model::Comparison& comparison,
                       const geo::Layer& wards, const std::string& title,
-                      geo::GeosContext& context) {
+                      const report::PartyColours& colours, geo::GeosContext& context) {
     outputs.write_text("comparison.csv", report::comparison_csv(comparison));
     outputs.write_text("report.md", report::report_markdown(comparison, title));
     std::map<std::string, std::size_t> polygon;
@@ -57,7 +69,7 @@ void write_comparison(StagedOutputs& outputs, const model::Comparison& compariso
     }
     outputs.write_text("comparison.geojson",
                        geo::geojson_text("comparison", wards, order,
-                                         report::comparison_columns(comparison), context));
+                                         report::comparison_columns(comparison, colours), context));
 }
 
 void write_outputs(const JobOptions& options, JobResult& result, StagedOutputs& outputs,
@@ -72,7 +84,6 @@ void write_outputs(const JobOptions& options, JobResult& result, StagedOutputs& 
     if (result.base) {
         const std::string text = report::base_csv(*result.base);
         outputs.write_text("notional.csv", text);
-        outputs.write_text("council.csv", report::council_csv(*result.base, *notional));
         if (result.actual) {
             // The comparison reads the base as written, to the digit.
             model::NotionalBase written = report::parse_base(text, "notional.csv");
@@ -81,11 +92,18 @@ void write_outputs(const JobOptions& options, JobResult& result, StagedOutputs& 
                 written, *result.actual,
                 options.share_top ? model::ShareConvention::top : model::ShareConvention::total,
                 options.seats.knife_edge_pct);
-            write_comparison(outputs, *result.comparison, result.new_wards,
-                             "Notional " + result.election->path.stem().string() +
-                                 " against actual " + result.actual->path.stem().string(),
-                             context);
         }
+    }
+    const report::PartyColours colours =
+        run_colours(notional, result.comparison ? &*result.comparison : nullptr);
+    if (result.base) {
+        outputs.write_text("council.csv", report::council_csv(*result.base, *notional, colours));
+    }
+    if (result.comparison) {
+        write_comparison(outputs, *result.comparison, result.new_wards,
+                         "Notional " + result.election->path.stem().string() + " against actual " +
+                             result.actual->path.stem().string(),
+                         colours, context);
     }
     const auto order = model::order_by_code(result.new_wards.codes);
     const geo::Layer& new_wards = result.new_wards;
@@ -95,7 +113,7 @@ void write_outputs(const JobOptions& options, JobResult& result, StagedOutputs& 
             "notional", new_wards, order,
             report::notional_columns(order, {new_wards.codes, new_wards.names, new_wards.areas_m2},
                                      result.old_wards.codes, result.honesty, notional,
-                                     result.seats ? &*result.seats : nullptr),
+                                     result.seats ? &*result.seats : nullptr, colours),
             context));
     if (result.overlay) {
         write_uncovered(outputs, *result.overlay, result.old_wards, result.chosen(), notional,

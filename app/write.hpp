@@ -7,6 +7,7 @@
 #include "geo/geos.hpp"
 #include "geo/layer.hpp"
 #include "model/compare.hpp"
+#include "report/colours.hpp"
 
 namespace notional::app {
 
@@ -17,9 +18,15 @@ namespace notional::app {
 void write_outputs(const JobOptions& options, JobResult& result, StagedOutputs& outputs,
                    geo::GeosContext& context);
 
+/// One colour per party for every map of a run, the notional's and the comparison's alike;
+/// either may be null.
+[[nodiscard]] report::PartyColours run_colours(const model::Notional* notional,
+                                               const model::Comparison* comparison);
+
 /// Stages comparison.csv, report.md and comparison.geojson; `wards` gives the polygons, matched
 /// by code. Throws DataError for a ward of the comparison that has none.
 void write_comparison(StagedOutputs& outputs, const model::Comparison& comparison,
-                      const geo::Layer& wards, const std::string& title, geo::GeosContext& context);
+                      const geo::Layer& wards, const std::string& title,
+                      const report::PartyColours& colours, geo::GeosContext& context);
 
 }  // namespace notional::app

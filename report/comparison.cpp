@@ -10,14 +10,6 @@ namespace notional::report {
 
 using model::ShareConvention;
 
-std::string party_colour(const std::string& party) {
-    static const std::map<std::string, std::string> colours{
-        {"CON", "#0087dc"}, {"LAB", "#e4003b"}, {"LD", "#faa61a"},
-        {"GRN", "#02a95b"}, {"REF", "#12b6cf"}, {"UKIP", "#70147a"}};
-    const auto it = colours.find(party);
-    return it == colours.end() ? "#999999" : it->second;
-}
-
 namespace {
 
 std::string optional_fixed(const std::optional<double>& value, int decimals) {

@@ -1,5 +1,5 @@
 #pragma once
-/// comparison.csv, report.md and the parties' map colours.
+/// comparison.csv and report.md.
 #include <string>
 
 #include "model/compare.hpp"
@@ -13,9 +13,5 @@ using model::Comparison;
 
 /// report.md: the council table, the gains with verdicts and reasons, the knife-edges.
 [[nodiscard]] std::string report_markdown(const Comparison& comparison, const std::string& title);
-
-/// simplestyle-spec colour of a party: CON blue, LAB red, LD orange, GRN green, REF teal,
-/// others grey.
-[[nodiscard]] std::string party_colour(const std::string& party);
 
 }  // namespace notional::report

@@ -1,7 +1,10 @@
 #include "report/geojson_columns.hpp"
 
+#include <algorithm>
+#include <cctype>
 #include <map>
 #include <optional>
+#include <set>
 
 #include "core/csv.hpp"
 #include "model/measures.hpp"
@@ -20,6 +23,11 @@ Value rounded_value(double value, int decimals) {
 
 Value maybe(const std::optional<double>& value, int decimals) {
     return value ? rounded_value(*value, decimals) : Value();
+}
+
+/// A percentage as the outputs write every share: a fraction of 1.
+std::optional<double> fraction(const std::optional<double>& percent) {
+    return percent ? std::optional<double>(*percent / 100.0) : std::nullopt;
 }
 
 std::string joined(const std::vector<std::string>& parts) {
@@ -45,78 +53,123 @@ private:
     std::vector<Column> m_columns;
 };
 
-void seat_columns(Columns& columns, const std::vector<model::WardSeats>& s) {
+/// The party with most notional seats in ward `n`; between equals, the one with most votes.
+std::string notional_winner(const model::WardSeats& ward, const model::Measures& m, std::size_t n) {
+    if (ward.unknown) return {};
+    std::string best;
+    int most = 0;
+    double votes = 0.0;
+    for (const auto& [party, won] : ward.by_party()) {
+        const auto p =
+            std::lower_bound(m.parties.begin(), m.parties.end(), party) - m.parties.begin();
+        const double v = m.tot.coeff(static_cast<Eigen::Index>(n), p);
+        if (won > most || (won == most && v > votes)) {
+            best = party;
+            most = won;
+            votes = v;
+        }
+    }
+    return best;
+}
+
+void seat_columns(Columns& columns, const std::vector<model::WardSeats>& s,
+                  const model::Measures& m, const PartyColours& colours) {
     columns.add("seats", [&](std::size_t n) {
         return s[n].seats > 0 ? Value(static_cast<long long>(s[n].seats)) : Value();
     });
-    columns.add("notional_winners", [&](std::size_t n) {
+    columns.add("winner", [&](std::size_t n) { return Value(notional_winner(s[n], m, n)); });
+    columns.add("winners", [&](std::size_t n) {
         return s[n].unknown ? Value() : Value(joined(s[n].winners));
     });
-    columns.add("margin_votes", [&](std::size_t n) { return maybe(s[n].margin_votes, 2); });
-    columns.add("margin_pct",
-                [&](std::size_t n) { return maybe(s[n].margin_pct, margin_decimals); });
+    columns.add("margin_v", [&](std::size_t n) { return maybe(s[n].margin_votes, 2); });
+    columns.add("margin",
+                [&](std::size_t n) { return maybe(fraction(s[n].margin_pct), margin_decimals); });
     columns.add("knife_edge",
                 [&](std::size_t n) { return s[n].margin_pct ? Value(s[n].knife_edge) : Value(); });
     columns.add("tie", [&](std::size_t n) { return Value(s[n].tie); });
-    // The margin's ballots are the parties' top votes where the results gave none.
-    columns.add("ballots_estimated", [&](std::size_t n) { return Value(s[n].ballots_estimated); });
+    // The results gave no ballots: the margin is over the parties' top votes.
+    columns.add("no_ballots", [&](std::size_t n) { return Value(s[n].ballots_estimated); });
     // An old ward's last rank stood in for seats it did not have (METHOD.md §6).
-    columns.add("slots_extended", [&](std::size_t n) { return Value(s[n].extended); });
+    columns.add("extended", [&](std::size_t n) { return Value(s[n].extended); });
+    // simplestyle-spec, so any GeoJSON viewer colours the map by winner.
+    columns.add("fill", [&](std::size_t n) { return Value(colours(notional_winner(s[n], m, n))); });
 }
 
-void party_columns(Columns& columns, const model::Notional& notional,
-                   const std::vector<model::WardSeats>* seats) {
+void party_columns(Columns& columns, const model::Notional& notional) {
     const model::Measures& m = notional.carried;
-    const Eigen::VectorXd tot_totals = model::ward_totals(m.tot);
-    const Eigen::VectorXd top_totals = model::ward_totals(m.top);
-    std::vector<std::map<std::string, int>> won;  // per ward, seats by party
-    if (seats) {
-        for (const auto& ward : *seats) won.push_back(ward.by_party());
-    }
-    columns.add("votes_total", [&](std::size_t n) {
-        return rounded_value(tot_totals[static_cast<Eigen::Index>(n)], vote_decimals);
+    const Eigen::VectorXd totals = model::ward_totals(m.tot);
+    const auto fields = party_fields(m.parties);
+    columns.add("votes", [&](std::size_t n) {
+        return rounded_value(totals[static_cast<Eigen::Index>(n)], vote_decimals);
     });
-    auto share = [&](const model::Sparse& votes, const Eigen::VectorXd& totals, std::size_t n,
-                     Eigen::Index col) {
-        const auto row = static_cast<Eigen::Index>(n);
-        return notional.partial[n] || totals[row] <= 0.0
-                   ? Value()
-                   : rounded_value(votes.coeff(row, col) / totals[row], share_decimals);
-    };
     for (std::size_t p = 0; p < m.parties.size(); ++p) {
         const auto col = static_cast<Eigen::Index>(p);
-        const std::string& party = m.parties[p];
-        columns.add(party + "_votes", [&](std::size_t n) {
+        const std::string& key = fields.at(m.parties[p]);
+        columns.add(key + "_v", [&](std::size_t n) {
             return rounded_value(m.tot.coeff(static_cast<Eigen::Index>(n), col), vote_decimals);
         });
-        columns.add(party + "_share",
-                    [&](std::size_t n) { return share(m.tot, tot_totals, n, col); });
-        columns.add(party + "_share_top",
-                    [&](std::size_t n) { return share(m.top, top_totals, n, col); });
-        if (seats) {
-            columns.add(party + "_seats", [&](std::size_t n) {
-                return (*seats)[n].unknown ? Value()
-                                           : Value(static_cast<long long>(
-                                                 won[n].contains(party) ? won[n].at(party) : 0));
-            });
-        }
+        columns.add(key + "_s", [&](std::size_t n) {
+            const auto row = static_cast<Eigen::Index>(n);
+            return notional.partial[n] || totals[row] <= 0.0
+                       ? Value()
+                       : rounded_value(m.tot.coeff(row, col) / totals[row], share_decimals);
+        });
     }
+}
+
+/// A Shapefile keeps it as a field name with "_v" or "_s" after it.
+bool shapefile_safe(const std::string& key) {
+    if (key.empty() || key.size() > 8 || std::isalpha(static_cast<unsigned char>(key[0])) == 0) {
+        return false;
+    }
+    return std::all_of(key.begin(), key.end(), [](char c) {
+        return std::isalnum(static_cast<unsigned char>(c)) != 0 || c == '_';
+    });
 }
 
 }  // namespace
+
+std::map<std::string, std::string> party_fields(const std::vector<std::string>& parties) {
+    const std::set<std::string> sorted(parties.begin(), parties.end());
+    std::map<std::string, std::string> fields;
+    std::set<std::string> taken;  // lower case: a DBF field name ignores case
+    auto lower = [](std::string text) {
+        for (char& c : text) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+        return text;
+    };
+    std::vector<std::string> numbered;
+    for (const auto& party : sorted) {
+        std::string key = party;
+        std::replace(key.begin(), key.end(), '-', '_');
+        if (shapefile_safe(key) && key[0] != 'P' && taken.insert(lower(key)).second) {
+            fields[party] = key;
+        } else {
+            numbered.push_back(party);
+        }
+    }
+    // The rest by their place in code order; "P" keys are kept for them, so none can clash.
+    std::size_t place = 0;
+    for (const auto& party : sorted) {
+        ++place;
+        if (std::find(numbered.begin(), numbered.end(), party) == numbered.end()) continue;
+        fields[party] = "P" + std::to_string(place);
+    }
+    return fields;
+}
 
 std::vector<Column> notional_columns(const std::vector<std::size_t>& order,
                                      const WardList& new_wards,
                                      const std::vector<std::string>& old_codes,
                                      const std::vector<model::WardHonesty>& honesty,
                                      const model::Notional* notional,
-                                     const std::vector<model::WardSeats>* seats) {
+                                     const std::vector<model::WardSeats>* seats,
+                                     const PartyColours& colours) {
     Columns columns(order);
     columns.add("ward_code", [&](std::size_t n) { return Value(new_wards.codes[n]); });
     columns.add("ward_name", [&](std::size_t n) { return Value(new_wards.names[n]); });
     columns.add("area_m2",
                 [&](std::size_t n) { return rounded_value(new_wards.areas_m2[n], area_decimals); });
-    columns.add("change_class", [&](std::size_t n) {
+    columns.add("boundary", [&](std::size_t n) {
         return Value(std::string(model::to_string(honesty[n].change)));
     });
     columns.add("moved",
@@ -127,31 +180,37 @@ std::vector<Column> notional_columns(const std::vector<std::size_t>& order,
     columns.add("reached", [&](std::size_t n) { return Value(!honesty[n].sources.empty()); });
     if (!notional) return columns.take();
     const model::Measures& m = notional->carried;
-    columns.add("estimated_pct",
-                [&](std::size_t n) { return rounded_value(honesty[n].estimated_pct, 2); });
+    columns.add("estimated", [&](std::size_t n) {
+        return rounded_value(honesty[n].estimated_pct / 100.0, share_decimals);
+    });
     columns.add("partial",
                 [&](std::size_t n) { return Value(static_cast<bool>(notional->partial[n])); });
-    columns.add("electorate", [&](std::size_t n) { return maybe(m.electorate[n], 2); });
-    columns.add("ballots", [&](std::size_t n) { return maybe(m.ballots[n], 2); });
     columns.add("turnout", [&](std::size_t n) {
         return m.ballots[n] && m.electorate[n] && *m.electorate[n] > 0.0
                    ? rounded_value(*m.ballots[n] / *m.electorate[n], share_decimals)
                    : Value();
     });
-    if (seats) seat_columns(columns, *seats);
-    party_columns(columns, *notional, seats);
+    if (seats) seat_columns(columns, *seats, m, colours);
+    party_columns(columns, *notional);
     return columns.take();
 }
 
-std::vector<Column> comparison_columns(const model::Comparison& comparison) {
+std::vector<Column> comparison_columns(const model::Comparison& comparison,
+                                       const PartyColours& colours) {
     std::vector<Column> columns;
-    auto optional = [](const std::optional<double>& value) {
-        return value ? Value(notional::rounded(*value, 3)) : Value();
+    auto optional = [](const std::optional<double>& value, int decimals) {
+        return value ? Value(notional::rounded(*value, decimals)) : Value();
     };
     for (const auto& ward : comparison.wards) {
         std::string gains;
         std::string verdicts;
+        std::string gainer;  // the party that gained most seats, first among equals
+        int most = 0;
         for (const auto& party : ward.parties) {
+            if (party.change() > most) {
+                gainer = party.party;
+                most = party.change();
+            }
             if (party.change() > 0) {
                 gains +=
                     (gains.empty() ? "" : ",") + party.party + ":" + std::to_string(party.change());
@@ -165,6 +224,9 @@ std::vector<Column> comparison_columns(const model::Comparison& comparison) {
         if (ward.turnout && ward.notional_turnout) {
             turnout_change = *ward.turnout - *ward.notional_turnout;
         }
+        // A gain in the gainer's full colour, a hold paler in the winner's, as election-night
+        // maps draw them; the outline is the winner's.
+        const std::string colour = colours(ward.winner);
         const std::vector<std::pair<std::string, Value>> properties{
             {"ward_code", ward.code},
             {"ward_name", ward.name},
@@ -173,20 +235,18 @@ std::vector<Column> comparison_columns(const model::Comparison& comparison) {
             {"label", ward.label},
             {"gains", gains},
             {"verdict", verdicts},
-            {"change_class", std::string(model::to_string(ward.change_class))},
-            {"swing", optional(ward.swing)},
-            {"steed_swing", optional(ward.steed_swing)},
+            {"boundary", std::string(model::to_string(ward.change_class))},
+            {"swing", optional(fraction(ward.swing), margin_decimals)},
+            {"steed", optional(fraction(ward.steed_swing), margin_decimals)},
             {"swing_to", ward.swing_to},
             {"swing_from", ward.swing_from},
-            {"majority_votes", optional(ward.majority_votes)},
-            {"majority_pct", optional(ward.majority_pct)},
-            {"notional_majority_pct", optional(ward.notional_majority_pct)},
-            {"turnout", optional(ward.turnout)},
-            {"turnout_change", optional(turnout_change)},
-            // simplestyle-spec, so any GeoJSON viewer colours the map by winner.
-            {"fill", party_colour(ward.winner)},
-            {"stroke", party_colour(ward.winner)},
-            {"fill-opacity", 0.6}};
+            {"majority_v", optional(ward.majority_votes, 0)},
+            {"majority", optional(fraction(ward.majority_pct), margin_decimals)},
+            {"n_majority", optional(fraction(ward.notional_majority_pct), margin_decimals)},
+            {"turnout", optional(ward.turnout, share_decimals)},
+            {"turnout_ch", optional(turnout_change, share_decimals)},
+            {"fill", gainer.empty() ? hold_tint(colour) : colours(gainer)},
+            {"stroke", colour}};
         if (columns.empty()) {
             for (const auto& [name, value] : properties) columns.push_back({name, {}});
         }

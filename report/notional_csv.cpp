@@ -7,6 +7,7 @@
 #include "core/csv.hpp"
 #include "core/error.hpp"
 #include "core/text.hpp"
+#include "report/geojson_columns.hpp"
 #include "report/precision.hpp"
 
 namespace notional::report {
@@ -22,7 +23,7 @@ const std::vector<std::string> base_header{
     "ward_code",     "ward_name",      "party",      "party_name",
     "votes",         "share",          "top_vote",   "share_top",
     "votes_rounded", "notional_seats", "ward_seats", "change_class",
-    "margin_pct",    "knife_edge",     "turnout",    "predecessor_seats",
+    "margin",        "knife_edge",     "turnout",    "predecessor_seats",
     "variant_seats", "votes_min",      "votes_max",  "share_min",
     "share_max",     "seat_support",   "reached",    "partial"};
 
@@ -52,50 +53,54 @@ std::string base_csv(const NotionalBase& base) {
             for (const double share : party.seat_support) {
                 support += (support.empty() ? "" : ";") + fixed(share, 3);
             }
-            text += csv_row({ward.code,
-                             ward.name,
-                             party.code,
-                             party.name,
-                             fixed(party.votes, vote_decimals),
-                             optional_number(party.share, share_decimals),
-                             fixed(party.top, vote_decimals),
-                             optional_number(party.share_top, share_decimals),
-                             std::to_string(party.votes_rounded),
-                             optional_int(party.seats),
-                             ward.seats != 0 ? std::to_string(ward.seats) : "",
-                             model::to_string(ward.change_class),
-                             optional_number(ward.margin_pct, margin_decimals),
-                             ward.margin_pct ? (ward.knife_edge ? "true" : "false") : "",
-                             optional_number(ward.turnout, share_decimals),
-                             optional_int(party.predecessor_seats),
-                             variants,
-                             fixed(party.votes_min, vote_decimals),
-                             fixed(party.votes_max, vote_decimals),
-                             optional_number(party.share_min, share_decimals),
-                             optional_number(party.share_max, share_decimals),
-                             support,
-                             ward.reached ? "true" : "false",
-                             ward.partial ? "true" : "false"});
+            text +=
+                csv_row({ward.code,
+                         ward.name,
+                         party.code,
+                         party.name,
+                         fixed(party.votes, vote_decimals),
+                         optional_number(party.share, share_decimals),
+                         fixed(party.top, vote_decimals),
+                         optional_number(party.share_top, share_decimals),
+                         std::to_string(party.votes_rounded),
+                         optional_int(party.seats),
+                         ward.seats != 0 ? std::to_string(ward.seats) : "",
+                         model::to_string(ward.change_class),
+                         ward.margin_pct ? fixed(*ward.margin_pct / 100.0, margin_decimals) : "",
+                         ward.margin_pct ? (ward.knife_edge ? "true" : "false") : "",
+                         optional_number(ward.turnout, share_decimals),
+                         optional_int(party.predecessor_seats),
+                         variants,
+                         fixed(party.votes_min, vote_decimals),
+                         fixed(party.votes_max, vote_decimals),
+                         optional_number(party.share_min, share_decimals),
+                         optional_number(party.share_max, share_decimals),
+                         support,
+                         ward.reached ? "true" : "false",
+                         ward.partial ? "true" : "false"});
         }
     }
     return text;
 }
 
-std::string council_csv(const NotionalBase& base, const Notional& notional) {
+std::string council_csv(const NotionalBase& base, const Notional& notional,
+                        const PartyColours& colours) {
     std::map<std::string, int> seats;
     for (const auto& ward : base.wards) {
         for (const auto& party : ward.parties) seats[party.code] += party.seats.value_or(0);
     }
     const double total = notional.old_total();
+    const auto fields = party_fields(notional.carried.parties);
     std::string text = csv_row({"party", "party_name", "old_seats", "notional_seats", "old_votes",
-                                "notional_votes", "share"});
+                                "notional_votes", "share", "field", "colour"});
     for (const auto& ledger : notional.ledger) {
         const std::string& party = ledger.party;
         text += csv_row(
             {party, base.party_names.at(party),
              std::to_string(base.old_seats.contains(party) ? base.old_seats.at(party) : 0),
              base.variants.empty() ? "" : std::to_string(seats[party]), fixed(ledger.old_votes, 0),
-             fixed(ledger.new_votes, 4), total > 0.0 ? fixed(ledger.old_votes / total, 6) : ""});
+             fixed(ledger.new_votes, 4), total > 0.0 ? fixed(ledger.old_votes / total, 6) : "",
+             fields.contains(party) ? fields.at(party) : "", colours(party)});
     }
     return text;
 }
@@ -146,11 +151,15 @@ constexpr double most_seats = 1000.0, most_votes = 1e15;
 class BaseRows {
 public:
     explicit BaseRows(const CsvTable& table) : m_table(table) {
-        // Every one of base_header but the two later versions added.
+        // Every one of base_header but the two later versions added, and the margin that
+        // earlier versions wrote in percentage points.
         for (const auto& name : base_header) {
-            if (name == "reached" || name == "partial") continue;
+            if (name == "reached" || name == "partial" || name == "margin") continue;
             m_column[name] = table.require(name);
         }
+        const auto points = table.find("margin_pct");
+        m_margin_points = points.has_value();
+        m_column["margin"] = points ? *points : table.require("margin");
         m_reached = table.find("reached");
         m_partial = table.find("partial");
     }
@@ -172,7 +181,8 @@ public:
                             "' is none of unchanged, minor, major, new; write the file again");
         }
         ward.change_class = *change;
-        ward.margin_pct = number(r, "margin_pct");
+        ward.margin_pct = number(r, "margin");
+        if (ward.margin_pct && !m_margin_points) *ward.margin_pct *= 100.0;
         bool knife = false;
         ward.knife_edge = parse_flag(cell(r, "knife_edge"), knife) && knife;
         ward.turnout = number(r, "turnout");
@@ -255,6 +265,7 @@ private:
     const CsvTable& m_table;
     std::map<std::string, std::size_t> m_column;
     std::optional<std::size_t> m_reached, m_partial;
+    bool m_margin_points = false;  ///< an earlier version's margin_pct, in percentage points
 };
 
 }  // namespace

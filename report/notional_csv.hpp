@@ -6,15 +6,17 @@
 
 #include "model/base.hpp"
 #include "model/redistribute.hpp"
+#include "report/colours.hpp"
 
 namespace notional::report {
 
 /// notional.csv: one row per (new ward, party).
 [[nodiscard]] std::string base_csv(const model::NotionalBase& base);
 
-/// council.csv: one row per party: old seats, notional seats, votes and share.
+/// council.csv: one row per party: old seats, notional seats, votes and share, and the legend of
+/// the maps: the key of its fields in notional.geojson and its colour.
 [[nodiscard]] std::string council_csv(const model::NotionalBase& base,
-                                      const model::Notional& notional);
+                                      const model::Notional& notional, const PartyColours& colours);
 
 /// Reads a base back from notional.csv and the council.csv beside it (for the old election's
 /// seats). Throws IoError or DataError naming the file and row.

@@ -106,7 +106,7 @@ TEST(Cli, DemoGivesTheHandWorkedNotionals) {
               (std::vector<std::string>{"old_code", "new_code", "area_m2", "share_of_old",
                                         "share_of_new", "weight"}));
     const std::string geojson = read_text(dir / "out" / "notional.geojson");
-    EXPECT_NE(geojson.find("\"LAB_votes\": 3823.40"), std::string::npos);  // 3823.40 by hand
+    EXPECT_NE(geojson.find("\"LAB_v\": 3823.40"), std::string::npos);  // 3823.40 by hand
     // Westbury: 4.0 of 5.6 km² from old Westbury (5/7), 1.6 from Fern Hill (2/7).
     EXPECT_NE(geojson.find("\"sources\": \"E05900001:0.71428"), std::string::npos);
     EXPECT_NE(geojson.find(";E05900003:0.28571"), std::string::npos);
@@ -135,30 +135,29 @@ TEST(Cli, DemoNotionalSeatsMarginsAndChangeClasses) {
     ASSERT_EQ(result.exit_code, 0) << result.err;
     const std::string geojson = read_text(dir / "out" / "notional.geojson");
     // Westbury: slots LAB 1298 + 2205/5 = 1739 and 1241 + 2130/5 = 1667, CON 1360 + 1020/5 =
-    // 1564: LAB wins both by 103 votes, 2.687% of 3105 + 3640/5 = 3833 ballots.
+    // 1564: LAB wins both by 103 votes, 2.687% (0.02687) of 3105 + 3640/5 = 3833 ballots.
     const std::string westbury = ward_properties(geojson, "E05900101");
-    EXPECT_NE(westbury.find("\"notional_winners\": \"LAB,LAB\""), std::string::npos) << westbury;
-    EXPECT_NE(westbury.find("\"margin_votes\": 103.0"), std::string::npos) << westbury;
-    EXPECT_NE(westbury.find("\"margin_pct\": 2.687"), std::string::npos) << westbury;
+    EXPECT_NE(westbury.find("\"winners\": \"LAB,LAB\""), std::string::npos) << westbury;
+    EXPECT_NE(westbury.find("\"margin_v\": 103.0"), std::string::npos) << westbury;
+    EXPECT_NE(westbury.find("\"margin\": 0.02687"), std::string::npos) << westbury;
     EXPECT_NE(westbury.find("\"knife_edge\": false"), std::string::npos) << westbury;
-    EXPECT_NE(westbury.find("\"change_class\": \"major\""), std::string::npos) << westbury;
-    EXPECT_NE(westbury.find("\"ballots_estimated\": false"), std::string::npos);  // given
-    EXPECT_NE(westbury.find("\"slots_extended\": false"), std::string::npos);
+    EXPECT_NE(westbury.find("\"boundary\": \"major\""), std::string::npos) << westbury;
+    EXPECT_NE(westbury.find("\"no_ballots\": false"), std::string::npos);  // given
+    EXPECT_NE(westbury.find("\"extended\": false"), std::string::npos);
     // Fern Hill's three seats draw on one-seat Southfield too: its single candidates' votes stand
     // in for the second and third ranks it never had.
-    EXPECT_NE(ward_properties(geojson, "E05900103").find("\"slots_extended\": true"),
-              std::string::npos);
+    EXPECT_NE(ward_properties(geojson, "E05900103").find("\"extended\": true"), std::string::npos);
     // Abbey is unchanged, so it keeps its 2018 result: LAB 1688, 1602 and CON 1530 elected,
     // LAB 1455 first loser: a margin of 75.
     const std::string abbey = ward_properties(geojson, "E05900102");
-    EXPECT_NE(abbey.find("\"change_class\": \"unchanged\""), std::string::npos) << abbey;
-    EXPECT_NE(abbey.find("\"estimated_pct\": 0.0"), std::string::npos) << abbey;
-    EXPECT_NE(abbey.find("\"notional_winners\": \"LAB,LAB,CON\""), std::string::npos) << abbey;
-    EXPECT_NE(abbey.find("\"margin_votes\": 75.0"), std::string::npos) << abbey;
+    EXPECT_NE(abbey.find("\"boundary\": \"unchanged\""), std::string::npos) << abbey;
+    EXPECT_NE(abbey.find("\"estimated\": 0.0"), std::string::npos) << abbey;
+    EXPECT_NE(abbey.find("\"winners\": \"LAB,LAB,CON\""), std::string::npos) << abbey;
+    EXPECT_NE(abbey.find("\"margin_v\": 75.0"), std::string::npos) << abbey;
     // Southfield: CON 702 x 3/4 = 526.5 against the independent's 488 carried whole.
     const std::string southfield = ward_properties(geojson, "E05900105");
-    EXPECT_NE(southfield.find("\"notional_winners\": \"CON\""), std::string::npos);
-    EXPECT_NE(southfield.find("\"margin_votes\": 38.5"), std::string::npos) << southfield;
+    EXPECT_NE(southfield.find("\"winners\": \"CON\""), std::string::npos);
+    EXPECT_NE(southfield.find("\"margin_v\": 38.5"), std::string::npos) << southfield;
     // Council: LAB 2 + 2 + 3 = 7, CON 1 + 2 + 1 = 4, against LAB 5, CON 6 elected in 2018.
     EXPECT_NE(result.out.find("11 notional seats by rank-slot; 0 knife-edge"), std::string::npos)
         << result.out;
@@ -231,8 +230,14 @@ TEST(Cli, ActualElectionAgainstTheNotionals) {
         << report;
     const std::string geojson = read_text(dir / "out" / "comparison.geojson");
     EXPECT_NE(geojson.find("\"label\": \"LD gain from CON\""), std::string::npos);
-    EXPECT_NE(geojson.find("\"fill\": \"#e4003b\""), std::string::npos);  // Labour red
-    EXPECT_NE(geojson.find("\"fill\": \"#0087dc\""), std::string::npos);  // Conservative blue
+    // A gain in the gainer's own colour, a hold paler: Westbury a Labour hold, Kingsmead and
+    // Cheyne a Liberal Democrat gain in a ward the Conservatives still lead.
+    const std::string hold = ward_properties(geojson, "E05900101");
+    EXPECT_NE(hold.find("\"fill\": \"#f38ca7\", \"stroke\": \"#e4003b\""), std::string::npos)
+        << hold;
+    EXPECT_NE(ward_properties(geojson, "E05900104")
+                  .find("\"fill\": \"#faa61a\", \"stroke\": \"#0087dc\""),
+              std::string::npos);
     EXPECT_NE(result.out.find("1 GENUINE, 2 BOUNDARY ARTEFACT, 0 UNCERTAIN"), std::string::npos)
         << result.out;
 

@@ -151,19 +151,17 @@ TEST(Bromley, NotionalSeatsOnThe2022Wards) {
     // all its votes from the old Biggin Hill carried whole.
     const std::string geojson = read_text(dir / "out" / "notional.geojson");
     std::size_t classes = 0, estimates = 0;
-    for (std::size_t at = 0; (at = geojson.find("\"change_class\": \"", at)) != std::string::npos;
-         ++at)
+    for (std::size_t at = 0; (at = geojson.find("\"boundary\": \"", at)) != std::string::npos; ++at)
         ++classes;
-    for (std::size_t at = 0; (at = geojson.find("\"estimated_pct\": ", at)) != std::string::npos;
-         ++at)
+    for (std::size_t at = 0; (at = geojson.find("\"estimated\": ", at)) != std::string::npos; ++at)
         ++estimates;
     EXPECT_EQ(classes, 22U);
     EXPECT_EQ(estimates, 22U);
-    EXPECT_EQ(geojson.find("\"change_class\": \"unchanged\""), std::string::npos);
+    EXPECT_EQ(geojson.find("\"boundary\": \"unchanged\""), std::string::npos);
     // Democracy Club gives no ballots: every margin is over the parties' top votes, and says so.
-    EXPECT_EQ(geojson.find("\"ballots_estimated\": false"), std::string::npos);
-    EXPECT_NE(geojson.find("\"ballots_estimated\": true"), std::string::npos);
-    EXPECT_NE(geojson.find("\"notional_winners\": \"IND-47820,IND-47827\""), std::string::npos);
+    EXPECT_EQ(geojson.find("\"no_ballots\": false"), std::string::npos);
+    EXPECT_NE(geojson.find("\"no_ballots\": true"), std::string::npos);
+    EXPECT_NE(geojson.find("\"winners\": \"IND-47820,IND-47827\""), std::string::npos);
 }
 
 TEST(Bromley, The2022ElectionAgainstThe2018Notionals) {

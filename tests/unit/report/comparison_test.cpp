@@ -1,5 +1,5 @@
 /// Unit tests of report/comparison: comparison.csv and report.md of a comparison (the comparer
-/// itself is tested in tests/unit/model/compare_test.cpp), and the parties' colours.
+/// itself is tested in tests/unit/model/compare_test.cpp).
 #include <optional>
 #include <string>
 
@@ -149,13 +149,6 @@ TEST(CompareReport, CouncilTableAndClaimedGains) {
                          "## Knife-edges\n\nNotional margins under 2.0% of ballots (--knife-edge), "
                          "where the notional winner itself is in doubt:\n\n- none\n"))
         << report;
-}
-
-TEST(CompareReport, PartyColours) {
-    EXPECT_EQ(party_colour("CON"), "#0087dc");
-    EXPECT_EQ(party_colour("LAB"), "#e4003b");
-    EXPECT_EQ(party_colour("IND"), "#999999");
-    EXPECT_EQ(party_colour("XYZ"), "#999999");
 }
 
 }  // namespace

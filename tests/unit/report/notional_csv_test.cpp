@@ -52,7 +52,7 @@ TEST(BaseCsv, AnUncontestedWardIsPartialAndReadsBack) {
     // ballots. N0 draws mostly on the uncontested ward, whose three winners are its predecessor's.
     const std::string expected =
         "ward_code,ward_name,party,party_name,votes,share,top_vote,share_top,votes_rounded,"
-        "notional_seats,ward_seats,change_class,margin_pct,knife_edge,turnout,predecessor_seats,"
+        "notional_seats,ward_seats,change_class,margin,knife_edge,turnout,predecessor_seats,"
         "variant_seats,votes_min,votes_max,share_min,share_max,seat_support,reached,partial\n"
         "N0,Zero,LAB,Labour,225.0000,,225.0000,,225,1,3,major,,,,1,area/rank-slot:1,225.0000,"
         "225.0000,,,1.000,true,true\n"
@@ -60,9 +60,9 @@ TEST(BaseCsv, AnUncontestedWardIsPartialAndReadsBack) {
         "125.0000,125.0000,,,1.000,true,true\n"
         "N0,Zero,GRN,Green,0.0000,,0.0000,,0,1,3,major,,,,1,area/rank-slot:1,0.0000,0.0000,,,"
         "1.000,true,true\n"
-        "N1,One,LAB,Labour,675.0000,0.642857,675.0000,0.642857,675,1,1,major,28.571,false,,1,"
+        "N1,One,LAB,Labour,675.0000,0.642857,675.0000,0.642857,675,1,1,major,0.28571,false,,1,"
         "area/rank-slot:1,675.0000,675.0000,0.642857,0.642857,1.000,true,false\n"
-        "N1,One,CON,Conservative,375.0000,0.357143,375.0000,0.357143,375,0,1,major,28.571,false,,"
+        "N1,One,CON,Conservative,375.0000,0.357143,375.0000,0.357143,375,0,1,major,0.28571,false,,"
         "0,area/rank-slot:0,375.0000,375.0000,0.357143,0.357143,,true,false\n"
         "N2,Two,,,0.0000,,0.0000,,0,,,new,,,,,,0.0000,0.0000,,,,false,false\n";
     EXPECT_EQ(csv, expected);
@@ -87,7 +87,7 @@ TEST(Base, HostileNumbersInASavedBaseAreRefused) {
     // casts out of range.
     const std::string header =
         "ward_code,ward_name,party,party_name,votes,share,top_vote,share_top,votes_rounded,"
-        "notional_seats,ward_seats,change_class,margin_pct,knife_edge,turnout,predecessor_seats,"
+        "notional_seats,ward_seats,change_class,margin,knife_edge,turnout,predecessor_seats,"
         "variant_seats,votes_min,votes_max,share_min,share_max,seat_support\n";
     TempDir dir;
     const auto seats = dir.write("seats.csv", header +
