@@ -263,9 +263,9 @@ std::vector<Column> uncovered_columns(const std::vector<std::size_t>& wards,
                                       const model::Notional* notional) {
     const Eigen::VectorXd votes =
         notional ? model::ward_totals(notional->old.tot) : Eigen::VectorXd();
-    std::vector<Column> columns{{"old_code", {}},        {"old_name", {}},  {"uncovered_m2", {}},
-                                {"uncovered_share", {}}, {"gap_m2", {}},    {"votes_are", {}},
-                                {"votes", {}},           {"votes_lost", {}}};
+    std::vector<Column> columns{{"old_code", {}},  {"old_name", {}},  {"area_m2", {}},
+                                {"share_old", {}}, {"gap_m2", {}},    {"votes_are", {}},
+                                {"votes", {}},     {"votes_lost", {}}};
     for (const std::size_t o : wards) {
         const auto& entry = crosswalk.ledger()[o];
         const char* fate = entry.outside > 0.0 && entry.allocated <= 0.0

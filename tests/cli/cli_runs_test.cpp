@@ -1,7 +1,9 @@
 /// The binary's habits with its outputs and options, on the demo: earlier runs are not
 /// overwritten unless asked, compare never writes into its base, options are checked and
 /// errors name the option the user gave.
+#include <algorithm>
 #include <cmath>
+#include <sstream>
 #include <string>
 #include <vector>
 
@@ -182,6 +184,53 @@ TEST(Crosswalks, ASavedCrosswalkKnowsWhatItWasMeasuredOn) {
                                           ", as asked: new.geometry_sha256 differs"))
         << updated.out;
     EXPECT_EQ(run(other + " -o " + (dir / "f").string() + " --crosswalk " + saved).exit_code, 0);
+}
+
+/// The fields of the one layer in `path`, as ogrinfo lists them: "name: Type (width.precision)".
+std::vector<std::string> fields_of(const std::filesystem::path& path) {
+    const CommandResult info = run("ogrinfo -ro -so -al " + path.string());
+    EXPECT_EQ(info.exit_code, 0) << info.err;
+    std::vector<std::string> names;
+    std::istringstream lines(info.out);
+    for (std::string line; std::getline(lines, line);) {
+        const auto colon = line.find(": ");
+        if (colon == std::string::npos || line.find(" (") == std::string::npos) continue;
+        const std::string type = line.substr(colon + 2, line.find(" (") - colon - 2);
+        if (type == "String" || type == "Integer" || type == "Integer64" || type == "Real" ||
+            type == "Integer(Boolean)") {
+            names.push_back(line.substr(0, colon));
+        }
+    }
+    return names;
+}
+
+TEST(Cli, TheMapsKeepTheirFieldNamesAsAShapefile) {
+    if (run("ogr2ogr --version").exit_code != 0) GTEST_SKIP() << "ogr2ogr (gdal-bin) is absent";
+    TempDir dir;
+    ASSERT_EQ(run(demo_job(dir / "out", "--actual " + demo + "results_2022.csv")).exit_code, 0);
+    for (const char* name : {"notional", "comparison", "uncovered"}) {
+        SCOPED_TRACE(name);
+        const auto geojson = dir / "out" / (std::string(name) + ".geojson");
+        const auto shapefile = dir / (std::string(name) + ".shp");
+        const CommandResult converted =
+            run("ogr2ogr -f 'ESRI Shapefile' " + shapefile.string() + " " + geojson.string());
+        ASSERT_EQ(converted.exit_code, 0) << converted.err;
+        // GDAL warns when it must shorten or rename a field ("Normalized/laundered").
+        EXPECT_EQ(converted.err, "");
+        const auto before = fields_of(geojson);
+        EXPECT_GT(before.size(), 5U);
+        EXPECT_EQ(fields_of(shapefile), before);
+    }
+    // The demo's independent (IND-margaret-oakley) goes by her place in code order: P3.
+    const auto notional = fields_of(dir / "out" / "notional.geojson");
+    EXPECT_NE(std::find(notional.begin(), notional.end(), "P3_v"), notional.end());
+    EXPECT_NE(std::find(notional.begin(), notional.end(), "LAB_s"), notional.end());
+    const auto council = notional::read_csv(dir / "out" / "council.csv");
+    for (const auto& row : council.rows) {
+        if (row[council.require("party")] == "IND-margaret-oakley") {
+            EXPECT_EQ(row[council.require("field")], "P3");
+        }
+    }
 }
 
 }  // namespace

@@ -166,6 +166,23 @@ std::map<std::string, Row> ward_rows(const std::filesystem::path& out, const std
     return rows;
 }
 
+/// Every party of council.csv has a colour on the maps and a key for its GeoJSON fields, and no
+/// two parties share either.
+void expect_colours_apart(const notional::CsvTable& council) {
+    std::map<std::string, std::string> colours, fields;
+    for (const auto& row : council.rows) {
+        const std::string& party = row[council.require("party")];
+        const std::string& colour = row[council.require("colour")];
+        const std::string& field = row[council.require("field")];
+        EXPECT_EQ(colour.size(), 7U) << party;
+        EXPECT_LE(field.size(), 8U) << party;
+        const auto [at, fresh] = colours.emplace(colour, party);
+        EXPECT_TRUE(fresh) << party << " and " << at->second << " are both " << colour;
+        const auto [was, first] = fields.emplace(field, party);
+        EXPECT_TRUE(first) << party << " and " << was->second << " are both " << field;
+    }
+}
+
 TEST(London, EveryBoroughStraightFromThePublishedFiles) {
     REQUIRE_LONDON_DATA();
     const Winners winners;
@@ -192,6 +209,7 @@ TEST(London, EveryBoroughStraightFromThePublishedFiles) {
             const auto [it, fresh] = by_name.emplace(model::party_key(name), code);
             EXPECT_TRUE(fresh) << name << " is " << it->second << " and " << code;
         }
+        expect_colours_apart(council);
         // Nobody lives in the river: wards reaching into the Thames lose no vote but to the
         // slivers under 1 m² (Syon, 0.0009).
         for (const auto& [code, row] : ledger(out)) {
@@ -218,6 +236,10 @@ TEST(London, AllOfLondonInOneRunWithoutCouncil) {
     }
     EXPECT_EQ(old_seats(dir / "out"), old_expected);
     EXPECT_EQ(total(old_expected), 1827);
+    // 123 parties and independents stood across London in 2018, each its own colour.
+    const auto council = notional::read_csv(dir / "out" / "council.csv");
+    EXPECT_EQ(council.rows.size(), 123U);
+    expect_colours_apart(council);
     EXPECT_EQ(total(actual_seats(dir / "out")), total(actual_expected));
     EXPECT_EQ(total(actual_expected), 1817);
     // The national file's other councils and its other ballots are skipped and said so.
