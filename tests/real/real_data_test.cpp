@@ -164,6 +164,21 @@ TEST(Bromley, NotionalSeatsOnThe2022Wards) {
     EXPECT_NE(geojson.find("\"winners\": \"IND-47820,IND-47827\""), std::string::npos);
 }
 
+/// comparison.geojson's outline colours by winner: each winner's set of `stroke` values.
+std::map<std::string, std::set<std::string>> strokes_by_winner(const std::filesystem::path& path) {
+    const std::string text = read_text(path);
+    std::map<std::string, std::set<std::string>> strokes;
+    auto value = [&](const std::string& name, std::size_t from) {
+        const std::string key = "\"" + name + "\": \"";
+        const std::size_t start = text.find(key, from) + key.size();
+        return text.substr(start, text.find('"', start) - start);
+    };
+    for (std::size_t at = 0; (at = text.find("\"winner\": \"", at)) != std::string::npos; ++at) {
+        strokes[value("winner", at)].insert(value("stroke", at));
+    }
+    return strokes;
+}
+
 TEST(Bromley, The2022ElectionAgainstThe2018Notionals) {
     REQUIRE_SHARED_DATA();
     TempDir dir;
@@ -205,6 +220,18 @@ TEST(Bromley, The2022ElectionAgainstThe2018Notionals) {
     }
     EXPECT_NE(result.out.find("12 GENUINE, 1 BOUNDARY ARTEFACT, 0 UNCERTAIN"), std::string::npos)
         << result.out;
+    // On the map the independents and Chislehurst Matters are told apart from each other and
+    // from the parties: five winners, five colours.
+    const auto strokes = strokes_by_winner(dir / "out" / "comparison.geojson");
+    std::set<std::string> colours;
+    for (const auto& [winner, seen] : strokes) {
+        EXPECT_EQ(seen.size(), 1U) << winner;
+        colours.insert(seen.begin(), seen.end());
+    }
+    EXPECT_EQ(strokes.size(), 5U);
+    EXPECT_EQ(colours.size(), 5U);
+    EXPECT_EQ(*strokes.at("CON").begin(), "#0087dc");
+    EXPECT_EQ(*strokes.at("LD").begin(), "#faa61a");
 }
 
 TEST(Bromley, Gla2022ResultsWithWardStatisticsOnTheirOwnWards) {
@@ -419,6 +446,21 @@ TEST(GeneralElection, CommonsLibraryResultsAsPublishedOnTheNewSeats) {
     EXPECT_EQ(verdicts["Orpington"], "CON hold (notional): ");
     // Carried whole, Claire Wright's 25,869 votes would make her the notional winner here.
     EXPECT_EQ(verdicts["Exmouth and Exeter East"], "CON hold (notional): ");
+    // Scotland and Northern Ireland are in their winners' own colours, not a common grey: 15
+    // winning parties (the independents as one), 15 colours.
+    const auto strokes = strokes_by_winner(dir / "out" / "comparison.geojson");
+    std::set<std::string> colours;
+    for (const auto& [winner, seen] : strokes) colours.insert(seen.begin(), seen.end());
+    EXPECT_EQ(strokes.size(), 15U);
+    EXPECT_EQ(colours.size(), 15U);
+    for (const auto& [party, colour] : std::map<std::string, std::string>{{"SNP", "#fdf38e"},
+                                                                          {"SF", "#326760"},
+                                                                          {"DUP", "#d46a4c"},
+                                                                          {"PC", "#005b54"},
+                                                                          {"APNI", "#f6cb2f"},
+                                                                          {"SDLP", "#2aa82c"}}) {
+        EXPECT_EQ(strokes.at(party), std::set<std::string>{colour}) << party;
+    }
 }
 
 TEST(GeneralElection, DemocracyClubsParliamentaryFileGivesTheSameNotional) {
