@@ -1,0 +1,260 @@
+/// measure_intersection: Green's theorem over the parts of two boundaries inside each other.
+#include "geo/measure.hpp"
+
+#include <algorithm>
+#include <cmath>
+
+namespace notional::geo {
+
+namespace {
+
+struct Box {
+    double min_x, min_y, max_x, max_y;
+};
+
+/// An edge within the pair's box, with a key that grows along it: the coordinate it moves in
+/// most, negated when it moves down that axis. Points on the edge are ordered by their keys.
+struct Edge {
+    Point p, q;
+    Box box;
+    bool along_y = false;
+    double sign = 1.0;
+    double key_p = 0.0, key_q = 0.0;
+
+    [[nodiscard]] double key(Point v) const { return sign * (along_y ? v.y : v.x); }
+};
+
+/// Where the other boundary meets an edge inside it.
+struct Split {
+    std::uint32_t edge;
+    double key;
+    Point at;
+};
+
+/// A stretch [lo, hi] (in keys) of an edge that the other boundary runs along, the same way or
+/// the opposite way.
+struct On {
+    std::uint32_t edge;
+    double lo, hi;
+    bool same;
+};
+
+struct Side {
+    std::vector<Edge> edges;
+    std::vector<Split> splits;
+    std::vector<On> ons;
+};
+
+/// Per thread, reused from pair to pair.
+struct Scratch {
+    Side a, b;
+    std::vector<std::uint32_t> cell_start, cell_edges, seen;
+};
+
+/// The edges of `rings` that meet `box` (edges beyond it lie outside the other shape).
+void collect(const Rings& rings, const Box& box, Side& side) {
+    side.edges.clear();
+    side.splits.clear();
+    side.ons.clear();
+    for (const std::uint32_t first : rings.edges) {
+        Edge e;
+        e.p = rings.points[first];
+        e.q = rings.points[first + 1];
+        e.box = {std::min(e.p.x, e.q.x), std::min(e.p.y, e.q.y), std::max(e.p.x, e.q.x),
+                 std::max(e.p.y, e.q.y)};
+        if (e.box.max_x < box.min_x || e.box.min_x > box.max_x || e.box.max_y < box.min_y ||
+            e.box.min_y > box.max_y) {
+            continue;
+        }
+        const double dx = e.q.x - e.p.x;
+        const double dy = e.q.y - e.p.y;
+        e.along_y = std::abs(dy) > std::abs(dx);
+        e.sign = (e.along_y ? dy : dx) > 0.0 ? 1.0 : -1.0;
+        e.key_p = e.key(e.p);
+        e.key_q = e.key(e.q);
+        side.edges.push_back(e);
+    }
+}
+
+/// Splits edge `e` of `side` at `v` (a point on it) unless `v` is one of its ends.
+void split_at(Side& side, std::uint32_t e, Point v) {
+    const Edge& edge = side.edges[e];
+    const double key = edge.key(v);
+    if (key > edge.key_p && key < edge.key_q) side.splits.push_back({e, key, v});
+}
+
+/// Two edges on one line: each split where the other ends, and the stretch they share.
+void collinear(Scratch& s, std::uint32_t i, std::uint32_t j) {
+    const Edge& a = s.a.edges[i];
+    const Edge& b = s.b.edges[j];
+    split_at(s.a, i, b.p);
+    split_at(s.a, i, b.q);
+    split_at(s.b, j, a.p);
+    split_at(s.b, j, a.q);
+    const double bp = a.key(b.p);
+    const double bq = a.key(b.q);
+    const double lo = std::max(a.key_p, std::min(bp, bq));
+    const double hi = std::min(a.key_q, std::max(bp, bq));
+    if (!(lo < hi)) return;
+    const bool same = bq > bp;
+    s.a.ons.push_back({i, lo, hi, same});
+    const double ap = b.key(a.p);
+    const double aq = b.key(a.q);
+    s.b.ons.push_back(
+        {j, std::max(b.key_p, std::min(ap, aq)), std::min(b.key_q, std::max(ap, aq)), same});
+}
+
+/// Where two edges that cross properly meet, kept within both of their boxes.
+Point crossing(const Edge& a, const Edge& b) {
+    const double dx = a.q.x - a.p.x;
+    const double dy = a.q.y - a.p.y;
+    const double ex = b.q.x - b.p.x;
+    const double ey = b.q.y - b.p.y;
+    const double t =
+        std::clamp(((b.p.x - a.p.x) * ey - (b.p.y - a.p.y) * ex) / (dx * ey - dy * ex), 0.0, 1.0);
+    const double x = std::clamp(a.p.x + t * dx, std::max(a.box.min_x, b.box.min_x),
+                                std::min(a.box.max_x, b.box.max_x));
+    const double y = std::clamp(a.p.y + t * dy, std::max(a.box.min_y, b.box.min_y),
+                                std::min(a.box.max_y, b.box.max_y));
+    return {x, y};
+}
+
+/// Edge i of a and edge j of b: where they meet, both are split (a vertex on the other's edge,
+/// a proper crossing), or they share a stretch.
+void meet(Scratch& s, std::uint32_t i, std::uint32_t j) {
+    const Edge& a = s.a.edges[i];
+    const Edge& b = s.b.edges[j];
+    if (a.box.max_x < b.box.min_x || b.box.max_x < a.box.min_x || a.box.max_y < b.box.min_y ||
+        b.box.max_y < a.box.min_y) {
+        return;
+    }
+    const int bp = orient(a.p, a.q, b.p);
+    const int bq = orient(a.p, a.q, b.q);
+    if (bp == 0 && bq == 0) {
+        collinear(s, i, j);
+        return;
+    }
+    if (bp * bq > 0) return;
+    const int ap = orient(b.p, b.q, a.p);
+    const int aq = orient(b.p, b.q, a.q);
+    if (ap * aq > 0) return;
+    // A vertex on the other's line lies on the other edge itself: the lines meet only there.
+    if (bp == 0) split_at(s.a, i, b.p);
+    if (bq == 0) split_at(s.a, i, b.q);
+    if (ap == 0) split_at(s.b, j, a.p);
+    if (aq == 0) split_at(s.b, j, a.q);
+    if (bp != 0 && bq != 0 && ap != 0 && aq != 0) {
+        const Point x = crossing(a, b);
+        split_at(s.a, i, x);
+        split_at(s.b, j, x);
+    }
+}
+
+/// Every pair of a's and b's edges that may meet, found through a grid over the box.
+void meet_all(Scratch& s, const Box& box) {
+    const std::size_t nb = s.b.edges.size();
+    const std::size_t n = std::clamp<std::size_t>(
+        static_cast<std::size_t>(std::sqrt(static_cast<double>(nb) / 2.0)), 1, 256);
+    const double sx = box.max_x > box.min_x ? static_cast<double>(n) / (box.max_x - box.min_x) : 0;
+    const double sy = box.max_y > box.min_y ? static_cast<double>(n) / (box.max_y - box.min_y) : 0;
+    auto cell = [n](double offset, double scale) {
+        const double c = std::floor(offset * scale);
+        return c > 0.0 ? std::min(n - 1, static_cast<std::size_t>(c)) : std::size_t{0};
+    };
+    auto for_cells = [&](const Box& e, const auto& f) {
+        const std::size_t x1 = cell(e.max_x - box.min_x, sx);
+        const std::size_t y1 = cell(e.max_y - box.min_y, sy);
+        for (std::size_t y = cell(e.min_y - box.min_y, sy); y <= y1; ++y) {
+            for (std::size_t x = cell(e.min_x - box.min_x, sx); x <= x1; ++x) f(y * n + x);
+        }
+    };
+    s.cell_start.assign(n * n + 1, 0);
+    for (const Edge& e : s.b.edges) for_cells(e.box, [&](std::size_t c) { ++s.cell_start[c + 1]; });
+    for (std::size_t c = 0; c < n * n; ++c) s.cell_start[c + 1] += s.cell_start[c];
+    s.cell_edges.resize(s.cell_start[n * n]);
+    std::vector<std::uint32_t> fill(s.cell_start.begin(), s.cell_start.end() - 1);
+    for (std::uint32_t j = 0; j < nb; ++j) {
+        for_cells(s.b.edges[j].box, [&](std::size_t c) { s.cell_edges[fill[c]++] = j; });
+    }
+    s.seen.assign(nb, 0);  // the last a-edge (plus one) each b-edge was tried with
+    for (std::uint32_t i = 0; i < s.a.edges.size(); ++i) {
+        for_cells(s.a.edges[i].box, [&](std::size_t c) {
+            for (std::uint32_t k = s.cell_start[c]; k < s.cell_start[c + 1]; ++k) {
+                const std::uint32_t j = s.cell_edges[k];
+                if (s.seen[j] == i + 1) continue;
+                s.seen[j] = i + 1;
+                meet(s, i, j);
+            }
+        });
+    }
+}
+
+/// Adds the pieces of `side`'s edges that bound the intersection: inside `other`, or (for a,
+/// the `first` side) along `other`'s boundary the same way.
+void add_side(Side& side, const Rings& other, bool first, Point origin, Measured& sum) {
+    std::sort(side.splits.begin(), side.splits.end(), [](const Split& l, const Split& r) {
+        return l.edge != r.edge ? l.edge < r.edge : l.key < r.key;
+    });
+    std::sort(side.ons.begin(), side.ons.end(),
+              [](const On& l, const On& r) { return l.edge < r.edge; });
+    std::size_t split = 0;
+    std::size_t on = 0;
+    for (std::uint32_t e = 0; e < side.edges.size(); ++e) {
+        const Edge& edge = side.edges[e];
+        while (on < side.ons.size() && side.ons[on].edge < e) ++on;
+        std::size_t on_end = on;
+        while (on_end < side.ons.size() && side.ons[on_end].edge == e) ++on_end;
+        // Whether the piece p→q bounds the intersection: along the other boundary, only the
+        // first side's pieces that run its way count; elsewhere, those inside it.
+        auto counts = [&](Point p, double key_p, Point q, double key_q) {
+            const double middle = (key_p + key_q) / 2.0;
+            for (std::size_t k = on; k < on_end; ++k) {
+                if (side.ons[k].lo < middle && middle < side.ons[k].hi) {
+                    return first && side.ons[k].same;
+                }
+            }
+            return contains(other, {(p.x + q.x) / 2.0, (p.y + q.y) / 2.0});
+        };
+        auto piece = [&](Point p, double key_p, Point q, double key_q) {
+            if (!counts(p, key_p, q, key_q)) return;
+            const double px = p.x - origin.x;
+            const double py = p.y - origin.y;
+            const double qx = q.x - origin.x;
+            const double qy = q.y - origin.y;
+            sum.area += (px * qy - qx * py) / 2.0;
+            sum.perimeter += std::hypot(qx - px, qy - py);
+        };
+        Point from = edge.p;
+        double from_key = edge.key_p;
+        for (; split < side.splits.size() && side.splits[split].edge == e; ++split) {
+            const Split& at = side.splits[split];
+            if (!(at.key > from_key)) continue;  // a point met twice
+            piece(from, from_key, at.at, at.key);
+            from = at.at;
+            from_key = at.key;
+        }
+        piece(from, from_key, edge.q, edge.key_q);
+    }
+}
+
+}  // namespace
+
+Measured measure_intersection(const Rings& a, const Rings& b) {
+    const Box box{std::max(a.min_x, b.min_x), std::max(a.min_y, b.min_y),
+                  std::min(a.max_x, b.max_x), std::min(a.max_y, b.max_y)};
+    if (box.min_x > box.max_x || box.min_y > box.max_y) return {};
+    thread_local Scratch s;
+    collect(a, box, s.a);
+    collect(b, box, s.b);
+    meet_all(s, box);
+    // Shoelace terms about a point near the pair, so that they are small and lose little to
+    // the coordinates' size (whole metres: most differences from it are exact).
+    const Point origin{std::round((box.min_x + box.max_x) / 2),
+                       std::round((box.min_y + box.max_y) / 2)};
+    Measured sum;
+    add_side(s.a, b, true, origin, sum);
+    add_side(s.b, a, false, origin, sum);
+    return sum;
+}
+
+}  // namespace notional::geo
