@@ -200,7 +200,9 @@ std::vector<model::CrosswalkSeed> seeds_for(const JobOptions& options, JobResult
             "measured again and saved to " + *options.crosswalk_path + ", as asked: " + differences;
     }
     const geo::Layer& old_wards = result.old_wards;
-    result.overlay = geo::overlay(old_wards, result.new_wards, options.overlay, context,
+    geo::OverlayOptions overlay_options = options.overlay;
+    overlay_options.shapes = result.weight_layer.has_value();  // weights and support use them
+    result.overlay = geo::overlay(old_wards, result.new_wards, overlay_options, context,
                                   phase(progress, "overlay"));
     const geo::Overlay& overlay = *result.overlay;
     if (result.weight_layer) {

@@ -27,6 +27,7 @@ struct Raw {
     ActualRaw actual;
     double max_lost_pct = 0.1, max_uncovered_pct = 50.0;
     long long threads = 0;  ///< signed, so that -1 is refused rather than wrapped
+    std::string overlay = "geos";
     bool no_code_match = false;
     geo::WeightOptions weights;
 };
@@ -123,6 +124,9 @@ po::options_description job_options(JobOptions& o, Raw& raw) {
          "threads for the overlay (0: one per core); the results do not depend on it")
         ("noise-width", po::value(&o.overlay.noise_width_m)->value_name("M")->default_value(5.0),
          "pieces thinner on average than this many metres are boundary noise, not change")
+        ("overlay", po::value(&raw.overlay)->value_name("METHOD")->default_value("geos"),
+         "geos: build each piece where boundaries cross; measure: measure it from the "
+         "boundaries without building it (GEOS still builds pieces that weights need)")
         ("crosswalk", po::value<std::string>()->value_name("FILE"),
          "reload the crosswalks from FILE when it exists (refused if it was measured on other "
          "inputs); else measure them and save them there")
@@ -165,6 +169,11 @@ void check_method_numbers(const Raw& raw, JobOptions& options) {
         throw UsageError("--threads must be 0 (one per core) or more");
     }
     options.overlay.threads = static_cast<unsigned>(raw.threads);
+    if (raw.overlay != "geos" && raw.overlay != "measure") {
+        throw UsageError("--overlay is geos or measure, not " + raw.overlay);
+    }
+    options.overlay.method =
+        raw.overlay == "measure" ? geo::OverlayMethod::measure : geo::OverlayMethod::geos;
     if (!(options.overlay.noise_width_m >= 0.0)) {
         throw UsageError("--noise-width must be 0 or more");
     }

@@ -10,6 +10,7 @@
 #include <thread>
 
 #include "core/error.hpp"
+#include "geo/measure.hpp"
 
 namespace notional::geo {
 
@@ -121,12 +122,64 @@ void shape_uncovered(Overlay& result, std::size_t o, const GEOSGeometry* old_sha
     result.uncovered[o] = std::move(rest);
 }
 
+/// Each ward's rings, for measuring pieces without building them; empty when they are built.
+struct WardRings {
+    std::vector<Rings> old_rings, new_rings;
+};
+
+/// One ward of a pair: its shape, prepared, its area, and its rings when measuring.
+struct Ward {
+    const GEOSGeometry* shape;
+    const GEOSPreparedGeometry* prepared;
+    double area_m2;
+    const Rings* rings;  ///< null: the piece is built by GEOS
+};
+
+/// A pair's piece: its area, whether it is boundary noise, and its shape when it is built.
+struct PairPiece {
+    double area_m2 = 0.0;
+    bool noise = false;
+    Geometry shape;
+};
+
+/// The piece of two wards whose shapes meet: one whole inside the other, or where their
+/// boundaries cross, their intersection built (or measured, given rings).
+PairPiece piece_of(GeosContext& context, const Ward& old_ward, const Ward& new_ward,
+                   const OverlayOptions& options, Overlay& result, const std::string& what) {
+    GEOSContextHandle_t handle = context.get();
+    const bool build = old_ward.rings == nullptr || new_ward.rings == nullptr;
+    PairPiece piece;
+    for (const auto& [outer, inner] : {std::pair{&old_ward, &new_ward}, {&new_ward, &old_ward}}) {
+        if (holds(context, GEOSPreparedContains_r(handle, outer->prepared, inner->shape), what)) {
+            piece.area_m2 = inner->area_m2;
+            if (build) piece.shape = checked(context, GEOSGeom_clone_r(handle, inner->shape), what);
+            ++result.whole;
+            return piece;
+        }
+    }
+    double perimeter = 0.0;
+    if (build) {
+        Measure built = intersect(context, old_ward.shape, new_ward.shape, what);
+        piece.area_m2 = built.area;
+        perimeter = built.perimeter;
+        piece.shape = std::move(built.shape);
+    } else {
+        const Measured measured = measure_intersection(*old_ward.rings, *new_ward.rings);
+        piece.area_m2 = measured.area;
+        perimeter = measured.perimeter;
+    }
+    piece.noise = perimeter > 0.0 && 2.0 * piece.area_m2 / perimeter < options.noise_width_m;
+    ++result.intersections;
+    return piece;
+}
+
 /// The overlay of old wards [begin, end) on every new ward, in `context` alone: the shapes it
-/// reads are its own copies, so threads share no GEOS object.
+/// reads are its own copies, so threads share no GEOS object (the rings are only read).
 Overlay overlay_range(const std::vector<const GEOSGeometry*>& old_shapes,
                       const std::vector<const GEOSGeometry*>& new_shapes, const Layer& old_wards,
-                      const Layer& new_wards, const OverlayOptions& options, std::size_t begin,
-                      std::size_t end, GeosContext& context, const std::function<void()>& tick) {
+                      const Layer& new_wards, const OverlayOptions& options, const WardRings& rings,
+                      std::size_t begin, std::size_t end, GeosContext& context,
+                      const std::function<void()>& tick) {
     GEOSContextHandle_t handle = context.get();
     const Tree tree = tree_of(context, new_shapes);
     std::vector<Prepared> new_prepared;
@@ -134,7 +187,7 @@ Overlay overlay_range(const std::vector<const GEOSGeometry*>& old_shapes,
         new_prepared.push_back(
             prepare(context, new_shapes[n], new_wards.label + " (" + new_wards.codes[n] + ")"));
     }
-
+    const bool measuring = !rings.old_rings.empty();
     Overlay result;
     result.old_sliver_m2.assign(old_wards.size(), 0.0);  // the whole layer: ranges add up
     result.old_uncovered_m2.assign(old_wards.size(), 0.0);
@@ -144,6 +197,8 @@ Overlay overlay_range(const std::vector<const GEOSGeometry*>& old_shapes,
         const GEOSGeometry* old_shape = old_shapes[o - begin];
         const Prepared old_prepared =
             prepare(context, old_shape, old_wards.label + " (" + old_wards.codes[o] + ")");
+        const Ward old_ward{old_shape, old_prepared.get(), old_wards.areas_m2[o],
+                            measuring ? &rings.old_rings[o] : nullptr};
         double covered_m2 = 0.0;
         std::vector<std::pair<double, const GEOSGeometry*>> met;  // the new wards it meets
         for (const std::size_t n : query(context, tree.get(), old_shape)) {
@@ -154,39 +209,20 @@ Overlay overlay_range(const std::vector<const GEOSGeometry*>& old_shapes,
                        what)) {
                 continue;
             }
-            double piece_m2 = 0.0;
-            bool noise = false;
-            Geometry shape;
-            if (holds(context, GEOSPreparedContains_r(handle, old_prepared.get(), new_shape),
-                      what)) {
-                piece_m2 = new_wards.areas_m2[n];
-                shape = checked(context, GEOSGeom_clone_r(handle, new_shape), what);
-                ++result.whole;
-            } else if (holds(context,
-                             GEOSPreparedContains_r(handle, new_prepared[n].get(), old_shape),
-                             what)) {
-                piece_m2 = old_wards.areas_m2[o];
-                shape = checked(context, GEOSGeom_clone_r(handle, old_shape), what);
-                ++result.whole;
-            } else {
-                Measure piece = intersect(context, old_shape, new_shape, what);
-                piece_m2 = piece.area;
-                shape = std::move(piece.shape);
-                noise = piece.perimeter > 0.0 &&
-                        2.0 * piece.area / piece.perimeter < options.noise_width_m;
-                ++result.intersections;
-            }
-            if (piece_m2 <= 0.0) continue;  // touching along a boundary: no piece at all
-            covered_m2 += piece_m2;
-            met.emplace_back(piece_m2, new_shape);
-            if (piece_m2 < options.min_piece_m2) {
-                result.old_sliver_m2[o] += piece_m2;
+            const Ward new_ward{new_shape, new_prepared[n].get(), new_wards.areas_m2[n],
+                                measuring ? &rings.new_rings[n] : nullptr};
+            PairPiece piece = piece_of(context, old_ward, new_ward, options, result, what);
+            if (piece.area_m2 <= 0.0) continue;  // touching along a boundary: no piece at all
+            covered_m2 += piece.area_m2;
+            met.emplace_back(piece.area_m2, new_shape);
+            if (piece.area_m2 < options.min_piece_m2) {
+                result.old_sliver_m2[o] += piece.area_m2;
                 ++result.slivers;
                 continue;
             }
-            result.pieces.push_back({o, n, piece_m2, noise});
-            result.shapes.push_back(std::move(shape));
-            if (noise) ++result.noise;
+            result.pieces.push_back({o, n, piece.area_m2, piece.noise});
+            if (!measuring) result.shapes.push_back(std::move(piece.shape));
+            if (piece.noise) ++result.noise;
         }
         // What no new ward covers, shaped, where it is more than a sliver.
         if (old_wards.areas_m2[o] - covered_m2 > options.min_piece_m2) {
@@ -195,6 +231,21 @@ Overlay overlay_range(const std::vector<const GEOSGeometry*>& old_shapes,
         tick();
     }
     return result;
+}
+
+/// Every ward's rings when the pieces are measured, not built; none otherwise.
+WardRings rings_for(const Layer& old_wards, const Layer& new_wards, const OverlayOptions& options,
+                    GeosContext& context) {
+    WardRings rings;
+    if (options.method != OverlayMethod::measure || options.shapes) return rings;
+    for (const Layer* layer : {&old_wards, &new_wards}) {
+        auto& out = layer == &old_wards ? rings.old_rings : rings.new_rings;
+        for (std::size_t w = 0; w < layer->size(); ++w) {
+            out.push_back(rings_of(context, layer->shapes[w].get(),
+                                   layer->label + " (" + layer->codes[w] + ")"));
+        }
+    }
+    return rings;
 }
 
 }  // namespace
@@ -243,6 +294,7 @@ Overlay merged(std::vector<Overlay>& parts, std::size_t old_count, GeosContext& 
         for (std::size_t i = 0; i < part.pieces.size(); ++i) {
             result.pieces.push_back(part.pieces[i]);
             // Geometries belong to no context; the deleter's handle is only for messages.
+            if (i >= part.shapes.size()) continue;  // measured: no shapes
             result.shapes.emplace_back(part.shapes[i].release(), GeometryDeleter{context.get()});
         }
         for (std::size_t o = 0; o < old_count; ++o) {
@@ -272,6 +324,7 @@ Overlay overlay(const Layer& old_wards, const Layer& new_wards, const OverlayOpt
     const std::size_t threads =
         std::clamp<std::size_t>(options.threads != 0 ? options.threads : cores, 1,
                                 std::max<std::size_t>(1, std::min(old_wards.size(), 4 * cores)));
+    const WardRings rings = rings_for(old_wards, new_wards, options, context);
     std::vector<Share> shares = share_out(old_wards, new_wards, threads, context);
     std::atomic<std::size_t> done{0};
     std::vector<Overlay> parts(threads);
@@ -279,9 +332,9 @@ Overlay overlay(const Layer& old_wards, const Layer& new_wards, const OverlayOpt
     auto work = [&](std::size_t t, const std::function<void()>& tick) {
         try {
             Share& share = shares[t];
-            parts[t] =
-                overlay_range(share.old_shapes, share.new_shapes, old_wards, new_wards, options,
-                              share.begin, share.end, t == 0 ? context : *share.context, tick);
+            parts[t] = overlay_range(share.old_shapes, share.new_shapes, old_wards, new_wards,
+                                     options, rings, share.begin, share.end,
+                                     t == 0 ? context : *share.context, tick);
         } catch (...) {
             errors[t] = std::current_exception();
         }

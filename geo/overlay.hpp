@@ -11,6 +11,12 @@
 
 namespace notional::geo {
 
+/// How the pieces where two boundaries cross are measured.
+enum class OverlayMethod {
+    geos,     ///< GEOS builds each intersection, then its area and perimeter are taken
+    measure,  ///< measured from the boundaries alone (geo/measure.hpp), nothing built
+};
+
 struct OverlayOptions {
     double min_piece_m2 = 1.0;  ///< pieces smaller than this are slivers: dropped and counted
     /// Pieces whose mean width (2 x area / perimeter) is below this many metres are boundary
@@ -19,11 +25,17 @@ struct OverlayOptions {
     /// Threads to share the old wards between, each with its own GEOS context; 0: one per core.
     /// The result is the same, piece for piece, whatever the count.
     unsigned threads = 0;
+    OverlayMethod method = OverlayMethod::geos;
+    /// Whether Overlay::shapes is wanted (weights and local support need it). Without it,
+    /// `measure` builds no piece; with it, every piece is built by GEOS whatever the method.
+    bool shapes = true;
 };
 
 struct Overlay {
-    std::vector<Piece> pieces;     ///< kept pieces, weight = area in m², sorted (old, new)
-    std::vector<Geometry> shapes;  ///< each kept piece's polygon, for weights that follow people
+    std::vector<Piece> pieces;  ///< kept pieces, weight = area in m², sorted (old, new)
+    /// Each kept piece's polygon, for weights that follow people; empty when not asked for
+    /// (OverlayOptions::shapes) and measured without them.
+    std::vector<Geometry> shapes;
     std::vector<double> old_sliver_m2;  ///< per old ward, area of its dropped pieces
     /// Per old ward, its area that no new ward covers (where that is more than a sliver), and
     /// the part of it in a gap inside the new map's outline (a hole in the union of the new

@@ -124,6 +124,40 @@ TEST(Measure, FarFromTheOriginAsOnTheBritishGrid) {
         4.0 + std::sqrt(0.5));
 }
 
+TEST(Measure, TheDemoAgreesWithGeosPieceForPiece) {
+    GeosContext context;
+    const std::filesystem::path demo = NOTIONAL_DEMO;
+    const SourceLayer old_source(demo / "old_wards.geojson", {});
+    const SourceLayer new_source(demo / "new_wards.geojson", {});
+    const WorkingCrs working = choose_crs(old_source, new_source, {});
+    const Layer old_wards = read_layer(old_source, {}, working, context);
+    const Layer new_wards = read_layer(new_source, {}, working, context);
+    OverlayOptions options;
+    options.shapes = false;
+    const Overlay built = overlay(old_wards, new_wards, options, context);
+    options.method = OverlayMethod::measure;
+    const Overlay measured = overlay(old_wards, new_wards, options, context);
+    EXPECT_EQ(measured.shapes.size(), 0U);  // nothing built
+    EXPECT_EQ(built.shapes.size(), built.pieces.size());
+    EXPECT_GT(built.intersections, 0U);  // boundaries that cross: measured, not whole
+    EXPECT_EQ(measured.intersections, built.intersections);
+    EXPECT_EQ(measured.noise, built.noise);
+    ASSERT_EQ(measured.pieces.size(), built.pieces.size());
+    for (std::size_t i = 0; i < built.pieces.size(); ++i) {
+        const Piece& b = built.pieces[i];
+        const Piece& m = measured.pieces[i];
+        EXPECT_EQ(m.old_index, b.old_index);
+        EXPECT_EQ(m.new_index, b.new_index);
+        EXPECT_EQ(m.noise, b.noise);
+        // The target: GEOS's piece areas to 1e-9 relative.
+        EXPECT_NEAR(m.weight, b.weight, 1e-9 * b.weight)
+            << old_wards.codes[b.old_index] << " and " << new_wards.codes[b.new_index];
+    }
+    // With shapes asked for (weights need them), GEOS builds every piece whatever the method.
+    options.shapes = true;
+    EXPECT_EQ(overlay(old_wards, new_wards, options, context).shapes.size(), built.pieces.size());
+}
+
 TEST(Orient, NearlyCollinearPointsAreDecidedExactly) {
     // Points a few units in the last place off the line y = x, where the double evaluation
     // alone gets signs wrong (Shewchuk's example): the answer is the side of the line.

@@ -1,0 +1,111 @@
+/// The overlay measured without building pieces (--overlay measure) against GEOS building them,
+/// piece for piece, on the real data (../shared/data): Bromley and all of London.
+#include <algorithm>
+#include <chrono>
+#include <cmath>
+#include <filesystem>
+#include <iostream>
+#include <map>
+#include <string>
+
+#include <gtest/gtest.h>
+
+#include "geo/layer.hpp"
+#include "geo/overlay.hpp"
+
+namespace notional::geo {
+namespace {
+
+const std::filesystem::path shared = NOTIONAL_SHARED_DATA;
+
+#define REQUIRE(path)                                                                     \
+    if (!std::filesystem::exists(path)) {                                                 \
+        GTEST_SKIP() << "real data absent: " << (path) << " (../shared/data beside the "  \
+                     << "project); skipping the comparison of the overlay's two methods"; \
+    }
+
+struct Agreement {
+    double worst = 0.0;  ///< the largest relative difference of a piece's area
+    std::string where;   ///< which pair, with both areas
+    std::size_t pieces = 0;
+    std::size_t noise_differs = 0;  ///< pieces one method calls noise and the other not
+};
+
+/// Both methods on the two layers, compared piece by piece (a piece one method keeps and the
+/// other does not counts as a difference of 1).
+Agreement compare(const std::filesystem::path& old_path, const std::filesystem::path& new_path,
+                  double noise_width_m) {
+    GeosContext context;
+    const SourceLayer old_source(old_path, {});
+    const SourceLayer new_source(new_path, {});
+    const WorkingCrs working = choose_crs(old_source, new_source, {});
+    const Layer old_wards = read_layer(old_source, {}, working, context);
+    const Layer new_wards = read_layer(new_source, {}, working, context);
+    std::map<std::pair<std::size_t, std::size_t>, std::pair<double, bool>> by_method[2];
+    for (const OverlayMethod method : {OverlayMethod::geos, OverlayMethod::measure}) {
+        OverlayOptions options;
+        options.noise_width_m = noise_width_m;
+        options.method = method;
+        options.shapes = false;
+        const auto start = std::chrono::steady_clock::now();
+        const Overlay result = overlay(old_wards, new_wards, options, context);
+        const std::chrono::duration<double> took = std::chrono::steady_clock::now() - start;
+        std::cout << (method == OverlayMethod::geos ? "geos" : "measure") << ": "
+                  << result.pieces.size() << " pieces in " << took.count() << " s\n";
+        for (const auto& piece : result.pieces) {
+            by_method[static_cast<int>(method)][{piece.old_index, piece.new_index}] = {piece.weight,
+                                                                                       piece.noise};
+        }
+    }
+    Agreement agreement;
+    auto pair_name = [&](const std::pair<std::size_t, std::size_t>& pair) {
+        return old_wards.codes[pair.first] + " and " + new_wards.codes[pair.second];
+    };
+    for (int side = 0; side < 2; ++side) {
+        for (const auto& [pair, piece] : by_method[side]) {
+            const auto other = by_method[1 - side].find(pair);
+            const double mine = piece.first;
+            const double theirs = other == by_method[1 - side].end() ? 0.0 : other->second.first;
+            const double difference = std::abs(mine - theirs) / std::max(mine, theirs);
+            if (side == 0) ++agreement.pieces;
+            if (side == 0 && other != by_method[1].end() && other->second.second != piece.second) {
+                ++agreement.noise_differs;
+            }
+            if (difference > agreement.worst) {
+                agreement.worst = difference;
+                agreement.where = pair_name(pair) + ": " +
+                                  std::to_string(side == 0 ? mine : theirs) + " m² by GEOS, " +
+                                  std::to_string(side == 0 ? theirs : mine) + " m² measured";
+            }
+        }
+    }
+    std::cout << agreement.pieces << " pieces, largest relative difference " << agreement.worst
+              << (agreement.where.empty() ? "" : " (" + agreement.where + ")") << ", "
+              << agreement.noise_differs << " told apart as noise differently\n";
+    return agreement;
+}
+
+// The target: the same piece areas as the GEOS intersection path to 1e-9 relative.
+constexpr double agreed = 1e-9;
+
+TEST(Measured, BromleyAgreesWithGeosPieceForPiece) {
+    const auto old_path =
+        shared / "bromley" / "wards_old_2002-2022" / "bromley_wards_old_fullres_bng.gpkg";
+    REQUIRE(old_path);
+    const Agreement agreement = compare(
+        old_path, shared / "bromley" / "wards_new_2022" / "bromley_wards_new_2022_wgs84.gpkg", 5.0);
+    EXPECT_GT(agreement.pieces, 22U);
+    EXPECT_LE(agreement.worst, agreed) << agreement.where;
+}
+
+TEST(Measured, LondonAgreesWithGeosPieceForPiece) {
+    const auto old_path = shared / "london" / "london_wards_2018_fullres_bng.gpkg";
+    REQUIRE(old_path);
+    const Agreement agreement =
+        compare(old_path, shared / "london" / "wards_2022" / "london_wards_2022_wgs84.gpkg", 5.0);
+    EXPECT_GT(agreement.pieces, 679U);
+    EXPECT_LE(agreement.worst, agreed) << agreement.where;
+}
+
+}  // namespace
+}  // namespace notional::geo
