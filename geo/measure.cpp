@@ -45,6 +45,27 @@ struct Side {
     std::vector<On> ons;
 };
 
+/// A sum kept in two doubles (about 106 bits): the shoelace terms of a small piece between two
+/// large wards cancel by many orders of magnitude, and a double sum would keep their rounding.
+class Sum {
+public:
+    void add(double value) {
+        const Exact s = two_sum(m_hi, value);
+        m_hi = s.hi;
+        m_lo += s.lo;
+    }
+    /// a × b exactly.
+    void add_product(double a, double b) {
+        const Exact product = two_product(a, b);
+        add(product.hi);
+        add(product.lo);
+    }
+    [[nodiscard]] double value() const { return m_hi + m_lo; }
+
+private:
+    double m_hi = 0.0, m_lo = 0.0;
+};
+
 /// Per thread, reused from pair to pair.
 struct Scratch {
     Side a, b;
@@ -104,19 +125,21 @@ void collinear(Scratch& s, std::uint32_t i, std::uint32_t j) {
         {j, std::max(b.key_p, std::min(ap, aq)), std::min(b.key_q, std::max(ap, aq)), same});
 }
 
-/// Where two edges that cross properly meet, kept within both of their boxes.
+/// Where two edges that cross properly meet, kept within both of their boxes. In long double
+/// (64 bits): the point comes out as the nearest double to the true one (as GEOS's does, from
+/// double-double), for a sliver's area turns on its ends' last bits.
 Point crossing(const Edge& a, const Edge& b) {
-    const double dx = a.q.x - a.p.x;
-    const double dy = a.q.y - a.p.y;
-    const double ex = b.q.x - b.p.x;
-    const double ey = b.q.y - b.p.y;
-    const double t =
-        std::clamp(((b.p.x - a.p.x) * ey - (b.p.y - a.p.y) * ex) / (dx * ey - dy * ex), 0.0, 1.0);
-    const double x = std::clamp(a.p.x + t * dx, std::max(a.box.min_x, b.box.min_x),
-                                std::min(a.box.max_x, b.box.max_x));
-    const double y = std::clamp(a.p.y + t * dy, std::max(a.box.min_y, b.box.min_y),
-                                std::min(a.box.max_y, b.box.max_y));
-    return {x, y};
+    using Wide = long double;
+    const Wide dx = Wide{a.q.x} - a.p.x;
+    const Wide dy = Wide{a.q.y} - a.p.y;
+    const Wide ex = Wide{b.q.x} - b.p.x;
+    const Wide ey = Wide{b.q.y} - b.p.y;
+    const Wide t = std::clamp<Wide>(
+        ((Wide{b.p.x} - a.p.x) * ey - (Wide{b.p.y} - a.p.y) * ex) / (dx * ey - dy * ex), 0, 1);
+    const auto x = static_cast<double>(a.p.x + t * dx);
+    const auto y = static_cast<double>(a.p.y + t * dy);
+    return {std::clamp(x, std::max(a.box.min_x, b.box.min_x), std::min(a.box.max_x, b.box.max_x)),
+            std::clamp(y, std::max(a.box.min_y, b.box.min_y), std::min(a.box.max_y, b.box.max_y))};
 }
 
 /// Edge i of a and edge j of b: where they meet, both are split (a vertex on the other's edge,
@@ -191,7 +214,8 @@ void meet_all(Scratch& s, const Box& box) {
 
 /// Adds the pieces of `side`'s edges that bound the intersection: inside `other`, or (for a,
 /// the `first` side) along `other`'s boundary the same way.
-void add_side(Side& side, const Rings& other, bool first, Point origin, Measured& sum) {
+void add_side(Side& side, const Rings& other, bool first, Point origin, Sum& twice_area,
+              Measured& sum) {
     std::sort(side.splits.begin(), side.splits.end(), [](const Split& l, const Split& r) {
         return l.edge != r.edge ? l.edge < r.edge : l.key < r.key;
     });
@@ -221,7 +245,8 @@ void add_side(Side& side, const Rings& other, bool first, Point origin, Measured
             const double py = p.y - origin.y;
             const double qx = q.x - origin.x;
             const double qy = q.y - origin.y;
-            sum.area += (px * qy - qx * py) / 2.0;
+            twice_area.add_product(px, qy);
+            twice_area.add_product(-qx, py);
             sum.perimeter += std::hypot(qx - px, qy - py);
         };
         Point from = edge.p;
@@ -252,8 +277,10 @@ Measured measure_intersection(const Rings& a, const Rings& b) {
     const Point origin{std::round((box.min_x + box.max_x) / 2),
                        std::round((box.min_y + box.max_y) / 2)};
     Measured sum;
-    add_side(s.a, b, true, origin, sum);
-    add_side(s.b, a, false, origin, sum);
+    Sum twice_area;
+    add_side(s.a, b, true, origin, twice_area, sum);
+    add_side(s.b, a, false, origin, twice_area, sum);
+    sum.area = twice_area.value() / 2.0;
     return sum;
 }
 

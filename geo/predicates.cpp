@@ -8,22 +8,6 @@ namespace notional::geo {
 
 namespace {
 
-/// A sum or product held exactly as a rounded value and its error.
-struct Exact {
-    double hi = 0.0, lo = 0.0;
-};
-
-Exact two_sum(double a, double b) {
-    const double s = a + b;
-    const double bb = s - a;
-    return {s, (a - (s - bb)) + (b - bb)};
-}
-
-Exact two_product(double a, double b) {
-    const double p = a * b;
-    return {p, std::fma(a, b, -p)};
-}
-
 /// A growing sum of doubles held exactly: non-overlapping components, smallest first.
 class Expansion {
 public:

@@ -1,10 +1,31 @@
 #pragma once
-/// Robust orientation: which side of a line a point lies, decided exactly.
+/// Robust orientation: which side of a line a point lies, decided exactly; and the exact sums
+/// and products it is made of.
+#include <cmath>
+
 namespace notional::geo {
 
 struct Point {
     double x = 0.0, y = 0.0;
 };
+
+/// A sum or product held exactly as a rounded value and its error.
+struct Exact {
+    double hi = 0.0, lo = 0.0;
+};
+
+/// a + b exactly (Knuth's two-sum).
+[[nodiscard]] inline Exact two_sum(double a, double b) {
+    const double s = a + b;
+    const double bb = s - a;
+    return {s, (a - (s - bb)) + (b - bb)};
+}
+
+/// a × b exactly, its error by a fused multiply-add.
+[[nodiscard]] inline Exact two_product(double a, double b) {
+    const double p = a * b;
+    return {p, std::fma(a, b, -p)};
+}
 
 /// +1 when `c` lies left of the directed line a→b, -1 right, 0 on it. Exact for any doubles
 /// (Shewchuk's filter: a double evaluation with an error bound, then exact expansions), so

@@ -25,8 +25,10 @@ const std::filesystem::path shared = NOTIONAL_SHARED_DATA;
     }
 
 struct Agreement {
-    double worst = 0.0;  ///< the largest relative difference of a piece's area
-    std::string where;   ///< which pair, with both areas
+    double worst = 0.0;        ///< the largest relative difference of a piece's area
+    std::string where;         ///< which pair, with both areas
+    double worst_large = 0.0;  ///< the same among pieces of 100 m² or more
+    std::size_t beyond = 0;    ///< pieces differing by more than 1e-9 of them and 1e-7 m²
     std::size_t pieces = 0;
     std::size_t noise_differs = 0;  ///< pieces one method calls noise and the other not
 };
@@ -71,6 +73,10 @@ Agreement compare(const std::filesystem::path& old_path, const std::filesystem::
             if (side == 0 && other != by_method[1].end() && other->second.second != piece.second) {
                 ++agreement.noise_differs;
             }
+            if (std::abs(mine - theirs) > 1e-9 * std::max(mine, theirs) + 1e-7) ++agreement.beyond;
+            if (std::max(mine, theirs) >= 100.0) {
+                agreement.worst_large = std::max(agreement.worst_large, difference);
+            }
             if (difference > agreement.worst) {
                 agreement.worst = difference;
                 agreement.where = pair_name(pair) + ": " +
@@ -80,12 +86,20 @@ Agreement compare(const std::filesystem::path& old_path, const std::filesystem::
         }
     }
     std::cout << agreement.pieces << " pieces, largest relative difference " << agreement.worst
-              << (agreement.where.empty() ? "" : " (" + agreement.where + ")") << ", "
-              << agreement.noise_differs << " told apart as noise differently\n";
+              << (agreement.where.empty() ? "" : " (" + agreement.where + ")") << "; "
+              << agreement.worst_large << " among pieces of 100 m² or more; " << agreement.beyond
+              << " beyond 1e-9 of the piece and 1e-7 m²; " << agreement.noise_differs
+              << " told apart as noise differently\n";
     return agreement;
 }
 
-// The target: the same piece areas as the GEOS intersection path to 1e-9 relative.
+// The target: the same piece areas as the GEOS intersection path to 1e-9 relative. It
+// holds for every piece but slivers a few millimetres wide and hundreds of metres long, where
+// one crossing point a unit in the last place away (at 300 km from the origin, 6e-11 m) moves
+// the area by 1e-9 of it: measured, the crossing is the nearest double to the true one (checked
+// with exact rationals on the UK's worst, E05011147 and E05011168); GEOS's double-double one is
+// the next double along. So: 1e-9 of a piece of 100 m² or more, and on any piece 1e-9 of it
+// and 1e-7 m² more (a ulp at 300 km along 2 km of boundary).
 constexpr double agreed = 1e-9;
 
 TEST(Measured, BromleyAgreesWithGeosPieceForPiece) {
@@ -95,7 +109,8 @@ TEST(Measured, BromleyAgreesWithGeosPieceForPiece) {
     const Agreement agreement = compare(
         old_path, shared / "bromley" / "wards_new_2022" / "bromley_wards_new_2022_wgs84.gpkg", 5.0);
     EXPECT_GT(agreement.pieces, 22U);
-    EXPECT_LE(agreement.worst, agreed) << agreement.where;
+    EXPECT_LE(agreement.worst_large, agreed);
+    EXPECT_EQ(agreement.beyond, 0U) << agreement.where;
 }
 
 TEST(Measured, LondonAgreesWithGeosPieceForPiece) {
@@ -104,7 +119,28 @@ TEST(Measured, LondonAgreesWithGeosPieceForPiece) {
     const Agreement agreement =
         compare(old_path, shared / "london" / "wards_2022" / "london_wards_2022_wgs84.gpkg", 5.0);
     EXPECT_GT(agreement.pieces, 679U);
-    EXPECT_LE(agreement.worst, agreed) << agreement.where;
+    EXPECT_LE(agreement.worst_large, agreed);
+    EXPECT_EQ(agreement.beyond, 0U) << agreement.where;
+}
+
+TEST(Measured, UkWardsAgreeWithGeosPieceForPiece) {
+    const auto dir = shared / "uk_wards_bsc";
+    const auto old_path = dir / "uk_wards_dec2019_bsc_wgs84.gpkg";
+    REQUIRE(old_path);
+    const Agreement agreement = compare(old_path, dir / "uk_wards_dec2022_bsc_wgs84.gpkg", 0.0);
+    EXPECT_GT(agreement.pieces, 8000U);
+    EXPECT_LE(agreement.worst_large, agreed);
+    EXPECT_EQ(agreement.beyond, 0U) << agreement.where;
+}
+
+TEST(Measured, WestminsterAgreesWithGeosPieceForPiece) {
+    const auto dir = shared / "westminster" / "boundaries";
+    const auto old_path = dir / "pcon_dec2019_bgc_topo_wgs84.gpkg";
+    REQUIRE(old_path);
+    const Agreement agreement = compare(old_path, dir / "pcon_jul2024_bgc_topo_wgs84.gpkg", 5.0);
+    EXPECT_GT(agreement.pieces, 650U);
+    EXPECT_LE(agreement.worst_large, agreed);
+    EXPECT_EQ(agreement.beyond, 0U) << agreement.where;
 }
 
 }  // namespace
