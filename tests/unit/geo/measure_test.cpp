@@ -124,6 +124,23 @@ TEST(Measure, FarFromTheOriginAsOnTheBritishGrid) {
         4.0 + std::sqrt(0.5));
 }
 
+TEST(Measure, ASliverFarFromTheOriginHasItsCrossingsToTheLastBit) {
+    // Two triangles from the UK wards' worst sliver (E05001274 and E05001281): 750 m long,
+    // 3 mm wide, 300 km from the origin, where a unit in the last place is 6e-11 m and a
+    // crossing one unit off moves the area by 1e-8 of it. With every crossing the nearest
+    // double to the true point (worked out with exact rationals) the area is
+    // 1.8484750819209805 m²; crossings in plain doubles give 1.8484750602 (the true area,
+    // 1.8484750867380408, no double point reaches).
+    const Measured measured = measure(
+        "POLYGON((94854.175942564325 -313560.72224976402,95369.817740419545 "
+        "-313056.57058971195,94622.588166239133 -312900.92169383442,94854.175942564325 "
+        "-313560.72224976402))",
+        "POLYGON((96165.852915319119 -311697.46717453364,94622.588443243876 "
+        "-312900.92283019942,95369.820321823427 -313056.57499632979,96165.852915319119 "
+        "-311697.46717453364))");
+    EXPECT_NEAR(measured.area, 1.8484750819209805, 1e-13);
+}
+
 TEST(Measure, TheDemoAgreesWithGeosPieceForPiece) {
     GeosContext context;
     const std::filesystem::path demo = NOTIONAL_DEMO;
@@ -152,6 +169,15 @@ TEST(Measure, TheDemoAgreesWithGeosPieceForPiece) {
         // The target: GEOS's piece areas to 1e-9 relative.
         EXPECT_NEAR(m.weight, b.weight, 1e-9 * b.weight)
             << old_wards.codes[b.old_index] << " and " << new_wards.codes[b.new_index];
+    }
+    // The same pieces whatever the thread count.
+    options.threads = 3;
+    const Overlay threaded = overlay(old_wards, new_wards, options, context);
+    ASSERT_EQ(threaded.pieces.size(), measured.pieces.size());
+    for (std::size_t i = 0; i < measured.pieces.size(); ++i) {
+        EXPECT_EQ(threaded.pieces[i].old_index, measured.pieces[i].old_index);
+        EXPECT_EQ(threaded.pieces[i].new_index, measured.pieces[i].new_index);
+        EXPECT_EQ(threaded.pieces[i].weight, measured.pieces[i].weight);
     }
     // With shapes asked for (weights need them), GEOS builds every piece whatever the method.
     options.shapes = true;
