@@ -17,6 +17,10 @@ struct Box {
 struct Edge {
     Point p, q;
     Box box;
+    std::uint32_t first = 0;  ///< p's index in the rings: edges that follow on share a point
+    /// Whether the other boundary passes through p or q: only there (and at splits) can the
+    /// edge go in or out of the other shape.
+    bool touched_p = false, touched_q = false;
     bool along_y = false;
     double sign = 1.0;
     double key_p = 0.0, key_q = 0.0;
@@ -79,6 +83,7 @@ void collect(const Rings& rings, const Box& box, Side& side) {
     side.ons.clear();
     for (const std::uint32_t first : rings.edges) {
         Edge e;
+        e.first = first;
         e.p = rings.points[first];
         e.q = rings.points[first + 1];
         e.box = {std::min(e.p.x, e.q.x), std::min(e.p.y, e.q.y), std::max(e.p.x, e.q.x),
@@ -99,15 +104,22 @@ void collect(const Rings& rings, const Box& box, Side& side) {
 
 /// Splits edge `e` of `side` at `v` (a point on it) unless `v` is one of its ends.
 void split_at(Side& side, std::uint32_t e, Point v) {
-    const Edge& edge = side.edges[e];
+    Edge& edge = side.edges[e];
     const double key = edge.key(v);
-    if (key > edge.key_p && key < edge.key_q) side.splits.push_back({e, key, v});
+    if (key > edge.key_p && key < edge.key_q) {
+        side.splits.push_back({e, key, v});
+    } else if (key <= edge.key_p) {  // at an end, or a crossing rounded onto or past it
+        edge.touched_p = true;
+    } else {
+        edge.touched_q = true;
+    }
 }
 
 /// Two edges on one line: each split where the other ends, and the stretch they share.
 void collinear(Scratch& s, std::uint32_t i, std::uint32_t j) {
-    const Edge& a = s.a.edges[i];
-    const Edge& b = s.b.edges[j];
+    Edge& a = s.a.edges[i];
+    Edge& b = s.b.edges[j];
+    a.touched_p = a.touched_q = b.touched_p = b.touched_q = true;  // enough: they are checked
     split_at(s.a, i, b.p);
     split_at(s.a, i, b.q);
     split_at(s.b, j, a.p);
@@ -162,6 +174,10 @@ void meet(Scratch& s, std::uint32_t i, std::uint32_t j) {
     const int aq = orient(b.p, b.q, a.q);
     if (ap * aq > 0) return;
     // A vertex on the other's line lies on the other edge itself: the lines meet only there.
+    s.a.edges[i].touched_p |= ap == 0;
+    s.a.edges[i].touched_q |= aq == 0;
+    s.b.edges[j].touched_p |= bp == 0;
+    s.b.edges[j].touched_q |= bq == 0;
     if (bp == 0) split_at(s.a, i, b.p);
     if (bq == 0) split_at(s.a, i, b.q);
     if (ap == 0) split_at(s.b, j, a.p);
@@ -223,8 +239,15 @@ void add_side(Side& side, const Rings& other, bool first, Point origin, Sum& twi
               [](const On& l, const On& r) { return l.edge < r.edge; });
     std::size_t split = 0;
     std::size_t on = 0;
+    int known =
+        -1;  // whether the last piece lay inside the other shape (1) or not (0); -1: unknown
     for (std::uint32_t e = 0; e < side.edges.size(); ++e) {
         const Edge& edge = side.edges[e];
+        // Along the ring from the last edge, through a point the other boundary misses.
+        if (e == 0 || side.edges[e - 1].first + 1 != edge.first || side.edges[e - 1].touched_q ||
+            edge.touched_p) {
+            known = -1;
+        }
         while (on < side.ons.size() && side.ons[on].edge < e) ++on;
         std::size_t on_end = on;
         while (on_end < side.ons.size() && side.ons[on_end].edge == e) ++on_end;
@@ -234,10 +257,12 @@ void add_side(Side& side, const Rings& other, bool first, Point origin, Sum& twi
             const double middle = (key_p + key_q) / 2.0;
             for (std::size_t k = on; k < on_end; ++k) {
                 if (side.ons[k].lo < middle && middle < side.ons[k].hi) {
+                    known = -1;
                     return first && side.ons[k].same;
                 }
             }
-            return contains(other, {(p.x + q.x) / 2.0, (p.y + q.y) / 2.0});
+            if (known < 0) known = contains(other, {(p.x + q.x) / 2.0, (p.y + q.y) / 2.0}) ? 1 : 0;
+            return known == 1;
         };
         auto piece = [&](Point p, double key_p, Point q, double key_q) {
             if (!counts(p, key_p, q, key_q)) return;
@@ -255,6 +280,7 @@ void add_side(Side& side, const Rings& other, bool first, Point origin, Sum& twi
             const Split& at = side.splits[split];
             if (!(at.key > from_key)) continue;  // a point met twice
             piece(from, from_key, at.at, at.key);
+            known = -1;  // the other boundary meets the edge here
             from = at.at;
             from_key = at.key;
         }
