@@ -71,7 +71,8 @@ CompareResult run_compare(const CompareOptions& options) {
                          " holds a notional base; write the comparison elsewhere");
     }
     StagedOutputs outputs(out_dir);
-    outputs.claim({"comparison.csv", "comparison.geojson", "report.md"}, options.overwrite);
+    outputs.claim({"comparison.csv", "comparison.geojson", "report.md", "report.html"},
+                  options.overwrite);
 
     const model::NotionalBase base = report::read_base(csv);
     if (base.variants.empty()) {
@@ -109,7 +110,8 @@ CompareResult run_compare(const CompareOptions& options) {
     write_comparison(outputs, result.comparison, wards,
                      "Notional base " + csv.parent_path().filename().string() + " against actual " +
                          result.actual.path.stem().string(),
-                     run_colours(nullptr, &result.comparison), context);
+                     run_colours(nullptr, &result.comparison), {result.actual.general, {}},
+                     context);
     result.written = outputs.commit();
     return result;
 }

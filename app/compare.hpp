@@ -23,8 +23,8 @@ struct CompareResult {
 };
 
 /// Reads the base and its polygons (notional.geojson beside it), compares, writes
-/// comparison.csv, comparison.geojson and report.md, never into the base's own directory.
-/// Throws notional::Error on failure.
+/// comparison.csv, comparison.geojson, report.md and report.html, never into the base's own
+/// directory. Throws notional::Error on failure.
 [[nodiscard]] CompareResult run_compare(const CompareOptions& options);
 
 }  // namespace notional::app
