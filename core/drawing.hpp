@@ -8,9 +8,7 @@ namespace notional {
 
 /// One ward in the drawing's coordinates (x right, y down).
 struct DrawnShape {
-    std::string path;      ///< SVG path data: "M…Z" per ring, for fill-rule evenodd
-    double label_x = 0.0;  ///< a point inside the ward, for a mark
-    double label_y = 0.0;
+    std::string path;  ///< SVG path data: "M…Z" per ring, for fill-rule evenodd
 };
 
 /// Every ward of a layer in the viewBox "0 0 width height".

@@ -3,36 +3,48 @@
 #include <algorithm>
 #include <cmath>
 #include <limits>
-
-#include "core/csv.hpp"
+#include <utility>
 
 namespace notional::geo {
 
 namespace {
 
-/// A coordinate with at most `decimals` decimals and no trailing zeros: "12.5", "7", never "-0".
-void append_number(std::string& out, double value, int decimals) {
-    std::string text = fixed(value, decimals);
-    if (text.find('.') != std::string::npos) {
-        while (text.back() == '0') text.pop_back();
-        if (text.back() == '.') text.pop_back();
-    }
-    out += text == "-0" ? "0" : text;
+/// `steps` units of 10^-decimals written short: "12.5", "7", ".5", "-.5".
+void append_steps(std::string& out, long long steps, int decimals) {
+    if (steps < 0) out += '-';
+    std::string digits = std::to_string(steps < 0 ? -steps : steps);
+    const auto places = static_cast<std::size_t>(decimals);
+    if (digits.size() <= places) digits.insert(0, places + 1 - digits.size(), '0');
+    std::string whole = digits.substr(0, digits.size() - places);
+    std::string fraction = digits.substr(digits.size() - places);
+    while (!fraction.empty() && fraction.back() == '0') fraction.pop_back();
+    if (whole == "0" && !fraction.empty()) whole.clear();
+    out += whole + (fraction.empty() ? "" : "." + fraction);
 }
 
-/// Maps the working CRS (metres, y up) onto the viewBox (units, y down).
+/// Maps the working CRS (metres, y up) onto the viewBox (units, y down), in whole steps of
+/// 10^-decimals units so that relative moves add up to the rounded points exactly.
 struct Frame {
     double min_x = 0.0, max_y = 0.0, scale = 1.0;
     int decimals = 1;
 
-    void append(std::string& out, double x, double y) const {
-        append_number(out, (x - min_x) * scale, decimals);
-        out += ' ';
-        append_number(out, (max_y - y) * scale, decimals);
+    [[nodiscard]] std::pair<long long, long long> steps(double x, double y) const {
+        const double per_unit = std::pow(10.0, decimals);
+        return {std::llround((x - min_x) * scale * per_unit),
+                std::llround((max_y - y) * scale * per_unit)};
     }
 };
 
-/// Each ring as "M x y L x y x y … Z", points that round to the one before left out.
+/// A pair of numbers, the first after a space unless it starts with a minus sign.
+void append_pair(std::string& out, long long x, long long y, int decimals) {
+    if (x >= 0) out += ' ';
+    append_steps(out, x, decimals);
+    if (y >= 0) out += ' ';
+    append_steps(out, y, decimals);
+}
+
+/// Each ring as "M x y l dx dy dx dy … Z" (relative moves are about half the bytes), points
+/// that round to the one before left out.
 void append_rings(std::string& out, GEOSContextHandle_t handle, const GEOSGeometry* geometry,
                   const Frame& frame) {
     for (int g = 0; g < GEOSGetNumGeometries_r(handle, geometry); ++g) {
@@ -47,17 +59,21 @@ void append_rings(std::string& out, GEOSContextHandle_t handle, const GEOSGeomet
             if (!sequence || GEOSCoordSeq_getSize_r(handle, sequence, &size) == 0 || size < 4) {
                 continue;
             }
-            std::string last;
+            std::pair<long long, long long> last;
             for (unsigned i = 0; i + 1 < size; ++i) {  // the closing point is the first again
                 double x = 0.0;
                 double y = 0.0;
                 GEOSCoordSeq_getXY_r(handle, sequence, i, &x, &y);
-                std::string point;
-                frame.append(point, x, y);
-                if (point == last) continue;
-                out += i == 0 ? "M" : (i == 1 ? "L" : " ");
-                out += point;
-                last = std::move(point);
+                const auto point = frame.steps(x, y);
+                if (i == 0) {
+                    out += 'M';
+                    append_pair(out, point.first, point.second, frame.decimals);
+                    out += 'l';
+                } else if (point != last) {
+                    append_pair(out, point.first - last.first, point.second - last.second,
+                                frame.decimals);
+                }
+                last = point;
             }
             out += 'Z';
         }
@@ -98,14 +114,6 @@ Drawing svg_drawing(const Layer& layer, GeosContext& context, const SvgOptions& 
             what);
         DrawnShape drawn;
         append_rings(drawn.path, handle, simple.get(), frame);
-        const Geometry inside = checked(context, GEOSPointOnSurface_r(handle, shape), what);
-        double x = 0.0;
-        double y = 0.0;
-        if (GEOSGeomGetX_r(handle, inside.get(), &x) == 1 &&
-            GEOSGeomGetY_r(handle, inside.get(), &y) == 1) {
-            drawn.label_x = rounded((x - min_x) * frame.scale, options.decimals);
-            drawn.label_y = rounded((max_y - y) * frame.scale, options.decimals);
-        }
         drawing.shapes[layer.codes[i]] = std::move(drawn);
     }
     return drawing;

@@ -102,7 +102,7 @@ figure{margin:0;padding:12px 14px;border:1px solid var(--line);border-radius:8px
 figcaption{font-weight:600;margin-bottom:8px}
 svg.map{display:block;width:100%;height:auto;max-height:640px}
 svg.map path{stroke:#fff;stroke-width:.6;stroke-linejoin:round;vector-effect:non-scaling-stroke}
-svg.map path.claim{stroke:#24292f;stroke-width:1.4}
+svg.map path.claim{stroke:#24292f;stroke-width:1.1}
 svg.map path.knife{stroke:#24292f;stroke-width:1.6;stroke-dasharray:4 2}
 svg.map a:hover path{stroke:#000;stroke-width:2.2}
 .legend{display:flex;flex-wrap:wrap;gap:4px 16px;margin-top:10px;font-size:13px;color:var(--muted)}
