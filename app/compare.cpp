@@ -8,6 +8,7 @@
 #include "report/notional_csv.hpp"
 #include "report/party_aliases.hpp"
 #include "report/results_formats.hpp"
+#include "report/tables.hpp"
 
 namespace notional::app {
 
@@ -110,8 +111,8 @@ CompareResult run_compare(const CompareOptions& options) {
     write_comparison(outputs, result.comparison, wards,
                      "Notional base " + csv.parent_path().filename().string() + " against actual " +
                          result.actual.path.stem().string(),
-                     run_colours(nullptr, &result.comparison), {result.actual.general, {}},
-                     context);
+                     run_colours(nullptr, &result.comparison),
+                     {result.actual.general, report::saved_sources(csv.parent_path())}, context);
     result.written = outputs.commit();
     return result;
 }

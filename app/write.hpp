@@ -29,7 +29,7 @@ void write_outputs(const JobOptions& options, JobResult& result, StagedOutputs& 
 /// What report.html says besides the comparison.
 struct PageFacts {
     bool general = false;  ///< a general election: constituencies
-    /// Each new ward's old wards, by new code; empty where unknown (`notional compare`).
+    /// Each new ward's old wards, by new code; empty where unknown.
     std::map<std::string, std::vector<report::WardSource>> sources;
 };
 

@@ -55,13 +55,25 @@ TEST(Html, TheDemoPageHoldsTheTableTheVerdictsAndEveryWardOnEachMap) {
     EXPECT_FALSE(contains(page, "http://"));
     EXPECT_FALSE(contains(page, "https://"));
 
-    // The compare subcommand writes it too.
+    // The compare subcommand writes it too, its sources from the crosswalk.csv and ledger.csv
+    // beside the base, as the main job has them (its maps are drawn from notional.geojson, in
+    // another projection, so their paths differ).
     const CommandResult again = run(bin + " compare --notional " + (dir / "out").string() + " " +
                                     with_actual + " -o " + (dir / "again").string());
     ASSERT_EQ(again.exit_code, 0) << again.err;
     const std::string compared = read_text(dir / "again" / "report.html");
     EXPECT_EQ(count_of(map_of(compared, "winner"), "<path d=\"M"), wards.size());
     EXPECT_TRUE(contains(compared, ">BOUNDARY ARTEFACT x2</span>"));
+    const auto sources = [](const std::string& text) {
+        std::string lines;
+        for (auto at = text.find("From old wards: "); at != std::string::npos;
+             at = text.find("From old wards: ", at + 1)) {
+            lines += text.substr(at, text.find('\n', at) - at) + "\n";
+        }
+        return lines;
+    };
+    EXPECT_EQ(count_of(sources(page), "\n"), wards.size());
+    EXPECT_EQ(sources(compared), sources(page));
 }
 
 TEST(Html, RendersInHeadlessChromiumWithTheMapsDrawn) {
