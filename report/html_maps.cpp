@@ -145,13 +145,13 @@ std::string gains_map(const HtmlReport& report) {
     });
     std::string legend;
     for (const auto& party : gained) {
-        legend += item(report.colours(party), (party.empty() ? "none" : party) + " gain");
+        legend += item(report.colours(party), party + " gain");
     }
     for (const auto& party : held) {
         legend += item(hold_tint(report.colours(party)),
                        (party.empty() ? std::string("no winner") : party) + " hold");
     }
-    legend += pattern_item("#ffffff", "GENUINE (outlined)", true) +
+    legend += pattern_item("#ffffff", "GENUINE (solid, outlined)", true) +
               pattern_item("url(#v-artefact-ffffff)", "BOUNDARY ARTEFACT (hatched)", true) +
               pattern_item("url(#v-uncertain-ffffff)", "UNCERTAIN or mixed (dotted)", true);
     return figure("Gains on the notional, and the verdicts on claimed gains", svg, legend);
