@@ -111,12 +111,12 @@ svg.map a:hover path{stroke:#000;stroke-width:2.2}
 .genuine{background:#dafbe1;color:#116329}
 .artefact{background:#fff1e5;color:#953800}
 .uncertain{background:#eef1f4;color:#424a53}
-.cards{display:grid;grid-template-columns:repeat(auto-fill,minmax(380px,1fr));gap:16px}
-.card{padding:12px 14px;border:1px solid var(--line);border-radius:8px}
+.cards{display:grid;grid-template-columns:repeat(auto-fill,minmax(480px,1fr));gap:16px}
+.card{padding:12px 14px;border:1px solid var(--line);border-radius:8px;overflow-x:auto}
 .card:target{outline:3px solid #0969da}
 .card h3{margin:0 0 2px;font-size:16px}
 .card table{font-size:13px;margin-top:8px}
-.card th,.card td{padding:3px 6px}
+.card th,.card td{padding:3px 6px}\n.card td.party{white-space:nowrap}
 .facts{margin:4px 0;font-size:13px;color:var(--muted)}
 )";
 

@@ -48,18 +48,22 @@ std::string party_rows(const HtmlReport& report, const model::WardComparison& wa
     std::string text;
     for (const auto& party : ward.parties) {
         const auto change = party.share_change();
-        text += "<tr><td>" + swatch(report.colours(party.party)) + html_escape(party.party) +
+        // Votes with their share beside them, and seats notional to won, keep a card narrow.
+        const auto votes = [](double count, const std::optional<double>& share) {
+            return fixed(count, 0) +
+                   (share ? " <span class=\"note\">" + percent(share) + "</span>" : "");
+        };
+        text += "<tr><td class=\"party\">" + swatch(report.colours(party.party)) +
+                html_escape(party.party) + "</td><td class=\"n\">" +
+                (ward.judged ? votes(party.notional_votes, party.notional_share) : "") +
+                "</td><td class=\"n\">" + votes(party.actual_votes, party.actual_share) +
                 "</td><td class=\"n\">" +
-                (ward.judged ? fixed(party.notional_votes, 0) : std::string()) +
-                "</td><td class=\"n\">" + (ward.judged ? percent(party.notional_share) : "") +
-                "</td><td class=\"n\">" + fixed(party.actual_votes, 0) + "</td><td class=\"n\">" +
-                percent(party.actual_share) + "</td><td class=\"n\">" +
                 (party.is_new ? std::string("new")
                               : (change ? (*change >= 0 ? "+" : "") + fixed(100.0 * *change, 1)
                                         : std::string())) +
                 "</td><td class=\"n\">" +
-                (ward.judged ? std::to_string(party.notional_seats) : std::string()) +
-                "</td><td class=\"n\">" + std::to_string(party.actual_seats) + "</td><td>" +
+                (ward.judged ? std::to_string(party.notional_seats) + " → " : std::string()) +
+                std::to_string(party.actual_seats) + "</td><td>" +
                 html_escape(party.verdict_text()) + "</td></tr>\n";
     }
     return text;
@@ -73,10 +77,9 @@ std::string card(const HtmlReport& report, const model::WardComparison& ward, co
            model::to_string(ward.change_class) +
            (ward.judged ? (ward.partial ? " · partial notional" : "") : " · not judged") +
            "</p>\n" + sources_line(report, ward, words) + facts_line(ward) +
-           "<table>\n<thead><tr><th>party</th><th class=\"n\">notional votes</th>"
-           "<th class=\"n\">share</th><th class=\"n\">actual votes</th><th class=\"n\">share</th>"
-           "<th class=\"n\">change, pts</th><th class=\"n\">notional seats</th>"
-           "<th class=\"n\">seats won</th><th>verdict</th></tr></thead>\n<tbody>\n" +
+           "<table>\n<thead><tr><th>party</th><th class=\"n\">notional</th>"
+           "<th class=\"n\">actual</th><th class=\"n\">change</th><th class=\"n\">seats</th>"
+           "<th>verdict</th></tr></thead>\n<tbody>\n" +
            party_rows(report, ward) + "</tbody>\n</table>\n</section>\n";
 }
 
@@ -85,8 +88,9 @@ std::string card(const HtmlReport& report, const model::WardComparison& ward, co
 std::string ward_cards(const HtmlReport& report) {
     const Words words = html::words(report.general);
     std::string text = "<h2 id=\"" + words.wards + "\">" + words.wards_capital +
-                       "</h2>\n<p class=\"note\">Swing is Butler's, between the two leading "
-                       "parties; the majority is the last elected's lead over the first "
+                       "</h2>\n<p class=\"note\">Votes with their share; the change in the share "
+                       "in points; seats notional → won. Swing is Butler's, between the two "
+                       "leading parties; the majority is the last elected's lead over the first "
                        "unelected.</p>\n<div class=\"cards\">\n";
     for (const auto& ward : report.comparison.wards) text += card(report, ward, words);
     return text + "</div>\n";
