@@ -8,6 +8,7 @@
 #include "report/notional_csv.hpp"
 #include "report/party_aliases.hpp"
 #include "report/results_formats.hpp"
+#include "report/tables.hpp"
 
 namespace notional::app {
 
@@ -71,7 +72,8 @@ CompareResult run_compare(const CompareOptions& options) {
                          " holds a notional base; write the comparison elsewhere");
     }
     StagedOutputs outputs(out_dir);
-    outputs.claim({"comparison.csv", "comparison.geojson", "report.md"}, options.overwrite);
+    outputs.claim({"comparison.csv", "comparison.geojson", "report.md", "report.html"},
+                  options.overwrite);
 
     const model::NotionalBase base = report::read_base(csv);
     if (base.variants.empty()) {
@@ -109,7 +111,8 @@ CompareResult run_compare(const CompareOptions& options) {
     write_comparison(outputs, result.comparison, wards,
                      "Notional base " + csv.parent_path().filename().string() + " against actual " +
                          result.actual.path.stem().string(),
-                     run_colours(nullptr, &result.comparison), context);
+                     run_colours(nullptr, &result.comparison),
+                     {result.actual.general, report::saved_sources(csv.parent_path())}, context);
     result.written = outputs.commit();
     return result;
 }

@@ -22,9 +22,10 @@ struct CompareResult {
     std::vector<std::filesystem::path> written;
 };
 
-/// Reads the base and its polygons (notional.geojson beside it), compares, writes
-/// comparison.csv, comparison.geojson and report.md, never into the base's own directory.
-/// Throws notional::Error on failure.
+/// Reads the base, its polygons (notional.geojson beside it) and, where they are there, its
+/// wards' sources (crosswalk.csv and ledger.csv beside it, for report.html), compares, writes
+/// comparison.csv, comparison.geojson, report.md and report.html, never into the base's own
+/// directory. Throws notional::Error on failure.
 [[nodiscard]] CompareResult run_compare(const CompareOptions& options);
 
 }  // namespace notional::app

@@ -29,7 +29,7 @@ const std::string support_suffix = "+support";
 /// The outputs of the main job, for claiming the directory and sweeping earlier runs'.
 const std::vector<std::string> job_outputs{
     "notional.csv",      "notional.geojson", "council.csv",        "crosswalk.csv", "ledger.csv",
-    "uncovered.geojson", "comparison.csv",   "comparison.geojson", "report.md"};
+    "uncovered.geojson", "comparison.csv",   "comparison.geojson", "report.md",     "report.html"};
 
 Progress phase(const PhaseProgress& progress, const std::string& name) {
     return progress ? progress(name) : Progress();

@@ -4,9 +4,11 @@
 
 #include "core/error.hpp"
 #include "geo/geojson.hpp"
+#include "geo/svg.hpp"
 #include "model/ordering.hpp"
 #include "report/comparison.hpp"
 #include "report/geojson_columns.hpp"
+#include "report/html.hpp"
 #include "report/notional_csv.hpp"
 #include "report/tables.hpp"
 
@@ -38,6 +40,20 @@ void write_uncovered(StagedOutputs& outputs, geo::Overlay& overlay, const geo::L
                        geo::geojson_text("uncovered", parts, order, columns, context));
 }
 
+/// The main job knows where each new ward comes from: its honesty's sources.
+PageFacts page_facts(const JobResult& result) {
+    PageFacts facts;
+    facts.general = result.actual && result.actual->general;
+    const geo::Layer& old_wards = result.old_wards;
+    for (std::size_t n = 0; n < result.honesty.size() && n < result.new_wards.size(); ++n) {
+        auto& sources = facts.sources[result.new_wards.codes[n]];
+        for (const auto& [o, share] : result.honesty[n].sources) {
+            sources.push_back({old_wards.codes.at(o), old_wards.names.at(o), share});
+        }
+    }
+    return facts;
+}
+
 }  // namespace
 
 report::PartyColours run_colours(const model::Notional* notional,
@@ -54,7 +70,8 @@ report::PartyColours run_colours(const model::Notional* notional,
 
 void write_comparison(StagedOutputs& outputs, const model::Comparison& comparison,
                       const geo::Layer& wards, const std::string& title,
-                      const report::PartyColours& colours, geo::GeosContext& context) {
+                      const report::PartyColours& colours, const PageFacts& facts,
+                      geo::GeosContext& context) {
     outputs.write_text("comparison.csv", report::comparison_csv(comparison));
     outputs.write_text("report.md", report::report_markdown(comparison, title));
     std::map<std::string, std::size_t> polygon;
@@ -70,6 +87,9 @@ void write_comparison(StagedOutputs& outputs, const model::Comparison& compariso
     outputs.write_text("comparison.geojson",
                        geo::geojson_text("comparison", wards, order,
                                          report::comparison_columns(comparison, colours), context));
+    const Drawing drawing = geo::svg_drawing(wards, context);
+    outputs.write_text("report.html", report::report_html({comparison, title, facts.general,
+                                                           colours, drawing, facts.sources}));
 }
 
 void write_outputs(const JobOptions& options, JobResult& result, StagedOutputs& outputs,
@@ -103,7 +123,7 @@ void write_outputs(const JobOptions& options, JobResult& result, StagedOutputs& 
         write_comparison(outputs, *result.comparison, result.new_wards,
                          "Notional " + result.election->path.stem().string() + " against actual " +
                              result.actual->path.stem().string(),
-                         colours, context);
+                         colours, page_facts(result), context);
     }
     const auto order = model::order_by_code(result.new_wards.codes);
     const geo::Layer& new_wards = result.new_wards;

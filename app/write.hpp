@@ -1,6 +1,8 @@
 #pragma once
 /// Every output of a run staged in the output directory, for app/job.cpp and app/compare.cpp.
+#include <map>
 #include <string>
+#include <vector>
 
 #include "app/job.hpp"
 #include "core/outputs.hpp"
@@ -8,6 +10,7 @@
 #include "geo/layer.hpp"
 #include "model/compare.hpp"
 #include "report/colours.hpp"
+#include "report/html.hpp"
 
 namespace notional::app {
 
@@ -23,10 +26,18 @@ void write_outputs(const JobOptions& options, JobResult& result, StagedOutputs& 
 [[nodiscard]] report::PartyColours run_colours(const model::Notional* notional,
                                                const model::Comparison* comparison);
 
-/// Stages comparison.csv, report.md and comparison.geojson; `wards` gives the polygons, matched
-/// by code. Throws DataError for a ward of the comparison that has none.
+/// What report.html says besides the comparison.
+struct PageFacts {
+    bool general = false;  ///< a general election: constituencies
+    /// Each new ward's old wards, by new code; empty where unknown.
+    std::map<std::string, std::vector<report::WardSource>> sources;
+};
+
+/// Stages comparison.csv, report.md, report.html and comparison.geojson; `wards` gives the
+/// polygons, matched by code. Throws DataError for a ward of the comparison that has none.
 void write_comparison(StagedOutputs& outputs, const model::Comparison& comparison,
                       const geo::Layer& wards, const std::string& title,
-                      const report::PartyColours& colours, geo::GeosContext& context);
+                      const report::PartyColours& colours, const PageFacts& facts,
+                      geo::GeosContext& context);
 
 }  // namespace notional::app

@@ -1,10 +1,12 @@
 #include "report/tables.hpp"
 
 #include <algorithm>
+#include <charconv>
 #include <map>
 #include <tuple>
 
 #include "core/csv.hpp"
+#include "core/error.hpp"
 #include "model/measures.hpp"
 #include "model/ordering.hpp"
 #include "report/precision.hpp"
@@ -73,6 +75,42 @@ std::string sources_text(const WardHonesty& ward, const std::vector<std::string>
         text += (text.empty() ? "" : ";") + old_codes[o] + ":" + fixed(share, share_decimals);
     }
     return text;
+}
+
+std::map<std::string, std::vector<WardSource>> saved_sources(
+    const std::filesystem::path& directory) {
+    std::map<std::string, std::vector<WardSource>> sources;
+    const auto crosswalk_path = directory / "crosswalk.csv";
+    const auto ledger_path = directory / "ledger.csv";
+    if (!std::filesystem::exists(crosswalk_path) || !std::filesystem::exists(ledger_path)) {
+        return sources;
+    }
+    const CsvTable ledger = read_csv(ledger_path);
+    std::map<std::string, std::string> names;
+    for (const auto& row : ledger.rows) {
+        names[row[ledger.require("old_code")]] = row[ledger.require("old_name")];
+    }
+    const CsvTable crosswalk = read_csv(crosswalk_path);
+    const std::size_t old_code = crosswalk.require("old_code");
+    const std::size_t share = crosswalk.require("share_of_new");
+    for (std::size_t r = 0; r < crosswalk.rows.size(); ++r) {
+        const auto& row = crosswalk.rows[r];
+        double value = 0.0;
+        const std::string& text = row[share];
+        const auto [end, error] = std::from_chars(text.data(), text.data() + text.size(), value);
+        if (error != std::errc() || end != text.data() + text.size()) {
+            throw DataError(crosswalk.where(r) + ": share_of_new '" + text + "' is not a number");
+        }
+        const auto name = names.find(row[old_code]);
+        sources[row[crosswalk.require("new_code")]].push_back(
+            {row[old_code], name == names.end() ? "" : name->second, value});
+    }
+    for (auto& [code, list] : sources) {
+        std::stable_sort(list.begin(), list.end(), [](const WardSource& a, const WardSource& b) {
+            return a.share > b.share;
+        });
+    }
+    return sources;
 }
 
 }  // namespace notional::report

@@ -1,12 +1,15 @@
 #pragma once
 /// crosswalk.csv, ledger.csv and the sources text: sorted and at fixed precision, so that runs
 /// diff cleanly.
+#include <filesystem>
+#include <map>
 #include <string>
 #include <vector>
 
 #include "model/crosswalk.hpp"
 #include "model/honesty.hpp"
 #include "model/redistribute.hpp"
+#include "report/html.hpp"
 
 namespace notional::report {
 
@@ -34,5 +37,11 @@ struct WardNames {
 /// "E05000106:0.931200;E05000125:0.068800": the old wards a new ward draws on.
 [[nodiscard]] std::string sources_text(const WardHonesty& ward,
                                        const std::vector<std::string>& old_codes);
+
+/// Each new ward's old wards as a saved run gives them: crosswalk.csv's `share_of_new`, largest
+/// first, named by ledger.csv (both in `directory`), as the main job's honesty has them. Empty
+/// when either file is absent; throws DataError for a file without its columns.
+[[nodiscard]] std::map<std::string, std::vector<WardSource>> saved_sources(
+    const std::filesystem::path& directory);
 
 }  // namespace notional::report

@@ -58,7 +58,8 @@ TEST(Outputs, CompareNeverWritesIntoItsBase) {
     const CommandResult plain = run("cd " + dir.path().string() + " && " + compare);
     ASSERT_EQ(plain.exit_code, 0) << plain.err;
     EXPECT_EQ(files_in(dir / "comparison-out"),
-              (std::vector<std::string>{"comparison.csv", "comparison.geojson", "report.md"}));
+              (std::vector<std::string>{"comparison.csv", "comparison.geojson", "report.html",
+                                        "report.md"}));
     EXPECT_EQ(files_in(base), before);
     // A second comparison there needs --overwrite.
     EXPECT_EQ(run("cd " + dir.path().string() + " && " + compare).exit_code, 2);

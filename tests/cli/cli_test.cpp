@@ -249,7 +249,8 @@ TEST(Cli, ActualElectionAgainstTheNotionals) {
     EXPECT_EQ(read_text(dir / "again" / "comparison.csv"),
               read_text(dir / "out" / "comparison.csv"));
     EXPECT_EQ(files_in(dir / "again"),
-              (std::vector<std::string>{"comparison.csv", "comparison.geojson", "report.md"}));
+              (std::vector<std::string>{"comparison.csv", "comparison.geojson", "report.html",
+                                        "report.md"}));
 }
 
 TEST(Cli, CompareNeedsItsInputs) {

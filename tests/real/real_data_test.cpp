@@ -461,6 +461,20 @@ TEST(GeneralElection, CommonsLibraryResultsAsPublishedOnTheNewSeats) {
                                                                           {"SDLP", "#2aa82c"}}) {
         EXPECT_EQ(strokes.at(party), std::set<std::string>{colour}) << party;
     }
+
+    // report.html by constituency, every one drawn, and a page of a few MB.
+    const std::string page = read_text(dir / "out" / "report.html");
+    const auto count_of = [&](const std::string& part) {
+        std::size_t count = 0;
+        for (auto at = page.find(part); at != std::string::npos; at = page.find(part, at + 1)) {
+            ++count;
+        }
+        return count;
+    };
+    EXPECT_TRUE(contains(page, "Winner in each constituency"));
+    EXPECT_EQ(count_of("<section class=\"card\""), 650U);
+    EXPECT_EQ(count_of("<path d=\"M"), 4U * 650U);
+    EXPECT_LT(page.size(), 6'000'000U);
 }
 
 TEST(GeneralElection, DemocracyClubsParliamentaryFileGivesTheSameNotional) {
