@@ -58,6 +58,23 @@ using Tree = std::unique_ptr<GEOSSTRtree, TreeDeleter>;
 /// A point no polygon of `locate` covers.
 inline constexpr std::size_t nowhere = static_cast<std::size_t>(-1);
 
+/// Calls `f(ring, exterior)` for every ring of every polygon of a polygonal geometry, the
+/// exterior before its holes; GEOS promises no orientation.
+template <typename F>
+void for_each_ring(GEOSContextHandle_t handle, const GEOSGeometry* geometry, F&& f) {
+    for (int g = 0; g < GEOSGetNumGeometries_r(handle, geometry); ++g) {
+        const GEOSGeometry* polygon = GEOSGetGeometryN_r(handle, geometry, g);
+        if (GEOSGeomTypeId_r(handle, polygon) != GEOS_POLYGON ||
+            GEOSisEmpty_r(handle, polygon) != 0) {
+            continue;
+        }
+        f(GEOSGetExteriorRing_r(handle, polygon), true);
+        for (int r = 0; r < GEOSGetNumInteriorRings_r(handle, polygon); ++r) {
+            f(GEOSGetInteriorRingN_r(handle, polygon, r), false);
+        }
+    }
+}
+
 /// For each point, the first of `polygons` that covers it, or nowhere: a point on an edge two
 /// polygons share counts in one. `what` names the points for messages.
 [[nodiscard]] std::vector<std::size_t> locate(GeosContext& context,

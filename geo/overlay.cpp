@@ -36,28 +36,21 @@ Measure intersect(GeosContext& context, const GEOSGeometry* a, const GEOSGeometr
 template <typename F>
 void for_each_segment(GeosContext& context, const GEOSGeometry* geometry, F&& f) {
     GEOSContextHandle_t handle = context.get();
-    for (int g = 0; g < GEOSGetNumGeometries_r(handle, geometry); ++g) {
-        const GEOSGeometry* polygon = GEOSGetGeometryN_r(handle, geometry, g);
-        if (GEOSGeomTypeId_r(handle, polygon) != GEOS_POLYGON) continue;
-        const int holes = GEOSGetNumInteriorRings_r(handle, polygon);
-        for (int r = -1; r < holes; ++r) {
-            const GEOSGeometry* ring = r < 0 ? GEOSGetExteriorRing_r(handle, polygon)
-                                             : GEOSGetInteriorRingN_r(handle, polygon, r);
-            const GEOSCoordSequence* sequence = GEOSGeom_getCoordSeq_r(handle, ring);
-            unsigned size = 0;
-            if (!sequence || GEOSCoordSeq_getSize_r(handle, sequence, &size) == 0) continue;
-            double x0 = 0.0;
-            double y0 = 0.0;
-            for (unsigned i = 0; i < size; ++i) {
-                double x = 0.0;
-                double y = 0.0;
-                GEOSCoordSeq_getXY_r(handle, sequence, i, &x, &y);
-                if (i > 0) f(x0, y0, x, y);
-                x0 = x;
-                y0 = y;
-            }
+    for_each_ring(handle, geometry, [&](const GEOSGeometry* ring, bool /*exterior*/) {
+        const GEOSCoordSequence* sequence = GEOSGeom_getCoordSeq_r(handle, ring);
+        unsigned size = 0;
+        if (!sequence || GEOSCoordSeq_getSize_r(handle, sequence, &size) == 0) return;
+        double x0 = 0.0;
+        double y0 = 0.0;
+        for (unsigned i = 0; i < size; ++i) {
+            double x = 0.0;
+            double y = 0.0;
+            GEOSCoordSeq_getXY_r(handle, sequence, i, &x, &y);
+            if (i > 0) f(x0, y0, x, y);
+            x0 = x;
+            y0 = y;
         }
-    }
+    });
 }
 
 /// The area of `rest` (an old ward's part no new ward covers) in gaps inside the new map: its

@@ -100,17 +100,9 @@ Rings rings_of(GeosContext& context, const GEOSGeometry* geometry, const std::st
     Rings rings;
     rings.min_x = rings.min_y = HUGE_VAL;
     rings.max_x = rings.max_y = -HUGE_VAL;
-    for (int g = 0; g < GEOSGetNumGeometries_r(handle, geometry); ++g) {
-        const GEOSGeometry* polygon = GEOSGetGeometryN_r(handle, geometry, g);
-        if (GEOSGeomTypeId_r(handle, polygon) != GEOS_POLYGON ||
-            GEOSisEmpty_r(handle, polygon) != 0) {
-            continue;
-        }
-        add_ring(rings, context, GEOSGetExteriorRing_r(handle, polygon), true, what);
-        for (int r = 0; r < GEOSGetNumInteriorRings_r(handle, polygon); ++r) {
-            add_ring(rings, context, GEOSGetInteriorRingN_r(handle, polygon, r), false, what);
-        }
-    }
+    for_each_ring(handle, geometry, [&](const GEOSGeometry* ring, bool exterior) {
+        add_ring(rings, context, ring, exterior, what);
+    });
     index(rings);
     return rings;
 }

@@ -47,37 +47,30 @@ void append_pair(std::string& out, long long x, long long y, int decimals) {
 /// that round to the one before left out.
 void append_rings(std::string& out, GEOSContextHandle_t handle, const GEOSGeometry* geometry,
                   const Frame& frame) {
-    for (int g = 0; g < GEOSGetNumGeometries_r(handle, geometry); ++g) {
-        const GEOSGeometry* polygon = GEOSGetGeometryN_r(handle, geometry, g);
-        if (GEOSGeomTypeId_r(handle, polygon) != GEOS_POLYGON) continue;
-        const int holes = GEOSGetNumInteriorRings_r(handle, polygon);
-        for (int r = -1; r < holes; ++r) {
-            const GEOSGeometry* ring = r < 0 ? GEOSGetExteriorRing_r(handle, polygon)
-                                             : GEOSGetInteriorRingN_r(handle, polygon, r);
-            const GEOSCoordSequence* sequence = GEOSGeom_getCoordSeq_r(handle, ring);
-            unsigned size = 0;
-            if (!sequence || GEOSCoordSeq_getSize_r(handle, sequence, &size) == 0 || size < 4) {
-                continue;
-            }
-            std::pair<long long, long long> last;
-            for (unsigned i = 0; i + 1 < size; ++i) {  // the closing point is the first again
-                double x = 0.0;
-                double y = 0.0;
-                GEOSCoordSeq_getXY_r(handle, sequence, i, &x, &y);
-                const auto point = frame.steps(x, y);
-                if (i == 0) {
-                    out += 'M';
-                    append_pair(out, point.first, point.second, frame.decimals);
-                    out += 'l';
-                } else if (point != last) {
-                    append_pair(out, point.first - last.first, point.second - last.second,
-                                frame.decimals);
-                }
-                last = point;
-            }
-            out += 'Z';
+    for_each_ring(handle, geometry, [&](const GEOSGeometry* ring, bool /*exterior*/) {
+        const GEOSCoordSequence* sequence = GEOSGeom_getCoordSeq_r(handle, ring);
+        unsigned size = 0;
+        if (!sequence || GEOSCoordSeq_getSize_r(handle, sequence, &size) == 0 || size < 4) {
+            return;
         }
-    }
+        std::pair<long long, long long> last;
+        for (unsigned i = 0; i + 1 < size; ++i) {  // the closing point is the first again
+            double x = 0.0;
+            double y = 0.0;
+            GEOSCoordSeq_getXY_r(handle, sequence, i, &x, &y);
+            const auto point = frame.steps(x, y);
+            if (i == 0) {
+                out += 'M';
+                append_pair(out, point.first, point.second, frame.decimals);
+                out += 'l';
+            } else if (point != last) {
+                append_pair(out, point.first - last.first, point.second - last.second,
+                            frame.decimals);
+            }
+            last = point;
+        }
+        out += 'Z';
+    });
 }
 
 }  // namespace

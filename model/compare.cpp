@@ -298,4 +298,15 @@ Comparison compare(const NotionalBase& base, const Election& actual, ShareConven
     return result;
 }
 
+std::pair<std::size_t, int> Comparison::judged() const {
+    std::size_t judged_wards = 0;
+    int seats = 0;
+    for (const auto& ward : wards) {
+        if (!ward.judged) continue;
+        seats += ward.seats;
+        ++judged_wards;
+    }
+    return {judged_wards, seats};
+}
+
 }  // namespace notional::model

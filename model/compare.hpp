@@ -5,6 +5,7 @@
 #include <map>
 #include <optional>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "model/base.hpp"
@@ -69,6 +70,9 @@ struct Comparison {
     std::vector<std::string> variants;
     std::vector<WardComparison> wards;  ///< by code
     std::vector<CouncilRow> council;    ///< most actual seats first
+
+    /// The wards judged (those with notional seats) and their seats.
+    [[nodiscard]] std::pair<std::size_t, int> judged() const;
 };
 
 /// `actual` is the new election on the new wards; its wards are matched to the base's by code

@@ -54,13 +54,7 @@ namespace {
 
 std::string intro_section(const Comparison& comparison) {
     std::string text;
-    int seats = 0;
-    std::size_t judged = 0;
-    for (const auto& ward : comparison.wards) {
-        if (!ward.judged) continue;
-        seats += ward.seats;
-        ++judged;
-    }
+    const auto [judged, seats] = comparison.judged();
     text += std::to_string(judged) + " wards and " + std::to_string(seats) +
             " seats compared. Notional seats by " +
             (comparison.variants.empty() ? std::string("-") : comparison.variants.front()) +

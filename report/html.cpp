@@ -132,13 +132,7 @@ std::string change_cell(int change) {
 
 std::string intro(const HtmlReport& report, const html::Words& words) {
     const auto& comparison = report.comparison;
-    int seats = 0;
-    std::size_t judged = 0;
-    for (const auto& ward : comparison.wards) {
-        if (!ward.judged) continue;
-        seats += ward.seats;
-        ++judged;
-    }
+    const auto [judged, seats] = comparison.judged();
     std::string variants;
     for (const auto& variant : comparison.variants) {
         variants += (variants.empty() ? "" : ", ") + variant;
