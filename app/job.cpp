@@ -41,23 +41,30 @@ std::string fields_of(const geo::SourceLayer& source) {
 
 /// Both elections read, councils chosen, both maps read and the results matched to them, all
 /// before the overlay, so a bad file fails fast.
-void read_inputs(const JobOptions& options, JobResult& result, geo::GeosContext& context) {
+void read_inputs(const JobOptions& options, JobResult& result, geo::GeosContext& context,
+                 const PhaseProgress& progress) {
     geo::SourceLayer old_source(options.old_path, options.old_layer);
     geo::SourceLayer new_source(options.new_path, options.new_layer);
-    auto read = [](const std::optional<std::string>& path,
-                   const std::optional<std::string>& wards_path, model::ResultsFormat format,
-                   const report::ResultsSettings& settings) {
+    // A results file is read at once: its phase shows 0% until it is done.
+    auto read = [&](const std::string& name, const std::optional<std::string>& path,
+                    const std::optional<std::string>& wards_path, model::ResultsFormat format,
+                    const report::ResultsSettings& settings) {
+        const Progress shown = phase(progress, name);
+        if (shown) shown(0, 1);
         std::optional<std::filesystem::path> wards;
         if (wards_path) wards = *wards_path;
-        return report::read_results(*path, format, wards, settings);
+        auto election = report::read_results(*path, format, wards, settings);
+        if (shown) shown(1, 1);
+        return election;
     };
     if (options.results_path) {
-        result.election =
-            read(options.results_path, options.results_wards_path, options.results_format, {});
+        result.election = read("read results", options.results_path, options.results_wards_path,
+                               options.results_format, {});
     }
     if (options.actual_path) {
-        result.actual = read(options.actual_path, options.actual_wards_path, options.actual_format,
-                             {Setting::actual_format, Setting::actual_wards});
+        result.actual =
+            read("read actual", options.actual_path, options.actual_wards_path,
+                 options.actual_format, {Setting::actual_format, Setting::actual_wards});
     }
     model::Election* election = result.election ? &*result.election : nullptr;
     model::Election* actual = result.actual ? &*result.actual : nullptr;
@@ -65,12 +72,16 @@ void read_inputs(const JobOptions& options, JobResult& result, geo::GeosContext&
 
     const geo::WorkingCrs working = geo::choose_crs(old_source, new_source, options.crs);
     result.crs = working.description;
-    result.old_wards = geo::read_layer(old_source, options.crs, working, context);
-    result.new_wards = geo::read_layer(new_source, options.crs, working, context);
+    // Repair is part of reading: each invalid polygon is repaired as it is read.
+    result.old_wards =
+        geo::read_layer(old_source, options.crs, working, context, phase(progress, "read old"));
+    result.new_wards =
+        geo::read_layer(new_source, options.crs, working, context, phase(progress, "read new"));
     result.old_fields = fields_of(old_source);
     result.new_fields = fields_of(new_source);
     for (const SupportOptions& support : options.supports) {
-        result.supports.push_back(read_support(support, options.crs, working, context));
+        result.supports.push_back(
+            read_support(support, options.crs, working, context, phase(progress, "read support")));
     }
 
     // Results matched to the polygons, within their councils; a council's results with no ward
@@ -367,18 +378,19 @@ JobResult run_job(const JobOptions& options, const PhaseProgress& progress) {
             {Setting::support, Setting::weights, Setting::crosswalk_update});
     }
     geo::GeosContext context;
-    read_inputs(options, result, context);
+    read_inputs(options, result, context, progress);
     unify_parties(options, result);
     const std::vector<int> seats_of_new = new_ward_seats(options, result);
     if (options.weights) {
         result.weight_layer =
-            geo::read_weights(*options.weights, {result.old_wards.srs, result.crs}, context);
+            geo::read_weights(*options.weights, {result.old_wards.srs, result.crs}, context,
+                              phase(progress, "read weights"));
     }
     const auto inputs = measured_on(options, result, context);
     const auto seeds = seeds_for(options, result, inputs, context, progress);
     build_crosswalks(options, result, seeds);
     carry_votes(options, result, seats_of_new);
-    write_outputs(options, result, outputs, context);
+    write_outputs(options, result, outputs, context, phase(progress, "writing"));
     if (options.crosswalk_path && !result.reloaded) {
         // Saved with the outputs, all or nothing.
         outputs.write_file(

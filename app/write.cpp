@@ -61,7 +61,13 @@ void write_comparison(StagedOutputs& outputs, const model::Comparison& compariso
 }
 
 void write_outputs(const JobOptions& options, JobResult& result, StagedOutputs& outputs,
-                   geo::GeosContext& context) {
+                   geo::GeosContext& context, const Progress& progress) {
+    // By file written: the GeoJSON of the new wards takes the longest.
+    constexpr std::size_t steps = 5;
+    auto step = [&](std::size_t done) {
+        if (progress) progress(done, steps);
+    };
+    step(0);
     const report::WardNames old_names{result.old_wards.codes, result.old_wards.names};
     const report::WardNames new_names{result.new_wards.codes, result.new_wards.names};
     const model::Notional* notional = result.notional();
@@ -69,6 +75,7 @@ void write_outputs(const JobOptions& options, JobResult& result, StagedOutputs& 
                                                               result.by_area()));
     outputs.write_text("ledger.csv",
                        report::ledger_csv(old_names, result.chosen(), result.by_area(), notional));
+    step(1);
     if (result.base) {
         const std::string text = report::base_csv(*result.base);
         outputs.write_text("notional.csv", text);
@@ -87,6 +94,7 @@ void write_outputs(const JobOptions& options, JobResult& result, StagedOutputs& 
                              context);
         }
     }
+    step(2);
     const auto order = model::order_by_code(result.new_wards.codes);
     const geo::Layer& new_wards = result.new_wards;
     outputs.write_text(
@@ -97,10 +105,12 @@ void write_outputs(const JobOptions& options, JobResult& result, StagedOutputs& 
                                      result.old_wards.codes, result.honesty, notional,
                                      result.seats ? &*result.seats : nullptr),
             context));
+    step(4);
     if (result.overlay) {
         write_uncovered(outputs, *result.overlay, result.old_wards, result.chosen(), notional,
                         options.overlay.min_piece_m2, context);
     }
+    step(steps);
 }
 
 }  // namespace notional::app

@@ -4,6 +4,7 @@
 
 #include "app/job.hpp"
 #include "core/outputs.hpp"
+#include "core/progress.hpp"
 #include "geo/geos.hpp"
 #include "geo/layer.hpp"
 #include "model/compare.hpp"
@@ -13,9 +14,9 @@ namespace notional::app {
 /// Stages crosswalk.csv, ledger.csv, notional.csv, council.csv, notional.geojson and
 /// uncovered.geojson, and with an actual election compares it with the base as written (as
 /// `notional compare` does later, so the two agree to the digit) and stages the comparison.
-/// Takes the uncovered shapes out of the overlay.
+/// Takes the uncovered shapes out of the overlay. Reports progress by file.
 void write_outputs(const JobOptions& options, JobResult& result, StagedOutputs& outputs,
-                   geo::GeosContext& context);
+                   geo::GeosContext& context, const Progress& progress = {});
 
 /// Stages comparison.csv, report.md and comparison.geojson; `wards` gives the polygons, matched
 /// by code. Throws DataError for a ward of the comparison that has none.

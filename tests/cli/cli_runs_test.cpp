@@ -184,5 +184,32 @@ TEST(Crosswalks, ASavedCrosswalkKnowsWhatItWasMeasuredOn) {
     EXPECT_EQ(run(other + " -o " + (dir / "f").string() + " --crosswalk " + saved).exit_code, 0);
 }
 
+TEST(Quiet, PrintsNothingYetWritesEverythingAndStillSaysWhatFailed) {
+    TempDir dir;
+    const auto out = dir / "out";
+    const CommandResult quiet =
+        run(demo_job(out, "--new-seats " + demo + "new_seats.csv " + with_actual + " --quiet"));
+    ASSERT_EQ(quiet.exit_code, 0) << quiet.err;
+    EXPECT_EQ(quiet.out, "");
+    EXPECT_EQ(quiet.err, "");
+    EXPECT_TRUE(std::filesystem::exists(out / "report.md"));
+    // An error is no summary: it goes to stderr with its exit code.
+    const CommandResult again = run(demo_job(out, "-q"));
+    EXPECT_EQ(again.exit_code, 2);
+    EXPECT_EQ(again.out, "");
+    EXPECT_TRUE(contains(again.err, "holds an earlier run's outputs")) << again.err;
+    const std::string compare = bin + " compare --quiet --notional " + out.string() + " --actual " +
+                                demo + "results_2022.csv -o ";
+    const CommandResult compared = run(compare + (dir / "c").string());
+    EXPECT_EQ(compared.exit_code, 0) << compared.err;
+    EXPECT_EQ(compared.out, "");
+    EXPECT_EQ(compared.err, "");
+    EXPECT_TRUE(std::filesystem::exists(dir / "c" / "report.md"));
+    const CommandResult into_base = run(compare + out.string());
+    EXPECT_EQ(into_base.exit_code, 2);
+    EXPECT_EQ(into_base.out, "");
+    EXPECT_TRUE(contains(into_base.err, "holds a notional base")) << into_base.err;
+}
+
 }  // namespace
 }  // namespace notional::test
