@@ -1,5 +1,6 @@
 #include "app/compare.hpp"
 
+#include "app/manifest.hpp"
 #include "app/write.hpp"
 #include "core/error.hpp"
 #include "core/outputs.hpp"
@@ -71,7 +72,8 @@ CompareResult run_compare(const CompareOptions& options) {
                          " holds a notional base; write the comparison elsewhere");
     }
     StagedOutputs outputs(out_dir);
-    outputs.claim({"comparison.csv", "comparison.geojson", "report.md"}, options.overwrite);
+    outputs.claim({"comparison.csv", "comparison.geojson", "report.md", "manifest.json"},
+                  options.overwrite);
 
     const model::NotionalBase base = report::read_base(csv);
     if (base.variants.empty()) {
@@ -110,6 +112,9 @@ CompareResult run_compare(const CompareOptions& options) {
                      "Notional base " + csv.parent_path().filename().string() + " against actual " +
                          result.actual.path.stem().string(),
                      context);
+    auto manifest = outputs.staged();
+    manifest.push_back(out_dir / "manifest.json");
+    outputs.write_text("manifest.json", compare_manifest(options, result, manifest));
     result.written = outputs.commit();
     return result;
 }

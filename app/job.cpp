@@ -2,6 +2,8 @@
 
 #include <algorithm>
 
+#include "app/manifest.hpp"
+#include "app/recorded.hpp"
 #include "app/write.hpp"
 #include "core/csv.hpp"
 #include "core/error.hpp"
@@ -28,8 +30,9 @@ const std::string support_suffix = "+support";
 
 /// The outputs of the main job, for claiming the directory and sweeping earlier runs'.
 const std::vector<std::string> job_outputs{
-    "notional.csv",      "notional.geojson", "council.csv",        "crosswalk.csv", "ledger.csv",
-    "uncovered.geojson", "comparison.csv",   "comparison.geojson", "report.md"};
+    "notional.csv", "notional.geojson",  "council.csv",    "crosswalk.csv",
+    "ledger.csv",   "uncovered.geojson", "comparison.csv", "comparison.geojson",
+    "report.md",    "manifest.json"};
 
 Progress phase(const PhaseProgress& progress, const std::string& name) {
     return progress ? progress(name) : Progress();
@@ -141,46 +144,6 @@ std::vector<int> new_ward_seats(const JobOptions& options, const JobResult& resu
         seats[result.actual_matched[w]] = result.actual->wards[w].seats.value_or(0);
     }
     return seats;
-}
-
-/// What the pieces are measured on, recorded in a saved crosswalk and checked on reloading.
-std::map<std::string, std::string> measured_on(const JobOptions& options, const JobResult& result,
-                                               geo::GeosContext& context) {
-    return {{"old.path", options.old_path},
-            {"old.features", std::to_string(result.old_wards.features)},
-            {"old.geometry_sha256", geo::geometry_sha256(result.old_wards, context)},
-            {"new.path", options.new_path},
-            {"new.features", std::to_string(result.new_wards.features)},
-            {"new.geometry_sha256", geo::geometry_sha256(result.new_wards, context)},
-            {"crs", result.crs},
-            {"min_piece_m2", fixed(options.overlay.min_piece_m2, 6)},
-            {"noise_width_m", fixed(options.overlay.noise_width_m, 6)},
-            {"weights", options.weights ? options.weights->path + " " + options.weights->field
-                                        : std::string("none")}};
-}
-
-/// What differs between a saved crosswalk's record of its inputs and this run's, "" when nothing
-/// that shapes the pieces does (a path may change: the file moved).
-std::string input_differences(const std::map<std::string, std::string>& recorded,
-                              const std::map<std::string, std::string>& now) {
-    if (recorded.empty()) return "the file records no inputs: written by an older notional";
-    std::string text;
-    for (const auto& [key, value] : now) {
-        // Without --weights, a reload takes the weights the file holds.
-        if (key.ends_with(".path") || (key == "weights" && value == "none")) continue;
-        const auto it = recorded.find(key);
-        const std::string before = it == recorded.end() ? "none" : it->second;
-        if (before == value) continue;
-        const bool hash = key.ends_with("_sha256");
-        text += text.empty() ? "" : "; ";
-        text.append(key).append(" ");
-        if (hash) {
-            text += "differs: other shapes (another drawing, another filter)";
-        } else {
-            text.append("was ").append(before).append(", is ").append(value);
-        }
-    }
-    return text;
 }
 
 /// The crosswalks' seeds: reloaded from --crosswalk when it exists and was measured on these
@@ -400,6 +363,9 @@ JobResult run_job(const JobOptions& options, const PhaseProgress& progress) {
             result.crosswalk_fate = "measured and saved to " + *options.crosswalk_path;
         }
     }
+    auto manifest = outputs.staged();
+    manifest.push_back(std::filesystem::path(options.output_dir) / "manifest.json");
+    outputs.write_text("manifest.json", job_manifest(options, result, manifest));
     result.written = outputs.commit();
     return result;
 }

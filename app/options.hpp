@@ -52,6 +52,7 @@ struct JobOptions {
     std::string output_dir = "notional-out";
     bool overwrite = false;  ///< replace an earlier run's outputs in output_dir
     bool quiet = false;      ///< --quiet: the front end prints no summary and no progress
+    std::vector<std::string> command_line;  ///< argv as given, for manifest.json
 };
 
 struct CompareOptions {
@@ -66,6 +67,7 @@ struct CompareOptions {
     std::string output_dir = "comparison-out";  ///< never the base's own directory
     bool overwrite = false;                     ///< replace an earlier comparison in output_dir
     bool quiet = false;                         ///< --quiet: the front end prints no summary
+    std::vector<std::string> command_line;      ///< argv as given, for manifest.json
 };
 
 }  // namespace notional::app

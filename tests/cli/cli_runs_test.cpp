@@ -31,9 +31,9 @@ TEST(Outputs, AnEarlierRunIsRefusedUnlessOverwriteAndThenNoStaleFileIsLeft) {
     // does not stay beside outputs it no longer belongs to.
     const CommandResult replaced = run(demo_job(out, "--overwrite"));
     ASSERT_EQ(replaced.exit_code, 0) << replaced.err;
-    EXPECT_EQ(files_in(out),
-              (std::vector<std::string>{"council.csv", "crosswalk.csv", "ledger.csv",
-                                        "notional.csv", "notional.geojson", "uncovered.geojson"}));
+    EXPECT_EQ(files_in(out), (std::vector<std::string>{"council.csv", "crosswalk.csv", "ledger.csv",
+                                                       "manifest.json", "notional.csv",
+                                                       "notional.geojson", "uncovered.geojson"}));
     // Files that are not ours are left alone.
     write_text(out / "notes.txt", "mine");
     ASSERT_EQ(run(demo_job(out, "--overwrite")).exit_code, 0);
@@ -56,7 +56,8 @@ TEST(Outputs, CompareNeverWritesIntoItsBase) {
     const CommandResult plain = run("cd " + dir.path().string() + " && " + compare);
     ASSERT_EQ(plain.exit_code, 0) << plain.err;
     EXPECT_EQ(files_in(dir / "comparison-out"),
-              (std::vector<std::string>{"comparison.csv", "comparison.geojson", "report.md"}));
+              (std::vector<std::string>{"comparison.csv", "comparison.geojson", "manifest.json",
+                                        "report.md"}));
     EXPECT_EQ(files_in(base), before);
     // A second comparison there needs --overwrite.
     EXPECT_EQ(run("cd " + dir.path().string() + " && " + compare).exit_code, 2);
