@@ -1,5 +1,6 @@
 #include "app/compare.hpp"
 
+#include "app/manifest.hpp"
 #include "app/write.hpp"
 #include "core/error.hpp"
 #include "core/outputs.hpp"
@@ -72,8 +73,9 @@ CompareResult run_compare(const CompareOptions& options) {
                          " holds a notional base; write the comparison elsewhere");
     }
     StagedOutputs outputs(out_dir);
-    outputs.claim({"comparison.csv", "comparison.geojson", "report.md", "report.html"},
-                  options.overwrite);
+    outputs.claim(
+        {"comparison.csv", "comparison.geojson", "report.md", "report.html", "manifest.json"},
+        options.overwrite);
 
     const model::NotionalBase base = report::read_base(csv);
     if (base.variants.empty()) {
@@ -113,6 +115,9 @@ CompareResult run_compare(const CompareOptions& options) {
                          result.actual.path.stem().string(),
                      run_colours(nullptr, &result.comparison),
                      {result.actual.general, report::saved_sources(csv.parent_path())}, context);
+    auto manifest = outputs.staged();
+    manifest.push_back(out_dir / "manifest.json");
+    outputs.write_text("manifest.json", compare_manifest(options, result, manifest));
     result.written = outputs.commit();
     return result;
 }

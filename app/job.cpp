@@ -2,6 +2,8 @@
 
 #include <algorithm>
 
+#include "app/manifest.hpp"
+#include "app/recorded.hpp"
 #include "app/write.hpp"
 #include "core/csv.hpp"
 #include "core/error.hpp"
@@ -28,8 +30,9 @@ const std::string support_suffix = "+support";
 
 /// The outputs of the main job, for claiming the directory and sweeping earlier runs'.
 const std::vector<std::string> job_outputs{
-    "notional.csv",      "notional.geojson", "council.csv",        "crosswalk.csv", "ledger.csv",
-    "uncovered.geojson", "comparison.csv",   "comparison.geojson", "report.md",     "report.html"};
+    "notional.csv", "notional.geojson",  "council.csv",    "crosswalk.csv",
+    "ledger.csv",   "uncovered.geojson", "comparison.csv", "comparison.geojson",
+    "report.md",    "report.html",       "manifest.json"};
 
 Progress phase(const PhaseProgress& progress, const std::string& name) {
     return progress ? progress(name) : Progress();
@@ -41,23 +44,30 @@ std::string fields_of(const geo::SourceLayer& source) {
 
 /// Both elections read, councils chosen, both maps read and the results matched to them, all
 /// before the overlay, so a bad file fails fast.
-void read_inputs(const JobOptions& options, JobResult& result, geo::GeosContext& context) {
+void read_inputs(const JobOptions& options, JobResult& result, geo::GeosContext& context,
+                 const PhaseProgress& progress) {
     geo::SourceLayer old_source(options.old_path, options.old_layer);
     geo::SourceLayer new_source(options.new_path, options.new_layer);
-    auto read = [](const std::optional<std::string>& path,
-                   const std::optional<std::string>& wards_path, model::ResultsFormat format,
-                   const report::ResultsSettings& settings) {
+    // A results file is read at once: its phase shows 0% until it is done.
+    auto read = [&](const std::string& name, const std::optional<std::string>& path,
+                    const std::optional<std::string>& wards_path, model::ResultsFormat format,
+                    const report::ResultsSettings& settings) {
+        const Progress shown = phase(progress, name);
+        if (shown) shown(0, 1);
         std::optional<std::filesystem::path> wards;
         if (wards_path) wards = *wards_path;
-        return report::read_results(*path, format, wards, settings);
+        auto election = report::read_results(*path, format, wards, settings);
+        if (shown) shown(1, 1);
+        return election;
     };
     if (options.results_path) {
-        result.election =
-            read(options.results_path, options.results_wards_path, options.results_format, {});
+        result.election = read("read results", options.results_path, options.results_wards_path,
+                               options.results_format, {});
     }
     if (options.actual_path) {
-        result.actual = read(options.actual_path, options.actual_wards_path, options.actual_format,
-                             {Setting::actual_format, Setting::actual_wards});
+        result.actual =
+            read("read actual", options.actual_path, options.actual_wards_path,
+                 options.actual_format, {Setting::actual_format, Setting::actual_wards});
     }
     model::Election* election = result.election ? &*result.election : nullptr;
     model::Election* actual = result.actual ? &*result.actual : nullptr;
@@ -65,12 +75,16 @@ void read_inputs(const JobOptions& options, JobResult& result, geo::GeosContext&
 
     const geo::WorkingCrs working = geo::choose_crs(old_source, new_source, options.crs);
     result.crs = working.description;
-    result.old_wards = geo::read_layer(old_source, options.crs, working, context);
-    result.new_wards = geo::read_layer(new_source, options.crs, working, context);
+    // Repair is part of reading: each invalid polygon is repaired as it is read.
+    result.old_wards =
+        geo::read_layer(old_source, options.crs, working, context, phase(progress, "read old"));
+    result.new_wards =
+        geo::read_layer(new_source, options.crs, working, context, phase(progress, "read new"));
     result.old_fields = fields_of(old_source);
     result.new_fields = fields_of(new_source);
     for (const SupportOptions& support : options.supports) {
-        result.supports.push_back(read_support(support, options.crs, working, context));
+        result.supports.push_back(
+            read_support(support, options.crs, working, context, phase(progress, "read support")));
     }
 
     // Results matched to the polygons, within their councils; a council's results with no ward
@@ -130,46 +144,6 @@ std::vector<int> new_ward_seats(const JobOptions& options, const JobResult& resu
         seats[result.actual_matched[w]] = result.actual->wards[w].seats.value_or(0);
     }
     return seats;
-}
-
-/// What the pieces are measured on, recorded in a saved crosswalk and checked on reloading.
-std::map<std::string, std::string> measured_on(const JobOptions& options, const JobResult& result,
-                                               geo::GeosContext& context) {
-    return {{"old.path", options.old_path},
-            {"old.features", std::to_string(result.old_wards.features)},
-            {"old.geometry_sha256", geo::geometry_sha256(result.old_wards, context)},
-            {"new.path", options.new_path},
-            {"new.features", std::to_string(result.new_wards.features)},
-            {"new.geometry_sha256", geo::geometry_sha256(result.new_wards, context)},
-            {"crs", result.crs},
-            {"min_piece_m2", fixed(options.overlay.min_piece_m2, 6)},
-            {"noise_width_m", fixed(options.overlay.noise_width_m, 6)},
-            {"weights", options.weights ? options.weights->path + " " + options.weights->field
-                                        : std::string("none")}};
-}
-
-/// What differs between a saved crosswalk's record of its inputs and this run's, "" when nothing
-/// that shapes the pieces does (a path may change: the file moved).
-std::string input_differences(const std::map<std::string, std::string>& recorded,
-                              const std::map<std::string, std::string>& now) {
-    if (recorded.empty()) return "the file records no inputs: written by an older notional";
-    std::string text;
-    for (const auto& [key, value] : now) {
-        // Without --weights, a reload takes the weights the file holds.
-        if (key.ends_with(".path") || (key == "weights" && value == "none")) continue;
-        const auto it = recorded.find(key);
-        const std::string before = it == recorded.end() ? "none" : it->second;
-        if (before == value) continue;
-        const bool hash = key.ends_with("_sha256");
-        text += text.empty() ? "" : "; ";
-        text.append(key).append(" ");
-        if (hash) {
-            text += "differs: other shapes (another drawing, another filter)";
-        } else {
-            text.append("was ").append(before).append(", is ").append(value);
-        }
-    }
-    return text;
 }
 
 /// The crosswalks' seeds: reloaded from --crosswalk when it exists and was measured on these
@@ -369,18 +343,19 @@ JobResult run_job(const JobOptions& options, const PhaseProgress& progress) {
             {Setting::support, Setting::weights, Setting::crosswalk_update});
     }
     geo::GeosContext context;
-    read_inputs(options, result, context);
+    read_inputs(options, result, context, progress);
     unify_parties(options, result);
     const std::vector<int> seats_of_new = new_ward_seats(options, result);
     if (options.weights) {
         result.weight_layer =
-            geo::read_weights(*options.weights, {result.old_wards.srs, result.crs}, context);
+            geo::read_weights(*options.weights, {result.old_wards.srs, result.crs}, context,
+                              phase(progress, "read weights"));
     }
     const auto inputs = measured_on(options, result, context);
     const auto seeds = seeds_for(options, result, inputs, context, progress);
     build_crosswalks(options, result, seeds);
     carry_votes(options, result, seats_of_new);
-    write_outputs(options, result, outputs, context);
+    write_outputs(options, result, outputs, context, phase(progress, "writing"));
     if (options.crosswalk_path && !result.reloaded) {
         // Saved with the outputs, all or nothing.
         outputs.write_file(
@@ -390,6 +365,9 @@ JobResult run_job(const JobOptions& options, const PhaseProgress& progress) {
             result.crosswalk_fate = "measured and saved to " + *options.crosswalk_path;
         }
     }
+    auto manifest = outputs.staged();
+    manifest.push_back(std::filesystem::path(options.output_dir) / "manifest.json");
+    outputs.write_text("manifest.json", job_manifest(options, result, manifest));
     result.written = outputs.commit();
     return result;
 }

@@ -76,7 +76,8 @@ struct JobResult {
 
 /// Claims the output directory, reads the inputs, overlays and weighs them, builds the ensemble
 /// of crosswalks, carries the votes, decides the seats, compares with the next election and
-/// writes every output, all or none. Throws notional::Error naming the file, row or feature.
+/// writes every output and manifest.json, all or none. Throws notional::Error naming the file,
+/// row or feature.
 [[nodiscard]] JobResult run_job(const JobOptions& options, const PhaseProgress& progress = {});
 
 }  // namespace notional::app

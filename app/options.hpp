@@ -51,6 +51,8 @@ struct JobOptions {
     model::SeatOptions seats;
     std::string output_dir = "notional-out";
     bool overwrite = false;  ///< replace an earlier run's outputs in output_dir
+    bool quiet = false;      ///< --quiet: the front end prints no summary and no progress
+    std::vector<std::string> command_line;  ///< argv as given, for manifest.json
 };
 
 struct CompareOptions {
@@ -64,6 +66,8 @@ struct CompareOptions {
     double knife_edge_pct = 2.0;  ///< a notional margin under this % of ballots is a knife-edge
     std::string output_dir = "comparison-out";  ///< never the base's own directory
     bool overwrite = false;                     ///< replace an earlier comparison in output_dir
+    bool quiet = false;                         ///< --quiet: the front end prints no summary
+    std::vector<std::string> command_line;      ///< argv as given, for manifest.json
 };
 
 }  // namespace notional::app

@@ -7,14 +7,15 @@
 namespace notional::app {
 
 LocalSupport read_support(const SupportOptions& options, const geo::CrsOptions& crs,
-                          const geo::WorkingCrs& working, geo::GeosContext& context) {
+                          const geo::WorkingCrs& working, geo::GeosContext& context,
+                          const Progress& progress) {
     std::optional<std::filesystem::path> wards;
     if (options.wards_path) wards = *options.wards_path;
     LocalSupport support;
     support.election = report::read_results(options.results_path, options.format, wards,
                                             {Setting::support_format, Setting::support_wards});
     const geo::SourceLayer source(options.layer_path, geo::LayerOptions{});
-    support.wards = geo::read_layer(source, crs, working, context);
+    support.wards = geo::read_layer(source, crs, working, context, progress);
     // The local election's own councils: a national file keeps those on its map.
     model::Councils councils;
     for (const auto& [code, name] : source.councils()) councils.add(code, name);

@@ -35,7 +35,8 @@ struct LocalSupport {
 /// Reads the local election and its wards, keeps the councils on its map and matches the
 /// results to the wards. Throws notional::Error naming the file, row or feature.
 [[nodiscard]] LocalSupport read_support(const SupportOptions& options, const geo::CrsOptions& crs,
-                                        const geo::WorkingCrs& working, geo::GeosContext& context);
+                                        const geo::WorkingCrs& working, geo::GeosContext& context,
+                                        const Progress& progress = {});
 
 /// Each party's support among the weights' people, placed in the overlay's pieces and in each
 /// local election's wards (its parties already given their codes across the elections).

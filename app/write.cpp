@@ -93,7 +93,13 @@ void write_comparison(StagedOutputs& outputs, const model::Comparison& compariso
 }
 
 void write_outputs(const JobOptions& options, JobResult& result, StagedOutputs& outputs,
-                   geo::GeosContext& context) {
+                   geo::GeosContext& context, const Progress& progress) {
+    // By file written: the GeoJSON of the new wards takes the longest.
+    constexpr std::size_t steps = 5;
+    auto step = [&](std::size_t done) {
+        if (progress) progress(done, steps);
+    };
+    step(0);
     const report::WardNames old_names{result.old_wards.codes, result.old_wards.names};
     const report::WardNames new_names{result.new_wards.codes, result.new_wards.names};
     const model::Notional* notional = result.notional();
@@ -101,6 +107,7 @@ void write_outputs(const JobOptions& options, JobResult& result, StagedOutputs& 
                                                               result.by_area()));
     outputs.write_text("ledger.csv",
                        report::ledger_csv(old_names, result.chosen(), result.by_area(), notional));
+    step(1);
     if (result.base) {
         const std::string text = report::base_csv(*result.base);
         outputs.write_text("notional.csv", text);
@@ -125,6 +132,7 @@ void write_outputs(const JobOptions& options, JobResult& result, StagedOutputs& 
                              result.actual->path.stem().string(),
                          colours, page_facts(result), context);
     }
+    step(2);
     const auto order = model::order_by_code(result.new_wards.codes);
     const geo::Layer& new_wards = result.new_wards;
     outputs.write_text(
@@ -135,10 +143,12 @@ void write_outputs(const JobOptions& options, JobResult& result, StagedOutputs& 
                                      result.old_wards.codes, result.honesty, notional,
                                      result.seats ? &*result.seats : nullptr, colours),
             context));
+    step(4);
     if (result.overlay) {
         write_uncovered(outputs, *result.overlay, result.old_wards, result.chosen(), notional,
                         options.overlay.min_piece_m2, context);
     }
+    step(steps);
 }
 
 }  // namespace notional::app

@@ -6,6 +6,7 @@
 
 #include "app/job.hpp"
 #include "core/outputs.hpp"
+#include "core/progress.hpp"
 #include "geo/geos.hpp"
 #include "geo/layer.hpp"
 #include "model/compare.hpp"
@@ -17,9 +18,9 @@ namespace notional::app {
 /// Stages crosswalk.csv, ledger.csv, notional.csv, council.csv, notional.geojson and
 /// uncovered.geojson, and with an actual election compares it with the base as written (as
 /// `notional compare` does later, so the two agree to the digit) and stages the comparison.
-/// Takes the uncovered shapes out of the overlay.
+/// Takes the uncovered shapes out of the overlay. Reports progress by file.
 void write_outputs(const JobOptions& options, JobResult& result, StagedOutputs& outputs,
-                   geo::GeosContext& context);
+                   geo::GeosContext& context, const Progress& progress = {});
 
 /// One colour per party for every map of a run, the notional's and the comparison's alike;
 /// either may be null.

@@ -38,6 +38,8 @@ po::options_description compare_options(CompareOptions& o, Raw& raw) {
          "directory for the outputs, never the notional base's own")
         ("overwrite", po::bool_switch(&o.overwrite),
          "replace an earlier comparison's outputs in DIR")
+        ("quiet,q", po::bool_switch(&o.quiet),
+         "print nothing on stdout (errors still go to stderr)")
         ("help,h", "show this help");
     po::options_description all;
     all.add(base).add(actual_options(raw.actual)).add(options);
@@ -85,7 +87,8 @@ std::string compare_help() {
 }
 
 void run_compare(const CompareOptions& options) {
-    std::cout << compare_summary(app::run_compare(options));
+    const app::CompareResult result = app::run_compare(options);
+    if (!options.quiet) std::cout << compare_summary(result);
 }
 
 }  // namespace notional::cli

@@ -153,6 +153,8 @@ po::options_description job_options(JobOptions& o, Raw& raw) {
          "directory for the outputs")
         ("overwrite", po::bool_switch(&o.overwrite),
          "replace an earlier run's outputs in DIR (and remove those this run does not write)")
+        ("quiet,q", po::bool_switch(&o.quiet),
+         "print nothing on stdout and no progress on stderr (errors still go to stderr)")
         ("version", "show the version and exit")
         ("help,h", "show this help");
     po::options_description all;
@@ -338,9 +340,9 @@ std::string job_help() {
 }
 
 void run_job(const JobOptions& options) {
-    const app::JobResult result =
-        app::run_job(options, [](const std::string& phase) { return terminal_progress(phase); });
-    std::cout << job_summary(result, options);
+    const app::JobResult result = app::run_job(
+        options, [&](const std::string& phase) { return terminal_progress(phase, options.quiet); });
+    if (!options.quiet) std::cout << job_summary(result, options);
 }
 
 }  // namespace notional::cli

@@ -12,14 +12,17 @@
 
 namespace {
 
-int dispatch(const std::vector<std::string>& args) {
+/// `command_line` is argv whole, for the manifest; the options are parsed from the rest.
+int dispatch(const std::vector<std::string>& command_line) {
+    const std::vector<std::string> args(command_line.begin() + 1, command_line.end());
     if (args.size() == 1 && args.front() == "--version") {
         std::cout << "notional " << NOTIONAL_VERSION << '\n';
         return 0;
     }
     if (!args.empty() && args.front() == "compare") {
-        const auto options =
+        auto options =
             notional::cli::parse_compare(std::vector<std::string>(args.begin() + 1, args.end()));
+        options.command_line = command_line;
         if (options.help) {
             std::cout << notional::cli::compare_help();
         } else {
@@ -27,7 +30,8 @@ int dispatch(const std::vector<std::string>& args) {
         }
         return 0;
     }
-    const auto options = notional::cli::parse_job(args);
+    auto options = notional::cli::parse_job(args);
+    options.command_line = command_line;
     if (options.help) {
         std::cout << notional::cli::job_help();
     } else {
@@ -40,7 +44,7 @@ int dispatch(const std::vector<std::string>& args) {
 
 int main(int argc, char** argv) {
     try {
-        const int code = dispatch(std::vector<std::string>(argv + 1, argv + argc));
+        const int code = dispatch(std::vector<std::string>(argv, argv + argc));
         // The summary is an output too: a full device or a closed pipe is a failure.
         std::cout.flush();
         if (!std::cout) {

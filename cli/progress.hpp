@@ -1,21 +1,22 @@
 #pragma once
-/// Progress on stderr, only when stderr is a terminal.
-#include <unistd.h>
-#include <cstdio>
+/// Progress on stderr, only when stderr is a terminal: GDAL's manner of a phase's name and a
+/// percentage, redrawn in place ("overlay  42%") and cleared when the phase ends.
+#include <cstddef>
 #include <string>
 
 #include "core/progress.hpp"
 
 namespace notional::cli {
 
-/// A progress callback that redraws "label done/total" on a terminal, and does nothing otherwise.
-inline notional::Progress terminal_progress(std::string label) {
-    if (::isatty(STDERR_FILENO) == 0) return {};
-    return [label = std::move(label)](std::size_t done, std::size_t total) {
-        std::fprintf(stderr, "\r%s %zu/%zu", label.c_str(), done, total);
-        if (done == total) std::fprintf(stderr, "\r\033[K");
-        std::fflush(stderr);
-    };
-}
+/// The whole percentage `done` is of `total`, from 0 to 100 (100 for a total of 0).
+[[nodiscard]] int progress_percent(std::size_t done, std::size_t total);
+
+/// The line showing `label` at `percent`, redrawn over the last: "\roverlay  42%".
+[[nodiscard]] std::string progress_line(const std::string& label, int percent);
+
+/// A progress callback that redraws progress_line() on stderr when the percentage changes, and
+/// clears the line when done reaches total. Empty (nothing shown)
+/// when `quiet` or when stderr is not a terminal.
+[[nodiscard]] notional::Progress terminal_progress(std::string label, bool quiet = false);
 
 }  // namespace notional::cli

@@ -190,6 +190,13 @@ void StagedOutputs::write_file(const std::filesystem::path& path, std::string_vi
     write_synced(temporary, content, path);
 }
 
+std::vector<std::filesystem::path> StagedOutputs::staged() const {
+    std::vector<std::filesystem::path> paths;
+    paths.reserve(m_staged.size());
+    for (const auto& [temporary, final_path] : m_staged) paths.push_back(final_path);
+    return paths;
+}
+
 std::vector<std::filesystem::path> StagedOutputs::commit() {
     // Nothing is moved until every final name is known to be free for a file.
     for (const auto& [temporary, final_path] : m_staged) {

@@ -30,6 +30,8 @@ public:
     void write_text(const std::string& name, std::string_view content);
     /// The same for a file elsewhere (a saved crosswalk), committed with the rest.
     void write_file(const std::filesystem::path& path, std::string_view content);
+    /// The final paths of the files staged so far, in the order staged.
+    [[nodiscard]] std::vector<std::filesystem::path> staged() const;
     /// Renames every staged file to its final name, the files they replace kept aside until all
     /// are in place, and put back if a rename fails; returns the final paths.
     std::vector<std::filesystem::path> commit();

@@ -4,6 +4,8 @@
 
 #include <array>
 #include <cstdio>
+#include <fstream>
+#include <vector>
 
 #include "core/error.hpp"
 
@@ -46,6 +48,22 @@ std::string Sha256::hex() {
 std::string sha256_hex(std::string_view bytes) {
     Sha256 digest;
     digest.update(bytes);
+    return digest.hex();
+}
+
+std::string sha256_file(const std::filesystem::path& path, std::uintmax_t& size) {
+    std::ifstream in(path, std::ios::binary);
+    if (!in) throw IoError(path.string() + ": cannot open to digest it");
+    Sha256 digest;
+    std::vector<char> chunk(1U << 20U);
+    size = 0;
+    while (in) {
+        in.read(chunk.data(), static_cast<std::streamsize>(chunk.size()));
+        const auto got = static_cast<std::size_t>(in.gcount());
+        digest.update(std::string_view(chunk.data(), got));
+        size += got;
+    }
+    if (in.bad()) throw IoError(path.string() + ": cannot read to digest it");
     return digest.hex();
 }
 

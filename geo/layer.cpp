@@ -221,8 +221,13 @@ int seats_of(OGRFeature& feature, const SourceLayer& source, const std::string& 
 
 }  // namespace
 
+std::size_t features_to_read(OGRLayer& layer) {
+    const GIntBig count = layer.GetFeatureCount(TRUE);
+    return count > 0 ? static_cast<std::size_t>(count) : 0;
+}
+
 Layer read_layer(const SourceLayer& source, const CrsOptions& crs_options,
-                 const WorkingCrs& working, GeosContext& context) {
+                 const WorkingCrs& working, GeosContext& context, const Progress& progress) {
     const QuietGdal quiet;
     const auto transform = transform_to(source, source_crs(source, crs_options), working);
     Layer layer;
@@ -230,9 +235,11 @@ Layer read_layer(const SourceLayer& source, const CrsOptions& crs_options,
     layer.srs = working.srs;
     std::map<std::string, std::size_t> by_code;
     OGRLayer& ogr = source.layer();
+    const std::size_t total = progress ? features_to_read(ogr) : 0;
     ogr.ResetReading();
     CPLErrorReset();  // a driver that fails mid-read (a bad filter in SQLite) only says so here
     for (auto& feature : ogr) {
+        if (progress) progress(std::min(layer.features, total), total + 1);
         ++layer.features;
         const std::string what = source.label() + ", feature " + std::to_string(feature->GetFID());
         const std::string code = field_text(*feature, source.key_field());
@@ -268,6 +275,7 @@ Layer read_layer(const SourceLayer& source, const CrsOptions& crs_options,
         layer.areas_m2.push_back(
             area(context, layer.shapes[i].get(), source.label() + " (" + layer.codes[i] + ")"));
     }
+    if (progress) progress(1, 1);
     return layer;
 }
 

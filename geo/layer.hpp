@@ -12,6 +12,7 @@
 #include <ogr_spatialref.h>
 
 #include "core/error.hpp"
+#include "core/progress.hpp"
 #include "geo/geos.hpp"
 
 namespace notional::geo {
@@ -120,9 +121,15 @@ struct Layer {
 /// saved crosswalk was measured on.
 [[nodiscard]] std::string geometry_sha256(const Layer& layer, GeosContext& context);
 
+/// The features reading `layer` will give (its filter applied), for progress; 0 when the driver
+/// cannot tell.
+[[nodiscard]] std::size_t features_to_read(OGRLayer& layer);
+
 /// Reads every feature, transforms it to `working`, repairs invalid polygons and merges
-/// features that share a code. Throws DataError or GeometryError naming the feature.
+/// features that share a code, reporting progress by feature. Throws DataError or GeometryError
+/// naming the feature.
 [[nodiscard]] Layer read_layer(const SourceLayer& source, const CrsOptions& crs_options,
-                               const WorkingCrs& working, GeosContext& context);
+                               const WorkingCrs& working, GeosContext& context,
+                               const Progress& progress = {});
 
 }  // namespace notional::geo

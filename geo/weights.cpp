@@ -74,7 +74,7 @@ bool is_csv(const std::string& path) {
 }  // namespace
 
 WeightLayer read_weights(const WeightOptions& options, const WorkingCrs& working,
-                         GeosContext& context) {
+                         GeosContext& context, const Progress& progress) {
     const QuietGdal quiet;
     LayerOptions layer_options;
     layer_options.layer = options.layer;
@@ -105,8 +105,10 @@ WeightLayer read_weights(const WeightOptions& options, const WorkingCrs& working
                    : !options.field.empty() ? options.field
                                             : std::filesystem::path(options.path).stem().string();
     bool first = true;
+    const std::size_t total = progress ? features_to_read(ogr) : 0;
     ogr.ResetReading();
     for (auto& feature : ogr) {
+        if (progress) progress(std::min(weights.shapes.size(), total), total + 1);
         const std::string what = source.label() + ", feature " + std::to_string(feature->GetFID());
         const OGRGeometry* original = feature->GetGeometryRef();
         if (!original || original->IsEmpty() != 0) throw DataError(what + ": no geometry");
@@ -143,6 +145,7 @@ WeightLayer read_weights(const WeightOptions& options, const WorkingCrs& working
         weights.counts.push_back(count);
     }
     if (weights.shapes.empty()) throw DataError(source.label() + ": no features");
+    if (progress) progress(1, 1);
     return weights;
 }
 

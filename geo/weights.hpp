@@ -40,7 +40,7 @@ struct WeightLayer {
 /// Reads the weights; a CSV with coordinate columns (Eastings/Northings, X/Y, lon/lat, ...) is
 /// read as points. Throws DataError or UsageError naming the file, row or feature.
 [[nodiscard]] WeightLayer read_weights(const WeightOptions& options, const WorkingCrs& working,
-                                       GeosContext& context);
+                                       GeosContext& context, const Progress& progress = {});
 
 /// The overlay's pieces weighted by a source, ready for a Crosswalk.
 struct Weighting {

@@ -33,9 +33,9 @@ TEST(Outputs, AnEarlierRunIsRefusedUnlessOverwriteAndThenNoStaleFileIsLeft) {
     // does not stay beside outputs it no longer belongs to.
     const CommandResult replaced = run(demo_job(out, "--overwrite"));
     ASSERT_EQ(replaced.exit_code, 0) << replaced.err;
-    EXPECT_EQ(files_in(out),
-              (std::vector<std::string>{"council.csv", "crosswalk.csv", "ledger.csv",
-                                        "notional.csv", "notional.geojson", "uncovered.geojson"}));
+    EXPECT_EQ(files_in(out), (std::vector<std::string>{"council.csv", "crosswalk.csv", "ledger.csv",
+                                                       "manifest.json", "notional.csv",
+                                                       "notional.geojson", "uncovered.geojson"}));
     // Files that are not ours are left alone.
     write_text(out / "notes.txt", "mine");
     ASSERT_EQ(run(demo_job(out, "--overwrite")).exit_code, 0);
@@ -58,8 +58,8 @@ TEST(Outputs, CompareNeverWritesIntoItsBase) {
     const CommandResult plain = run("cd " + dir.path().string() + " && " + compare);
     ASSERT_EQ(plain.exit_code, 0) << plain.err;
     EXPECT_EQ(files_in(dir / "comparison-out"),
-              (std::vector<std::string>{"comparison.csv", "comparison.geojson", "report.html",
-                                        "report.md"}));
+              (std::vector<std::string>{"comparison.csv", "comparison.geojson", "manifest.json",
+                                        "report.html", "report.md"}));
     EXPECT_EQ(files_in(base), before);
     // A second comparison there needs --overwrite.
     EXPECT_EQ(run("cd " + dir.path().string() + " && " + compare).exit_code, 2);
@@ -232,6 +232,33 @@ TEST(Cli, TheMapsKeepTheirFieldNamesAsAShapefile) {
             EXPECT_EQ(row[council.require("field")], "P3");
         }
     }
+}
+
+TEST(Quiet, PrintsNothingYetWritesEverythingAndStillSaysWhatFailed) {
+    TempDir dir;
+    const auto out = dir / "out";
+    const CommandResult quiet =
+        run(demo_job(out, "--new-seats " + demo + "new_seats.csv " + with_actual + " --quiet"));
+    ASSERT_EQ(quiet.exit_code, 0) << quiet.err;
+    EXPECT_EQ(quiet.out, "");
+    EXPECT_EQ(quiet.err, "");
+    EXPECT_TRUE(std::filesystem::exists(out / "report.md"));
+    // An error is no summary: it goes to stderr with its exit code.
+    const CommandResult again = run(demo_job(out, "-q"));
+    EXPECT_EQ(again.exit_code, 2);
+    EXPECT_EQ(again.out, "");
+    EXPECT_TRUE(contains(again.err, "holds an earlier run's outputs")) << again.err;
+    const std::string compare = bin + " compare --quiet --notional " + out.string() + " --actual " +
+                                demo + "results_2022.csv -o ";
+    const CommandResult compared = run(compare + (dir / "c").string());
+    EXPECT_EQ(compared.exit_code, 0) << compared.err;
+    EXPECT_EQ(compared.out, "");
+    EXPECT_EQ(compared.err, "");
+    EXPECT_TRUE(std::filesystem::exists(dir / "c" / "report.md"));
+    const CommandResult into_base = run(compare + out.string());
+    EXPECT_EQ(into_base.exit_code, 2);
+    EXPECT_EQ(into_base.out, "");
+    EXPECT_TRUE(contains(into_base.err, "holds a notional base")) << into_base.err;
 }
 
 }  // namespace

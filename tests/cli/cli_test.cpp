@@ -73,9 +73,10 @@ TEST(Cli, DemoGivesTheHandWorkedNotionals) {
     const CommandResult result = run(demo_job(dir / "out"));
     ASSERT_EQ(result.exit_code, 0) << result.err;
     EXPECT_EQ(result.err, "");
-    EXPECT_EQ(files_in(dir / "out"),
-              (std::vector<std::string>{"council.csv", "crosswalk.csv", "ledger.csv",
-                                        "notional.csv", "notional.geojson", "uncovered.geojson"}));
+    EXPECT_EQ(
+        files_in(dir / "out"),
+        (std::vector<std::string>{"council.csv", "crosswalk.csv", "ledger.csv", "manifest.json",
+                                  "notional.csv", "notional.geojson", "uncovered.geojson"}));
     auto votes = notional_votes(dir / "out" / "notional.csv");
     // Tolerance 0.01: the new wards went through lon/lat and back, which moves the lines by
     // about a millimetre; that shifts the share of a ward by less than 1e-6.
@@ -249,8 +250,8 @@ TEST(Cli, ActualElectionAgainstTheNotionals) {
     EXPECT_EQ(read_text(dir / "again" / "comparison.csv"),
               read_text(dir / "out" / "comparison.csv"));
     EXPECT_EQ(files_in(dir / "again"),
-              (std::vector<std::string>{"comparison.csv", "comparison.geojson", "report.html",
-                                        "report.md"}));
+              (std::vector<std::string>{"comparison.csv", "comparison.geojson", "manifest.json",
+                                        "report.html", "report.md"}));
 }
 
 TEST(Cli, CompareNeedsItsInputs) {
@@ -284,8 +285,12 @@ TEST(Cli, ACrosswalkSavedAndReloadedGivesTheSameResults) {
     std::erase(written, "uncovered.geojson");
     EXPECT_EQ(files_in(dir / "b"), written);
     for (const auto& name : written) {
+        if (name == "manifest.json") continue;  // the command lines differ, -o among them
         EXPECT_EQ(read_text(dir / "a" / name), read_text(dir / "b" / name)) << name;
     }
+    // The reloaded crosswalk is an input of the second run; the first wrote it.
+    EXPECT_FALSE(contains(read_text(dir / "a" / "manifest.json"), "\"role\": \"crosswalk\""));
+    EXPECT_TRUE(contains(read_text(dir / "b" / "manifest.json"), "\"role\": \"crosswalk\""));
     // A saved crosswalk already holds its weights: new weights beside it are a usage error.
     const CommandResult both =
         run(demo_job(dir / "c", "--crosswalk " + saved + " --weights " + saved));
@@ -307,6 +312,7 @@ TEST(Cli, OutputsAreReproducible) {
     ASSERT_EQ(run(demo_job(dir / "a")).exit_code, 0);
     ASSERT_EQ(run(demo_job(dir / "b")).exit_code, 0);
     for (const auto& name : files_in(dir / "a")) {
+        if (name == "manifest.json") continue;  // it records the command line, -o and all
         EXPECT_EQ(read_text(dir / "a" / name), read_text(dir / "b" / name)) << name;
     }
 }
@@ -318,8 +324,8 @@ TEST(Cli, WithoutResultsWritesTheCrosswalkOnly) {
             "new_wards.geojson --min-piece 10 -o " + (dir / "out").string());
     ASSERT_EQ(result.exit_code, 0) << result.err;
     EXPECT_EQ(files_in(dir / "out"),
-              (std::vector<std::string>{"crosswalk.csv", "ledger.csv", "notional.geojson",
-                                        "uncovered.geojson"}));
+              (std::vector<std::string>{"crosswalk.csv", "ledger.csv", "manifest.json",
+                                        "notional.geojson", "uncovered.geojson"}));
     // With round-trip slivers (1-2 m²) dropped, the seven real pieces are left.
     EXPECT_EQ(notional::read_csv(dir / "out" / "crosswalk.csv").rows.size(), 7U);
 }
