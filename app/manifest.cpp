@@ -103,6 +103,8 @@ void job_options(JsonWriter& json, const JobOptions& options) {
     json.member("min_piece_m2", options.overlay.min_piece_m2)
         .member("noise_width_m", options.overlay.noise_width_m)
         .member("threads", options.overlay.threads)
+        .member("overlay",
+                options.overlay.method == geo::OverlayMethod::measure ? "measure" : "geos")
         .member("max_lost_pct", 100.0 * options.redistribute.max_lost)
         .member("max_uncovered_pct", 100.0 * options.max_uncovered)
         .member("code_match", options.code_match)
