@@ -76,10 +76,8 @@ std::uint64_t fnv1a(const std::string& text) {
 bool usable(const std::string& colour) {
     const Rgb rgb = parse(colour);
     if (distance(rgb, parse(no_winner_colour)) < 60.0) return false;
-    for (const auto& [party, own] : own_colours()) {
-        if (distance(rgb, parse(own)) < 60.0) return false;
-    }
-    return true;
+    return std::ranges::all_of(
+        own_colours(), [&](const auto& own) { return distance(rgb, parse(own.second)) >= 60.0; });
 }
 
 /// The palette a party's hash starts in; parties beyond it take the generated colours after.
