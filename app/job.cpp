@@ -323,7 +323,8 @@ void carry_votes(const JobOptions& options, JobResult& result,
 
 }  // namespace
 
-JobResult run_job(const JobOptions& options, const PhaseProgress& progress) {
+JobResult run_job(const JobOptions& options, const PhaseProgress& progress,
+                  const BeforeCommit& before_commit) {
     // The output directory is claimed first: a run that would overwrite an earlier one without
     // --overwrite fails before any work.
     StagedOutputs outputs(options.output_dir);
@@ -365,6 +366,7 @@ JobResult run_job(const JobOptions& options, const PhaseProgress& progress) {
             result.crosswalk_fate = "measured and saved to " + *options.crosswalk_path;
         }
     }
+    if (before_commit) before_commit(result, outputs);
     auto manifest = outputs.staged();
     manifest.push_back(std::filesystem::path(options.output_dir) / "manifest.json");
     outputs.write_text("manifest.json", job_manifest(options, result, manifest));

@@ -13,6 +13,7 @@
 #include "app/councils.hpp"
 #include "app/options.hpp"
 #include "app/support.hpp"
+#include "core/outputs.hpp"
 #include "core/progress.hpp"
 #include "geo/layer.hpp"
 #include "geo/overlay.hpp"
@@ -74,10 +75,15 @@ struct JobResult {
     }
 };
 
+/// Called when every output is staged, just before they are committed: a front end stages its
+/// own there (a JSON summary), to be written with the rest, all or none.
+using BeforeCommit = std::function<void(const JobResult& result, StagedOutputs& outputs)>;
+
 /// Claims the output directory, reads the inputs, overlays and weighs them, builds the ensemble
 /// of crosswalks, carries the votes, decides the seats, compares with the next election and
 /// writes every output and manifest.json, all or none. Throws notional::Error naming the file,
 /// row or feature.
-[[nodiscard]] JobResult run_job(const JobOptions& options, const PhaseProgress& progress = {});
+[[nodiscard]] JobResult run_job(const JobOptions& options, const PhaseProgress& progress = {},
+                                const BeforeCommit& before_commit = {});
 
 }  // namespace notional::app

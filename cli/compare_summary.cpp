@@ -5,6 +5,7 @@
 #include <map>
 #include <sstream>
 
+#include "cli/figures.hpp"
 #include "cli/summary.hpp"
 
 namespace notional::cli {
@@ -80,12 +81,7 @@ std::string comparison_summary(const model::Comparison& comparison) {
                       row.gains, row.losses);
         text += line;
     }
-    std::map<std::string, int> verdicts;
-    for (const auto& ward : comparison.wards) {
-        for (const auto& party : ward.parties) {
-            for (const auto verdict : party.verdicts) ++verdicts[model::to_string(verdict)];
-        }
-    }
+    auto verdicts = verdict_counts(comparison);
     text += "verdicts    ";
     for (const char* name : {"GENUINE", "BOUNDARY ARTEFACT", "UNCERTAIN"}) {
         text += std::string(" ") + std::to_string(verdicts[name]) + " " + name +

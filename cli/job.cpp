@@ -1,5 +1,6 @@
 #include "cli/job.hpp"
 
+#include <algorithm>
 #include <iostream>
 #include <limits>
 #include <set>
@@ -12,6 +13,7 @@
 #include "cli/options.hpp"
 #include "cli/progress.hpp"
 #include "cli/summary.hpp"
+#include "cli/summary_json.hpp"
 #include "core/error.hpp"
 #include "report/results_formats.hpp"
 
@@ -153,6 +155,8 @@ po::options_description job_options(JobOptions& o, Raw& raw) {
          "directory for the outputs")
         ("overwrite", po::bool_switch(&o.overwrite),
          "replace an earlier run's outputs in DIR (and remove those this run does not write)")
+        ("summary-json", po::value<std::string>()->value_name("FILE"),
+         "the summary as JSON in FILE too, written with the other outputs")
         ("quiet,q", po::bool_switch(&o.quiet),
          "print nothing on stdout and no progress on stderr (errors still go to stderr)")
         ("version", "show the version and exit")
@@ -284,6 +288,9 @@ JobOptions parse_job(const std::vector<std::string>& args) {
     if (values.contains("crosswalk")) {
         options.crosswalk_path = values["crosswalk"].as<std::string>();
     }
+    if (values.contains("summary-json")) {
+        options.summary_json_path = values["summary-json"].as<std::string>();
+    }
     if (options.crosswalk_update && !options.crosswalk_path) {
         throw UsageError("--crosswalk-update needs --crosswalk");
     }
@@ -340,8 +347,25 @@ std::string job_help() {
 }
 
 void run_job(const JobOptions& options) {
+    app::BeforeCommit summary_json;
+    if (options.summary_json_path) {
+        summary_json = [&options](const app::JobResult& result, StagedOutputs& outputs) {
+            const std::filesystem::path path = *options.summary_json_path;
+            const auto manifest = std::filesystem::path(options.output_dir) / "manifest.json";
+            // Every output, as the text summary lists them once they are committed.
+            auto written = outputs.staged();
+            if (path == manifest ||
+                std::find(written.begin(), written.end(), path) != written.end()) {
+                throw UsageError("--summary-json " + path.string() + " is another output");
+            }
+            written.push_back(path);
+            written.push_back(manifest);
+            outputs.write_file(path, job_summary_json(result, options, written));
+        };
+    }
     const app::JobResult result = app::run_job(
-        options, [&](const std::string& phase) { return terminal_progress(phase, options.quiet); });
+        options, [&](const std::string& phase) { return terminal_progress(phase, options.quiet); },
+        summary_json);
     if (!options.quiet) std::cout << job_summary(result, options);
 }
 

@@ -5,6 +5,7 @@
 #include <map>
 #include <sstream>
 
+#include "cli/figures.hpp"
 #include "core/csv.hpp"
 #include "model/ordering.hpp"
 
@@ -42,30 +43,13 @@ std::string skipped_text(const std::map<std::string, std::size_t>& skipped) {
 }
 
 /// Where the old wards reach beyond the new map's outline, and what was lost.
-std::string outline_summary(const model::Crosswalk& by_area, const geo::Layer& old_wards,
-                            const geo::Overlay* overlay, double max_uncovered) {
-    std::size_t beyond = 0;
-    std::size_t no_part = 0;
-    std::size_t too_much = 0;
-    double spread_m2 = 0.0;
-    double overlap_m2 = 0.0;
-    double gap_m2 = 0.0;
-    std::vector<std::pair<double, std::size_t>> largest;
-    for (std::size_t o = 0; o < old_wards.size(); ++o) {
-        const auto& entry = by_area.ledger()[o];
-        overlap_m2 += entry.overlap;
-        if (overlay) gap_m2 += overlay->old_gap_m2[o];
-        if (entry.spread > 0.0) {
-            ++beyond;
-            spread_m2 += entry.spread * entry.weight;
-            largest.emplace_back(entry.spread, o);
-        }
-        if (entry.outside > 0.0) ++(entry.allocated > 0.0 ? too_much : no_part);
-    }
-    std::sort(largest.rbegin(), largest.rend());
+std::string outline_summary(const app::JobResult& r, double max_uncovered) {
+    const geo::Layer& old_wards = r.old_wards;
+    const OutlineFigures f = outline_figures(r);
+    const auto& largest = f.largest;
     std::ostringstream out;
-    out << "outline      " << beyond << " old wards reach beyond the new map's outline by "
-        << notional::fixed(spread_m2, 0)
+    out << "outline      " << f.beyond << " old wards reach beyond the new map's outline by "
+        << notional::fixed(f.spread_m2, 0)
         << " m² (a river, a coast drawn another way): their votes are spread over the part the "
            "map covers";
     for (std::size_t i = 0; i < std::min<std::size_t>(5, largest.size()); ++i) {
@@ -74,10 +58,10 @@ std::string outline_summary(const model::Crosswalk& by_area, const geo::Layer& o
         out << (i != 0 ? ", " : "; most ") << old_wards.names[o] << " (" << old_wards.codes[o]
             << ") " << percent(largest[i].first, 1);
     }
-    out << "\n             lost: " << no_part << " old wards with no part on the new map, "
-        << too_much << " more than " << percent(max_uncovered, 0)
-        << " beyond it (--max-uncovered), " << notional::fixed(gap_m2, 0)
-        << " m² in gaps inside the new map; " << notional::fixed(overlap_m2, 2)
+    out << "\n             lost: " << f.no_part << " old wards with no part on the new map, "
+        << f.too_much << " more than " << percent(max_uncovered, 0)
+        << " beyond it (--max-uncovered), " << notional::fixed(f.gap_m2, 0)
+        << " m² in gaps inside the new map; " << notional::fixed(f.overlap_m2, 2)
         << " m² covered twice by overlapping new wards\n";
     return out.str();
 }
@@ -96,16 +80,13 @@ std::string maps_summary(const app::JobResult& r, const app::JobOptions& options
             << "\n";
     } else {
         const geo::Overlay& overlay = *r.overlay;
-        double sliver_m2 = 0.0;
-        for (double m2 : overlay.old_sliver_m2) sliver_m2 += m2;
         out << "overlay      " << overlay.pieces.size() << " pieces (" << overlay.whole
             << " whole, " << overlay.intersections << " intersected); " << overlay.slivers
             << " slivers under " << fixed(options.overlay.min_piece_m2, 1) << " m² dropped ("
-            << fixed(sliver_m2, 2) << " m²); " << overlay.noise
+            << fixed(sliver_m2(overlay), 2) << " m²); " << overlay.noise
             << " boundary-noise pieces given to their old ward's main successor\n";
     }
-    out << outline_summary(r.by_area(), r.old_wards, r.overlay ? &*r.overlay : nullptr,
-                           options.max_uncovered);
+    out << outline_summary(r, options.max_uncovered);
     if (options.code_match) {
         out << "same wards   " << r.same.same.size()
             << " wards drawn twice (a code on both maps, shapes that coincide) carried whole";
@@ -134,14 +115,8 @@ std::string crosswalks_summary(const app::JobResult& r) {
         }
         out << "; " << w.zero_pieces << " pieces of no weight; " << w.area_fallback
             << " old wards of no weight use area (at the weights' mean density)\n";
-        std::vector<std::pair<double, std::size_t>> partly;
-        for (std::size_t o = 0; o < r.old_wards.size(); ++o) {
-            if (w.old_coverage[o] > 0.0 && w.old_coverage[o] < 0.95) {
-                partly.emplace_back(w.old_coverage[o], o);
-            }
-        }
+        const auto partly = partly_weighted(r);
         if (!partly.empty()) {
-            std::sort(partly.begin(), partly.end());
             std::vector<std::string> names;
             names.reserve(partly.size());
             for (const auto& [coverage, o] : partly) {
@@ -188,35 +163,26 @@ std::string coverage_summary(const app::JobResult& r) {
           std::pair{r.actual ? &*r.actual : nullptr, &r.skipped_actual}}) {
         if (!results) continue;
         if (!results->skipped_rows.empty()) {
-            std::size_t rows = 0;
-            for (const auto& [kind, count] : results->skipped_rows) rows += count;
-            out << "skipped      " << rows << " rows of " << results->path.string()
-                << " that are no local ward ballot (" << skipped_text(results->skipped_rows)
-                << ")\n";
+            out << "skipped      " << skipped_rows(*results) << " rows of "
+                << results->path.string() << " that are no local ward ballot ("
+                << skipped_text(results->skipped_rows) << ")\n";
         }
         if (!skipped->empty()) {
             out << "skipped      " << skipped->size() << " councils of " << results->path.string()
                 << " with no ward on the map (wards): " << skipped_text(*skipped) << "\n";
         }
     }
-    std::string unreached;
-    std::size_t unreached_count = 0;
-    for (const std::size_t n : model::order_by_code(r.new_wards.codes)) {
-        if (!r.honesty[n].sources.empty()) continue;
-        ++unreached_count;
-        unreached += " " + r.new_wards.codes[n];
+    const auto unreached = unreached_wards(r);
+    if (!unreached.empty()) {
+        out << "unreached    " << unreached.size()
+            << " new wards no old ward's weight reaches (zero votes, reached false):";
+        for (const std::size_t n : unreached) out << " " << r.new_wards.codes[n];
+        out << "\n";
     }
-    if (unreached_count != 0) {
-        out << "unreached    " << unreached_count
-            << " new wards no old ward's weight reaches (zero votes, reached false):" << unreached
-            << "\n";
-    }
-    std::map<std::string, int> classes;
-    for (const auto& ward : r.honesty) ++classes[model::to_string(ward.change)];
+    auto classes = change_classes(r);
     out << "change       ";
     for (const char* name : {"unchanged", "minor", "major", "new"}) {
-        out << (classes.contains(name) ? classes[name] : 0) << " " << name
-            << (std::string(name) == "new" ? "\n" : ", ");
+        out << classes[name] << " " << name << (std::string(name) == "new" ? "\n" : ", ");
     }
     return out.str();
 }
@@ -226,14 +192,9 @@ std::string results_summary(const app::JobResult& r) {
     const model::Election& election = *r.election;
     const model::Notional& notional = *r.notional();
     std::ostringstream out;
-    std::size_t candidates = 0;
-    int old_seats = 0;
-    for (const auto& ward : election.wards) {
-        candidates += ward.candidates.size();
-        old_seats += ward.seats.value_or(0);
-    }
-    out << "results      " << candidates << " candidates in " << election.wards.size() << " wards, "
-        << old_seats << " seats, from " << election.path.string() << " ("
+    const ResultsFigures f = results_figures(r);
+    out << "results      " << f.candidates << " candidates in " << election.wards.size()
+        << " wards, " << f.seats << " seats, from " << election.path.string() << " ("
         << model::to_string(election.format) << ")";
     if (notional.uncontested_old != 0) out << "; " << notional.uncontested_old << " uncontested";
     if (notional.strong_independents != 0) {
@@ -245,22 +206,14 @@ std::string results_summary(const app::JobResult& r) {
             << " parties kept whole with the successor holding most of the old seat's people "
                "(minor ones, under 1% of their country's vote, and the Speaker)";
     }
-    const auto partial = std::count(notional.partial.begin(), notional.partial.end(), true);
-    if (partial != 0) out << "; " << partial << " new wards partial (votes unknown in part)";
-    // Old wards the results do not name: their votes are unknown, never zero.
-    std::vector<bool> has_result(r.old_wards.size(), false);
-    for (const std::size_t o : r.matched) has_result[o] = true;
+    if (f.partial != 0) out << "; " << f.partial << " new wards partial (votes unknown in part)";
     std::vector<std::string> missing;
     std::vector<std::string> partial_wards;
-    for (const std::size_t o : model::order_by_code(r.old_wards.codes)) {
-        if (!has_result[o]) {
-            missing.push_back(r.old_wards.names[o] + " (" + r.old_wards.codes[o] + ")");
-        }
+    for (const std::size_t o : f.missing_old) {
+        missing.push_back(r.old_wards.names[o] + " (" + r.old_wards.codes[o] + ")");
     }
-    for (const std::size_t n : model::order_by_code(r.new_wards.codes)) {
-        if (notional.partial[n]) {
-            partial_wards.push_back(r.new_wards.names[n] + " (" + r.new_wards.codes[n] + ")");
-        }
+    for (const std::size_t n : f.partial_new) {
+        partial_wards.push_back(r.new_wards.names[n] + " (" + r.new_wards.codes[n] + ")");
     }
     if (!missing.empty()) {
         out << "\nno results   " << missing.size()
@@ -291,43 +244,24 @@ std::string ledger_summary(const app::JobResult& r, const app::JobOptions& optio
     for (const auto& entry : notional.ledger) {
         width = std::max(width, static_cast<int>(entry.party.size()));
     }
-    const auto totals = r.seats ? model::council_totals(*r.seats) : std::map<std::string, int>{};
-    std::map<std::string, int> won_before;
-    for (const auto& winners : notional.old.winners) {
-        for (const auto& party : winners) ++won_before[party];
-    }
     char line[256];
     std::snprintf(line, sizeof line, "\n\n  %-*s %6s %8s %12s %14s %12s %10s %12s\n", width,
                   "party", "seats", "notional", "old votes", "new votes", "lost sliver", "lost gap",
                   "lost outside");
     out << line;
-    model::PartyLedger sum;
-    int seats_sum = 0;
-    int notional_sum = 0;
-    double worst = 0.0;
     auto print = [&](const model::PartyLedger& entry, int before, const std::string& after) {
         std::snprintf(line, sizeof line, "  %-*s %6d %8s %12.0f %14.4f %12.4f %10.4f %12.4f\n",
                       width, entry.party.c_str(), before, after.c_str(), entry.old_votes,
                       entry.new_votes, entry.lost_sliver, entry.lost_gap, entry.lost_outside);
         out << line;
     };
-    for (const auto& entry : notional.ledger) {
-        const int before = won_before.contains(entry.party) ? won_before[entry.party] : 0;
-        const int after = totals.contains(entry.party) ? totals.at(entry.party) : 0;
-        print(entry, before, r.seats ? std::to_string(after) : "-");
-        seats_sum += before;
-        notional_sum += after;
-        sum.old_votes += entry.old_votes;
-        sum.new_votes += entry.new_votes;
-        sum.lost_sliver += entry.lost_sliver;
-        sum.lost_gap += entry.lost_gap;
-        sum.lost_outside += entry.lost_outside;
-        worst = std::max(worst, entry.imbalance());
+    const LedgerFigures f = ledger_figures(r);
+    for (const auto& party : f.parties) {
+        print(party.entry, party.seats, r.seats ? std::to_string(party.notional) : "-");
     }
-    sum.party = "all";
-    print(sum, seats_sum, r.seats ? std::to_string(notional_sum) : "-");
+    print(f.all.entry, f.all.seats, r.seats ? std::to_string(f.all.notional) : "-");
     char imbalance[32];
-    std::snprintf(imbalance, sizeof imbalance, "%.1e", worst);
+    std::snprintf(imbalance, sizeof imbalance, "%.1e", f.worst_imbalance);
     out << "\nconservation new + lost = old for every party (largest relative difference "
         << imbalance << ", tolerance 1e-9)\n";
     out << "lost         " << fixed(notional.lost_total(), 4) << " votes ("
@@ -345,29 +279,16 @@ std::string seats_summary(const app::JobResult& r, const app::JobOptions& option
         return "seats        no seats for the new wards (--new-seats or --new-seats-field): votes "
                "only\n";
     }
-    std::size_t knife = 0;
-    std::size_t ties = 0;
-    std::size_t continuity = 0;
-    std::size_t carried = 0;
-    std::size_t unknown = 0;
-    int total = 0;
-    for (const auto& ward : *r.seats) {
-        knife += ward.knife_edge ? 1 : 0;
-        ties += ward.tie ? 1 : 0;
-        continuity += ward.continuity ? 1 : 0;
-        carried += ward.carried ? 1 : 0;
-        unknown += ward.unknown ? 1 : 0;
-    }
-    for (const auto& [party, won] : model::council_totals(*r.seats)) total += won;
+    const SeatFigures f = seat_figures(*r.seats);
     std::ostringstream out;
-    out << "seats        " << total << " notional seats by "
+    out << "seats        " << f.total << " notional seats by "
         << model::to_string(options.seats.method);
     if (options.seats.method == model::SeatMethod::continuity) {
-        out << " (" << continuity << " wards by continuity, the rest rank-slot)";
+        out << " (" << f.continuity << " wards by continuity, the rest rank-slot)";
     }
-    out << "; " << knife << " knife-edge, " << ties << " decided by a tie";
-    if (carried != 0) out << ", " << carried << " carried from uncontested wards";
-    if (unknown != 0) out << ", " << unknown << " unknown";
+    out << "; " << f.knife_edge << " knife-edge, " << f.ties << " decided by a tie";
+    if (f.carried != 0) out << ", " << f.carried << " carried from uncontested wards";
+    if (f.unknown != 0) out << ", " << f.unknown << " unknown";
     out << "\n";
     return out.str();
 }

@@ -2,6 +2,7 @@
 /// old wards where parties' votes lean.
 #include <sstream>
 
+#include "cli/figures.hpp"
 #include "cli/summary.hpp"
 #include "core/csv.hpp"
 
@@ -22,9 +23,7 @@ std::string support_summary(const app::JobResult& r) {
         }
         out << ")";
     }
-    const double covered =
-        support.people() > 0.0 ? support.people_covered() / support.people() : 0.0;
-    out << "; " << fixed(100.0 * covered, 1) << "%"
+    out << "; " << fixed(100.0 * support_covered(support), 1) << "%"
         << " of the people in a place a local result covers; in " << support.old_wards_reached()
         << " old wards a party's votes lean to where its local support is, each party's "
            "total there kept; elsewhere they follow people\n";

@@ -1,5 +1,7 @@
 /// What a run records of itself beside its outputs, read back: manifest.json's inputs checked
-/// against the files (size and SHA-256 computed here).
+/// against the files (size and SHA-256 computed here), and --summary-json against the text
+/// summary, number for number.
+#include <cstdio>
 #include <string>
 #include <vector>
 
@@ -17,6 +19,18 @@ CPLJSONObject parsed(const std::filesystem::path& path) {
     CPLJSONDocument document;
     EXPECT_TRUE(document.LoadMemory(read_text(path))) << path << " is no JSON";
     return document.GetRoot();
+}
+
+/// The number after `label` in the text: "results      34 candidates" and "results" give 34.
+double number_after(const std::string& text, const std::string& label) {
+    const auto at = text.find(label);
+    if (at == std::string::npos) {
+        ADD_FAILURE() << "no '" << label << "' in\n" << text;
+        return -1.0;
+    }
+    double value = -1.0;
+    EXPECT_EQ(std::sscanf(text.c_str() + at + label.size(), "%lf", &value), 1) << label;
+    return value;
 }
 
 const std::string seats_and_actual = "--new-seats " + demo + "new_seats.csv " + with_actual;
@@ -93,6 +107,65 @@ TEST(Manifest, CompareWritesOneNamingItsBase) {
               static_cast<GInt64>(std::filesystem::file_size(base_csv)));
     EXPECT_EQ(inputs[2].GetString("role"), "actual");
     EXPECT_EQ(inputs[2].GetString("sha256"), sha256_hex(read_text(demo + "results_2022.csv")));
+}
+
+TEST(SummaryJson, GivesTheTextSummarysNumbers) {
+    TempDir dir;
+    const auto out = dir / "out";
+    const auto json_path = dir / "summary.json";
+    const CommandResult result =
+        run(demo_job(out, seats_and_actual + " --summary-json " + json_path.string()));
+    ASSERT_EQ(result.exit_code, 0) << result.err;
+    const std::string& text = result.out;
+    const CPLJSONObject json = parsed(json_path);
+    EXPECT_EQ(json.GetLong("old_wards/wards"), number_after(text, "old wards    "));
+    EXPECT_EQ(json.GetLong("overlay/pieces"), number_after(text, "overlay      "));
+    EXPECT_EQ(json.GetLong("outline/beyond"), number_after(text, "outline      "));
+    EXPECT_EQ(json.GetLong("results/candidates"), number_after(text, "results      "));
+    EXPECT_EQ(json.GetLong("results/seats"), number_after(text, "wards, "));
+    EXPECT_EQ(json.GetLong("change/unchanged"), number_after(text, "change       "));
+    EXPECT_EQ(json.GetLong("seats/total"), number_after(text, "seats        "));
+    EXPECT_EQ(json.GetLong("seats/knife_edge"),
+              number_after(text, "notional seats by rank-slot; "));
+    EXPECT_EQ(json.GetLong("comparison/verdicts/GENUINE"), number_after(text, "verdicts     "));
+    EXPECT_NEAR(json.GetDouble("rounded/kept"), number_after(text, "rounded      "), 0.5);
+    EXPECT_NEAR(json.GetDouble("lost/votes"), number_after(text, "lost         "), 5e-5);
+    // The party table: the first party's line and the total line, column by column.
+    const CPLJSONArray parties = json.GetArray("parties_table");
+    ASSERT_GT(parties.Size(), 0);
+    for (const auto& line : {parties[0], json.GetObj("all")}) {
+        const std::string label = "\n  " + line.GetString("party") + " ";
+        const auto at = text.find(label);
+        ASSERT_NE(at, std::string::npos) << label;
+        int seats = 0;
+        int notional = 0;
+        double old_votes = 0.0;
+        double new_votes = 0.0;
+        ASSERT_EQ(std::sscanf(text.c_str() + at + label.size(), "%d %d %lf %lf", &seats, &notional,
+                              &old_votes, &new_votes),
+                  4);
+        EXPECT_EQ(line.GetInteger("seats"), seats);
+        EXPECT_EQ(line.GetInteger("notional"), notional);
+        EXPECT_NEAR(line.GetDouble("old_votes"), old_votes, 0.5);
+        EXPECT_NEAR(line.GetDouble("new_votes"), new_votes, 5e-5);
+    }
+    // Its outputs are the text summary's, itself and the manifest among them.
+    const CPLJSONArray outputs = json.GetArray("outputs");
+    std::string listed = "\noutputs";
+    for (int i = 0; i < outputs.Size(); ++i) listed += "\n  " + outputs[i].ToString();
+    EXPECT_TRUE(contains(text, listed + "\n")) << listed;
+    EXPECT_TRUE(contains(listed, json_path.string()));
+}
+
+TEST(SummaryJson, IsWrittenWithTheOtherOutputsOrNotAtAll) {
+    TempDir dir;
+    const auto json_path = dir / "summary.json";
+    // A run that fails (too many votes lost) writes neither the outputs nor the JSON.
+    const CommandResult failed =
+        run(demo_job(dir / "out", "--max-lost 0 --summary-json " + json_path.string()));
+    ASSERT_EQ(failed.exit_code, 1) << failed.err;
+    EXPECT_FALSE(std::filesystem::exists(json_path));
+    EXPECT_TRUE(files_in(dir / "out").empty());
 }
 
 }  // namespace
