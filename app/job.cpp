@@ -199,7 +199,8 @@ std::vector<model::CrosswalkSeed> seeds_for(const JobOptions& options, JobResult
 /// electorates before not (METHOD.md §4). The chosen one carries the votes; the others give
 /// the ranges and the verdicts.
 void build_crosswalks(const JobOptions& options, JobResult& result,
-                      const std::vector<model::CrosswalkSeed>& seeds) {
+                      const std::vector<model::CrosswalkSeed>& seeds,
+                      const PhaseProgress& progress) {
     const auto area_seed = std::find_if(seeds.begin(), seeds.end(),
                                         [](const auto& seed) { return seed.name == "area"; });
     if (area_seed == seeds.end()) {
@@ -224,7 +225,8 @@ void build_crosswalks(const JobOptions& options, JobResult& result,
         old_electorate = report::read_electorate(
             *options.old_electorate_path, result.old_wards.codes, result.old_wards.names, "old");
     }
-    const model::RakeOptions rake_options{.tolerance = 1e-9, .max_iterations = 100000};
+    const model::RakeOptions rake_options{
+        .tolerance = 1e-9, .max_iterations = 100000, .progress = phase(progress, "raking")};
     for (const model::CrosswalkSeed& seed : seeds) {
         model::Crosswalk plain(new_count, seed.pieces, seed.old_weight, seed.old_sliver,
                                seed.old_gap, crosswalk_options);
@@ -354,7 +356,7 @@ JobResult run_job(const JobOptions& options, const PhaseProgress& progress,
     }
     const auto inputs = measured_on(options, result, context);
     const auto seeds = seeds_for(options, result, inputs, context, progress);
-    build_crosswalks(options, result, seeds);
+    build_crosswalks(options, result, seeds, progress);
     carry_votes(options, result, seats_of_new);
     write_outputs(options, result, outputs, context, phase(progress, "writing"));
     if (options.crosswalk_path && !result.reloaded) {

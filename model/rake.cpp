@@ -147,12 +147,24 @@ SparseRows rake(const SparseRows& seed, const std::vector<double>& row_target,
     Raking raking(seed, row_target, column_target);
     raking.survey(report);
     report.max_error = raking.largest_error();
+    const double start = report.max_error;
+    constexpr std::size_t steps = 1000;
+    auto tell = [&] {
+        if (!options.progress || !(start > options.tolerance) || !(report.max_error > 0.0)) {
+            return;
+        }
+        const double done =
+            std::log(start / report.max_error) / std::log(start / options.tolerance);
+        options.progress(static_cast<std::size_t>(std::clamp(done, 0.0, 0.999) * steps), steps);
+    };
     while (report.max_error > options.tolerance && report.iterations < options.max_iterations) {
         raking.scale_rows();
         raking.scale_columns();
         ++report.iterations;
         report.max_error = raking.largest_error();
+        if (report.iterations % 100 == 0) tell();
     }
+    if (options.progress) options.progress(steps, steps);
     report.converged = report.max_error <= options.tolerance;
     return raking.take();
 }

@@ -9,6 +9,7 @@
 
 #include <Eigen/SparseCore>
 
+#include "core/progress.hpp"
 #include "model/crosswalk.hpp"
 
 namespace notional::model {
@@ -16,6 +17,9 @@ namespace notional::model {
 struct RakeOptions {
     double tolerance = 1e-9;    ///< largest relative margin error accepted
     int max_iterations = 1000;  ///< row-and-column passes before giving up
+    /// Told how far the error has come down from its start to the tolerance (on a log scale:
+    /// each pass takes off about the same factor), out of 1000, every hundred passes.
+    Progress progress;
 };
 
 struct RakeReport {

@@ -133,6 +133,25 @@ TEST(RakeMatrix, ABlockPatternThatContradictsTheMarginsDoesNotConverge) {
     EXPECT_EQ(x.coeff(1, 0), 0.0);
 }
 
+TEST(RakeMatrix, ASlowFitTellsHowFarItsErrorHasComeDown) {
+    // The fit needs x01 -> 0 (row 0 is 10 and column 0, x00 alone, is 10): the error falls
+    // slowly, over hundreds of passes, and the progress climbs with it, ending at 1000 of 1000.
+    std::vector<std::pair<std::size_t, std::size_t>> told;
+    RakeOptions options;
+    options.max_iterations = 5000;
+    options.progress = [&](std::size_t done, std::size_t total) { told.emplace_back(done, total); };
+    RakeReport report;
+    (void)rake(matrix({{1, 1}, {0, 1}}), {10, 20}, {10, 20}, options, report);
+    EXPECT_GT(report.iterations, 200);
+    ASSERT_GE(told.size(), 3U);
+    EXPECT_EQ(told.back(), (std::pair<std::size_t, std::size_t>{1000, 1000}));
+    for (std::size_t i = 1; i < told.size(); ++i) {
+        EXPECT_LE(told[i - 1].first, told[i].first) << i;
+        EXPECT_EQ(told[i].second, 1000U);
+    }
+    EXPECT_LT(told[told.size() - 2].first, 1000U);  // not done until it is
+}
+
 TEST(RakeMatrix, ANewWardWithElectorsButNoPieceIsImpossible) {
     RakeOptions options;
     options.max_iterations = 20;
