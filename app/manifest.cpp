@@ -105,12 +105,12 @@ void job_options(JsonWriter& json, const JobOptions& options) {
         .member("threads", options.overlay.threads)
         .member("overlay",
                 options.overlay.method == geo::OverlayMethod::measure ? "measure" : "geos")
-        .member("max_lost_pct", 100.0 * options.redistribute.max_lost)
-        .member("max_uncovered_pct", 100.0 * options.max_uncovered)
+        .member("max_lost", options.redistribute.max_lost)
+        .member("max_uncovered", options.max_uncovered)
         .member("code_match", options.code_match)
         .member("split_independents", options.redistribute.split_independents)
         .member("seat_method", model::to_string(options.seats.method))
-        .member("knife_edge_pct", options.seats.knife_edge_pct)
+        .member("knife_edge_margin", options.seats.knife_edge_pct / 100.0)
         .member("share_convention", options.share_top ? "top" : "total")
         .member("crosswalk_update", options.crosswalk_update);
     json.key("weights");
@@ -183,7 +183,7 @@ std::string compare_manifest(const CompareOptions& options, const CompareResult&
     json.key("options")
         .begin_object()
         .member("actual_format", model::to_string(options.actual_format))
-        .member("knife_edge_pct", options.knife_edge_pct)
+        .member("knife_edge_margin", options.knife_edge_pct / 100.0)
         .member("share_convention",
                 options.convention == model::ShareConvention::top ? "top" : "total")
         .end_object();

@@ -77,8 +77,7 @@ std::string comparison_summary(const model::Comparison& comparison) {
     for (const auto& row : comparison.council) {
         std::snprintf(line, sizeof line, "             %-*s %4d %9d %7d %+6d %+5d %6d %7d\n", width,
                       row.party.c_str(), row.old_seats, row.notional_seats, row.actual_seats,
-                      row.actual_seats - row.old_seats, row.actual_seats - row.notional_seats,
-                      row.gains, row.losses);
+                      row.press_change(), row.real_change(), row.gains, row.losses);
         text += line;
     }
     auto verdicts = verdict_counts(comparison);

@@ -26,6 +26,15 @@ void wards(JsonWriter& json, const geo::Layer& layer, const std::vector<std::siz
     wards(json, layer, indices, [](std::size_t) {});
 }
 
+/// Wards given as (value, index), as [{"code", "name", `key`: value}].
+void valued_wards(JsonWriter& json, const geo::Layer& layer,
+                  const std::vector<std::pair<double, std::size_t>>& valued, const char* key) {
+    std::vector<std::size_t> indices;
+    for (const auto& [value, i] : valued) indices.push_back(i);
+    std::size_t at = 0;  // the ward's place in `valued`: `wards` goes through them in order
+    wards(json, layer, indices, [&](std::size_t) { json.member(key, valued[at++].first); });
+}
+
 void layer_read(JsonWriter& json, const geo::Layer& layer, const std::string& fields) {
     json.begin_object()
         .member("wards", layer.size())
@@ -60,20 +69,16 @@ void maps(JsonWriter& json, const app::JobResult& r, const app::JobOptions& opti
     }
     const OutlineFigures f = outline_figures(r);
     json.key("outline").begin_object().member("beyond", f.beyond).member("spread_m2", f.spread_m2);
-    json.key("largest").begin_array();
+    std::vector<std::pair<double, std::size_t>> largest;
     for (std::size_t i = 0; i < std::min<std::size_t>(5, f.largest.size()); ++i) {
         if (f.largest[i].first < 0.001) break;  // as the text: it shows none under 0.1%
-        const std::size_t o = f.largest[i].second;
-        json.begin_object()
-            .member("code", r.old_wards.codes[o])
-            .member("name", r.old_wards.names[o])
-            .member("share_beyond", f.largest[i].first)
-            .end_object();
+        largest.push_back(f.largest[i]);
     }
-    json.end_array()
-        .member("no_part", f.no_part)
+    json.key("largest");
+    valued_wards(json, r.old_wards, largest, "share_beyond");
+    json.member("no_part", f.no_part)
         .member("too_much", f.too_much)
-        .member("max_uncovered_pct", 100.0 * options.max_uncovered)
+        .member("max_uncovered", options.max_uncovered)
         .member("gap_m2", f.gap_m2)
         .member("overlap_m2", f.overlap_m2)
         .end_object();
@@ -105,16 +110,9 @@ void weights(JsonWriter& json, const app::JobResult& r) {
         .member("without_count", layer.without_count)
         .member("zero_pieces", w.zero_pieces)
         .member("area_fallback", w.area_fallback)
-        .key("partly_covered")
-        .begin_array();
-    for (const auto& [coverage, o] : partly_weighted(r)) {
-        json.begin_object()
-            .member("code", r.old_wards.codes[o])
-            .member("name", r.old_wards.names[o])
-            .member("coverage", coverage)
-            .end_object();
-    }
-    json.end_array().end_object();
+        .key("partly_covered");
+    valued_wards(json, r.old_wards, partly_weighted(r), "coverage");
+    json.end_object();
 }
 
 void support(JsonWriter& json, const app::JobResult& r) {
@@ -266,7 +264,7 @@ void seats(JsonWriter& json, const app::JobResult& r, const app::JobOptions& opt
         .member("total", f.total)
         .member("rule", model::to_string(options.seats.method))
         .member("knife_edge", f.knife_edge)
-        .member("knife_edge_pct", options.seats.knife_edge_pct)
+        .member("knife_edge_margin", options.seats.knife_edge_pct / 100.0)
         .member("ties", f.ties)
         .member("continuity", f.continuity)
         .member("carried", f.carried)
@@ -316,8 +314,8 @@ void comparison(JsonWriter& json, const app::JobResult& r) {
             .member("old", row.old_seats)
             .member("notional", row.notional_seats)
             .member("actual", row.actual_seats)
-            .member("press", row.actual_seats - row.old_seats)
-            .member("real", row.actual_seats - row.notional_seats)
+            .member("press", row.press_change())
+            .member("real", row.real_change())
             .member("gains", row.gains)
             .member("losses", row.losses)
             .end_object();

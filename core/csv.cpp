@@ -194,6 +194,10 @@ double rounded(double value, int decimals) {
     return std::round(value * scale) / scale;
 }
 
+std::string signed_int(int value) {
+    return (value > 0 ? "+" : "") + std::to_string(value);
+}
+
 std::string fixed(double value, int decimals) {
     char buffer[64];
     std::snprintf(buffer, sizeof buffer, "%.*f", decimals, value);

@@ -47,4 +47,7 @@ struct CsvTable {
 /// A number in fixed notation with `decimals` places, "-0" written as "0".
 [[nodiscard]] std::string fixed(double value, int decimals);
 
+/// A change in whole numbers with its sign: "+2", "0", "-1".
+[[nodiscard]] std::string signed_int(int value);
+
 }  // namespace notional

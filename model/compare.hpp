@@ -60,6 +60,11 @@ struct CouncilRow {
     int notional_seats = 0;     ///< old election, new map
     int actual_seats = 0;       ///< new election, new map
     int gains = 0, losses = 0;  ///< against the notional, ward by ward
+
+    /// The change a press release quotes: against the old election on the old map.
+    [[nodiscard]] int press_change() const { return actual_seats - old_seats; }
+    /// The real change: against the notional result on the new map.
+    [[nodiscard]] int real_change() const { return actual_seats - notional_seats; }
 };
 
 enum class ShareConvention { total, top };

@@ -16,10 +16,6 @@ std::string optional_fixed(const std::optional<double>& value, int decimals) {
     return value ? fixed(*value, decimals) : "";
 }
 
-std::string signed_int(int value) {
-    return (value > 0 ? "+" : "") + std::to_string(value);
-}
-
 std::string points(const std::optional<double>& share) {
     return share ? fixed(100.0 * *share, 1) : "";
 }
@@ -71,19 +67,18 @@ std::string intro_section(const Comparison& comparison) {
     for (const auto& row : comparison.council) {
         text += "| " + row.party + (row.name != row.party ? " (" + row.name + ")" : "") + " | " +
                 std::to_string(row.old_seats) + " | " + std::to_string(row.notional_seats) + " | " +
-                std::to_string(row.actual_seats) + " | " +
-                signed_int(row.actual_seats - row.old_seats) + " | " +
-                signed_int(row.actual_seats - row.notional_seats) + " | " +
-                std::to_string(row.gains) + " | " + std::to_string(row.losses) + " |\n";
+                std::to_string(row.actual_seats) + " | " + signed_int(row.press_change()) + " | " +
+                signed_int(row.real_change()) + " | " + std::to_string(row.gains) + " | " +
+                std::to_string(row.losses) + " |\n";
     }
     text += "\n";
     for (const auto& row : comparison.council) {
         if (row.actual_seats == 0 && row.notional_seats == 0) continue;
         text += "- " + row.party + " won " + std::to_string(row.actual_seats) + ", against " +
                 std::to_string(row.old_seats) + " at the last election (" +
-                signed_int(row.actual_seats - row.old_seats) + ", the naive change) and " +
+                signed_int(row.press_change()) + ", the naive change) and " +
                 std::to_string(row.notional_seats) + " notional on the new map (" +
-                signed_int(row.actual_seats - row.notional_seats) + ", the real change).\n";
+                signed_int(row.real_change()) + ", the real change).\n";
     }
     return text;
 }

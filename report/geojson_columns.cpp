@@ -74,10 +74,12 @@ std::string notional_winner(const model::WardSeats& ward, const model::Measures&
 
 void seat_columns(Columns& columns, const std::vector<model::WardSeats>& s,
                   const model::Measures& m, const PartyColours& colours) {
+    std::vector<std::string> winner(s.size());
+    for (std::size_t n = 0; n < s.size(); ++n) winner[n] = notional_winner(s[n], m, n);
     columns.add("seats", [&](std::size_t n) {
         return s[n].seats > 0 ? Value(static_cast<long long>(s[n].seats)) : Value();
     });
-    columns.add("winner", [&](std::size_t n) { return Value(notional_winner(s[n], m, n)); });
+    columns.add("winner", [&](std::size_t n) { return Value(winner[n]); });
     columns.add("winners", [&](std::size_t n) {
         return s[n].unknown ? Value() : Value(joined(s[n].winners));
     });
@@ -92,7 +94,7 @@ void seat_columns(Columns& columns, const std::vector<model::WardSeats>& s,
     // An old ward's last rank stood in for seats it did not have (METHOD.md §6).
     columns.add("extended", [&](std::size_t n) { return Value(s[n].extended); });
     // simplestyle-spec, so any GeoJSON viewer colours the map by winner.
-    columns.add("fill", [&](std::size_t n) { return Value(colours(notional_winner(s[n], m, n))); });
+    columns.add("fill", [&](std::size_t n) { return Value(colours(winner[n])); });
 }
 
 void party_columns(Columns& columns, const model::Notional& notional) {

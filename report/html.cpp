@@ -41,10 +41,6 @@ std::string percent(const std::optional<double>& share, int decimals) {
     return share ? fixed(100.0 * *share, decimals) + "%" : "";
 }
 
-std::string signed_int(int value) {
-    return (value > 0 ? "+" : "") + std::to_string(value);
-}
-
 std::string swatch(const std::string& colour) {
     return R"(<span class="sw" style="background:)" + html_escape(colour) + "\"></span>";
 }
@@ -127,7 +123,7 @@ std::string badge(const model::PartyComparison& party) {
 
 std::string change_cell(int change) {
     const char* tone = change > 0 ? " up" : (change < 0 ? " down" : "");
-    return "<td class=\"n" + std::string(tone) + "\">" + html::signed_int(change) + "</td>";
+    return "<td class=\"n" + std::string(tone) + "\">" + signed_int(change) + "</td>";
 }
 
 std::string intro(const HtmlReport& report, const html::Words& words) {
@@ -162,11 +158,9 @@ std::string council_table(const HtmlReport& report, const html::Words& words) {
                                    : "") +
             "</td><td class=\"n\">" + std::to_string(row.old_seats) + "</td><td class=\"n\">" +
             std::to_string(row.notional_seats) + "</td><td class=\"n\">" +
-            std::to_string(row.actual_seats) + "</td>" +
-            change_cell(row.actual_seats - row.old_seats) +
-            change_cell(row.actual_seats - row.notional_seats) + "<td class=\"n\">" +
-            std::to_string(row.gains) + "</td><td class=\"n\">" + std::to_string(row.losses) +
-            "</td></tr>\n";
+            std::to_string(row.actual_seats) + "</td>" + change_cell(row.press_change()) +
+            change_cell(row.real_change()) + "<td class=\"n\">" + std::to_string(row.gains) +
+            "</td><td class=\"n\">" + std::to_string(row.losses) + "</td></tr>\n";
     }
     return text + "</tbody>\n</table>\n";
 }

@@ -20,9 +20,6 @@ struct Words {
 /// A share of 1 as a percentage, "42.1%"; "" when unknown.
 [[nodiscard]] std::string percent(const std::optional<double>& share, int decimals = 1);
 
-/// "+2", "0", "-1".
-[[nodiscard]] std::string signed_int(int value);
-
 /// A colour swatch for a legend or a table.
 [[nodiscard]] std::string swatch(const std::string& colour);
 

@@ -76,8 +76,9 @@ TEST(Manifest, NamesEveryInputWithItsSizeAndDigestAndEveryOutput) {
     EXPECT_EQ(manifest.GetString("crosswalk"), "area");
     EXPECT_EQ(manifest.GetString("seat_rule"), "rank-slot");
     EXPECT_EQ(manifest.GetString("options/seat_method"), "rank-slot");
-    EXPECT_DOUBLE_EQ(manifest.GetDouble("options/knife_edge_pct"), 2.0);
-    EXPECT_DOUBLE_EQ(manifest.GetDouble("options/max_lost_pct"), 0.1);
+    // Fractions of 1, as every share in the outputs: --knife-edge 2 and --max-lost 0.1 (%).
+    EXPECT_DOUBLE_EQ(manifest.GetDouble("options/knife_edge_margin"), 0.02);
+    EXPECT_DOUBLE_EQ(manifest.GetDouble("options/max_lost"), 0.001);
     EXPECT_EQ(manifest.GetString("options/share_convention"), "total");
 
     std::vector<std::string> outputs;
