@@ -30,6 +30,7 @@ void wards(JsonWriter& json, const geo::Layer& layer, const std::vector<std::siz
 void valued_wards(JsonWriter& json, const geo::Layer& layer,
                   const std::vector<std::pair<double, std::size_t>>& valued, const char* key) {
     std::vector<std::size_t> indices;
+    indices.reserve(valued.size());
     for (const auto& [value, i] : valued) indices.push_back(i);
     std::size_t at = 0;  // the ward's place in `valued`: `wards` goes through them in order
     wards(json, layer, indices, [&](std::size_t) { json.member(key, valued[at++].first); });
