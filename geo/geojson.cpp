@@ -1,13 +1,19 @@
 #include "geo/geojson.hpp"
 
+#include <algorithm>
 #include <atomic>
+#include <charconv>
+#include <cmath>
+#include <memory>
 
 #include <cpl_error.h>
 #include <cpl_string.h>
 #include <cpl_vsi.h>
+#include <ogr_spatialref.h>
 #include <ogrsf_frmts.h>
 
 #include "core/error.hpp"
+#include "core/json.hpp"
 #include "geo/gdal.hpp"
 
 namespace notional::geo {
@@ -51,11 +57,10 @@ struct MemoryFile {
     ~MemoryFile() { VSIUnlink(path.c_str()); }
 };
 
-}  // namespace
-
-std::string geojson_text(const std::string& layer_name, const Layer& layer,
-                         const std::vector<std::size_t>& order, const std::vector<Column>& columns,
-                         GeosContext& context) {
+/// The layer written by GDAL's GeoJSON driver, which cuts rings at the antimeridian.
+std::string gdal_geojson_text(const std::string& layer_name, const Layer& layer,
+                              const std::vector<std::size_t>& order,
+                              const std::vector<Column>& columns, GeosContext& context) {
     const QuietGdal quiet;
     register_gdal();
     // Written in memory: the bytes then go to disk through one checked, synced write, so a full
@@ -126,6 +131,167 @@ std::string geojson_text(const std::string& layer_name, const Layer& layer,
     const GByte* bytes = VSIGetMemFileBuffer(path.c_str(), &size, FALSE);
     if (!bytes) throw IoError(layer_name + ".geojson: lost in memory: " + last_gdal_error());
     return {reinterpret_cast<const char*>(bytes), static_cast<std::size_t>(size)};
+}
+
+/// Appends `number` as GDAL's GeoJSON driver writes a property (15 significant figures, ".0"
+/// on a whole number), or null where JSON cannot hold it.
+void append_property(std::string& out, double number) {
+    if (!std::isfinite(number)) {
+        out += "null";
+        return;
+    }
+    char buffer[32];
+    const char* end =
+        std::to_chars(buffer, buffer + sizeof buffer, number, std::chars_format::general, 15).ptr;
+    const std::string_view text(buffer, static_cast<std::size_t>(end - buffer));
+    out += text;
+    if (text.find_first_of(".e") == std::string_view::npos) out += ".0";
+}
+
+void append_value(std::string& out, const Value& value) {
+    if (const auto* text = std::get_if<std::string>(&value)) {
+        out += json_quoted(*text);
+    } else if (const auto* real = std::get_if<double>(&value)) {
+        append_property(out, *real);
+    } else if (const auto* integer = std::get_if<long long>(&value)) {
+        char buffer[24];
+        out.append(buffer, std::to_chars(buffer, buffer + sizeof buffer, *integer).ptr);
+    } else if (const auto* flag = std::get_if<bool>(&value)) {
+        out += *flag ? "true" : "false";
+    } else {
+        out += "null";
+    }
+}
+
+/// Appends a longitude or latitude at 7 decimals (about a centimetre, as RFC 7946 advises),
+/// trailing zeros dropped but one.
+void append_degrees(std::string& out, double degrees) {
+    char buffer[40];
+    char* end =
+        std::to_chars(buffer, buffer + sizeof buffer, degrees, std::chars_format::fixed, 7).ptr;
+    while (end[-1] == '0' && end[-2] != '.') --end;
+    out.append(buffer, end);
+}
+
+/// One ring in lon/lat.
+struct LonLatRing {
+    std::vector<double> lon, lat;
+};
+
+/// A ward's polygons in lon/lat, each its exterior ring then its holes.
+using LonLatPolygons = std::vector<std::vector<LonLatRing>>;
+
+/// Whether a ring runs clockwise (its shoelace sum is negative).
+bool clockwise(const LonLatRing& ring) {
+    double twice_area = 0.0;
+    for (std::size_t i = 0; i + 1 < ring.lon.size(); ++i) {
+        twice_area += ring.lon[i] * ring.lat[i + 1] - ring.lon[i + 1] * ring.lat[i];
+    }
+    return twice_area < 0.0;
+}
+
+/// `shape`'s polygons reprojected by `transform`; false when a ring spans more than half the
+/// globe in longitude, that is, crosses the antimeridian. Throws IoError naming the ward.
+bool lon_lat(GeosContext& context, const GEOSGeometry* shape, OGRCoordinateTransformation& to,
+             LonLatPolygons& polygons, const std::string& what) {
+    GEOSContextHandle_t handle = context.get();
+    polygons.clear();
+    bool within = true;
+    for_each_ring(handle, shape, [&](const GEOSGeometry* ring, bool exterior) {
+        if (exterior) polygons.emplace_back();
+        LonLatRing& out = polygons.back().emplace_back();
+        const GEOSCoordSequence* sequence = GEOSGeom_getCoordSeq_r(handle, ring);
+        unsigned size = 0;
+        if (!sequence || GEOSCoordSeq_getSize_r(handle, sequence, &size) == 0) {
+            throw IoError(what + ": cannot read its coordinates: " + context.take_error());
+        }
+        out.lon.resize(size);
+        out.lat.resize(size);
+        if (GEOSCoordSeq_copyToArrays_r(handle, sequence, out.lon.data(), out.lat.data(), nullptr,
+                                        nullptr) == 0) {
+            throw IoError(what + ": cannot read its coordinates: " + context.take_error());
+        }
+        if (size > 0 &&
+            to.Transform(static_cast<int>(size), out.lon.data(), out.lat.data()) == FALSE) {
+            throw IoError(what +
+                          ": cannot reproject it to longitude and latitude: " + last_gdal_error());
+        }
+        const auto [west, east] = std::minmax_element(out.lon.begin(), out.lon.end());
+        if (size > 0 && *east - *west > 180.0) within = false;
+        // RFC 7946: exterior rings counterclockwise, holes clockwise.
+        if (clockwise(out) == exterior) {
+            std::reverse(out.lon.begin(), out.lon.end());
+            std::reverse(out.lat.begin(), out.lat.end());
+        }
+    });
+    return within;
+}
+
+/// A ward of one polygon is a Polygon, as GDAL writes it, else a MultiPolygon.
+void append_geometry(std::string& out, const LonLatPolygons& polygons) {
+    if (polygons.empty()) {
+        out += "null";
+        return;
+    }
+    const bool single = polygons.size() == 1;
+    out += single ? R"({ "type": "Polygon", "coordinates": )"
+                  : R"({ "type": "MultiPolygon", "coordinates": [ )";
+    for (std::size_t p = 0; p < polygons.size(); ++p) {
+        out += p == 0 ? "[ " : ", [ ";
+        for (std::size_t r = 0; r < polygons[p].size(); ++r) {
+            const LonLatRing& ring = polygons[p][r];
+            out += r == 0 ? "[ " : ", [ ";
+            for (std::size_t i = 0; i < ring.lon.size(); ++i) {
+                out += i == 0 ? "[ " : ", [ ";
+                append_degrees(out, ring.lon[i]);
+                out += ", ";
+                append_degrees(out, ring.lat[i]);
+                out += " ]";
+            }
+            out += " ]";
+        }
+        out += " ]";
+    }
+    out += single ? " }" : " ] }";
+}
+
+}  // namespace
+
+std::string geojson_text(const std::string& layer_name, const Layer& layer,
+                         const std::vector<std::size_t>& order, const std::vector<Column>& columns,
+                         GeosContext& context) {
+    OGRSpatialReference lon_lat_srs;
+    lon_lat_srs.SetWellKnownGeogCS("WGS84");
+    lon_lat_srs.SetAxisMappingStrategy(OAMS_TRADITIONAL_GIS_ORDER);
+    const std::unique_ptr<OGRCoordinateTransformation> to(
+        OGRCreateCoordinateTransformation(&layer.srs, &lon_lat_srs));
+    if (!to) {
+        throw IoError(layer_name + ".geojson: cannot reproject " + layer.label +
+                      " to longitude and latitude: " + last_gdal_error());
+    }
+    std::string out = "{\n\"type\": \"FeatureCollection\",\n\"name\": " + json_quoted(layer_name) +
+                      ",\n\"features\": [\n";
+    LonLatPolygons polygons;
+    for (std::size_t row = 0; row < order.size(); ++row) {
+        const std::size_t ward = order[row];
+        const GEOSGeometry* shape = layer.shapes.at(ward).get();
+        const std::string what = layer_name + ".geojson: ward " + layer.codes[ward];
+        if (!lon_lat(context, shape, *to, polygons, what)) {
+            // Rare, and GDAL's driver cuts such rings as the RFC asks.
+            return gdal_geojson_text(layer_name, layer, order, columns, context);
+        }
+        out += R"({ "type": "Feature", "properties": { )";
+        for (std::size_t c = 0; c < columns.size(); ++c) {
+            if (c > 0) out += ", ";
+            out += json_quoted(columns[c].name);
+            out += ": ";
+            append_value(out, columns[c].values.at(row));
+        }
+        out += R"( }, "geometry": )";
+        append_geometry(out, polygons);
+        out += row + 1 < order.size() ? " },\n" : " }\n";
+    }
+    return out + "]\n}\n";
 }
 
 }  // namespace notional::geo

@@ -415,6 +415,68 @@ TEST(GeoJson, WritesLonLatWithPropertiesAndNulls) {
     EXPECT_NEAR(extent.MinY, 51.41, 0.02);
 }
 
+/// A layer in lon/lat of wards given as WKT, as a reader would hold them.
+Layer lon_lat_layer(GeosContext& context, const std::vector<std::string>& wkts) {
+    Layer layer;
+    layer.label = "test";
+    layer.srs.importFromEPSG(4326);
+    layer.srs.SetAxisMappingStrategy(OAMS_TRADITIONAL_GIS_ORDER);
+    for (const std::string& wkt : wkts) {
+        layer.codes.push_back("W" + std::to_string(layer.codes.size() + 1));
+        layer.shapes.emplace_back(GEOSGeomFromWKT_r(context.get(), wkt.c_str()),
+                                  GeometryDeleter{context.get()});
+    }
+    return layer;
+}
+
+TEST(GeoJson, WritesRingsTheRfcsWayRoundAtSevenDecimalsAndPropertiesAsGdalDoes) {
+    GeosContext context;
+    // The exterior clockwise and its hole counterclockwise, both the wrong way for RFC 7946.
+    const Layer layer = lon_lat_layer(
+        context, {"POLYGON((0 0,0 1,1 1,1.123456789 0,0 0),(0.2 0.2,0.8 0.2,0.8 0.8,0.2 0.2))",
+                  "MULTIPOLYGON(((5 5,6 5,6 6,5 5)),((7 7,8 7,8 8,7 7)))"});
+    const std::string text =
+        geojson_text("wards", layer, {1, 0},
+                     {{"name", {std::string("Two"), std::string(R"(St "Paul's" \ Cray)")}},
+                      {"votes", {Value(2.0), Value(1234.5)}},
+                      {"share", {Value(1e-6), Value(std::nan(""))}},
+                      {"seats", {Value(3LL), Value()}},
+                      {"tie", {Value(false), Value(true)}}},
+                     context);
+    EXPECT_EQ(
+        text,
+        "{\n\"type\": \"FeatureCollection\",\n\"name\": \"wards\",\n\"features\": [\n"
+        R"({ "type": "Feature", "properties": { "name": "Two", "votes": 2.0, "share": 1e-06, )"
+        R"("seats": 3, "tie": false }, "geometry": { "type": "MultiPolygon", "coordinates": )"
+        R"([ [ [ [ 5.0, 5.0 ], [ 6.0, 5.0 ], [ 6.0, 6.0 ], [ 5.0, 5.0 ] ] ], )"
+        R"([ [ [ 7.0, 7.0 ], [ 8.0, 7.0 ], [ 8.0, 8.0 ], [ 7.0, 7.0 ] ] ] ] } },)"
+        "\n"
+        R"({ "type": "Feature", "properties": { "name": "St \"Paul's\" \\ Cray", )"
+        R"("votes": 1234.5, "share": null, "seats": null, "tie": true }, "geometry": )"
+        R"({ "type": "Polygon", "coordinates": [ [ [ 0.0, 0.0 ], [ 1.1234568, 0.0 ], )"
+        R"([ 1.0, 1.0 ], [ 0.0, 1.0 ], [ 0.0, 0.0 ] ], )"
+        R"([ [ 0.2, 0.2 ], [ 0.8, 0.8 ], [ 0.8, 0.2 ], [ 0.2, 0.2 ] ] ] } })"
+        "\n]\n}\n");
+}
+
+TEST(GeoJson, AWardAcrossTheAntimeridianIsCutThere) {
+    TempDir dir;
+    // Taveuni, Fiji, on both sides of 180°, whole on the Fiji Map Grid (centred on 178.75°E).
+    write_layer(dir / "w.gpkg", "GPKG", 4326,
+                {{"FJ1", "Taveuni",
+                  "POLYGON((179.8 -16.9,180.2 -16.9,180.2 -16.7,179.8 -16.7,179.8 -16.9))"}});
+    CrsOptions crs;
+    crs.crs = "EPSG:3460";
+    Pair pair(dir / "w.gpkg", dir / "w.gpkg", crs);
+    const std::string text = geojson_text("wards", pair.old_wards, {0},
+                                          {{"ward_code", {std::string("FJ1")}}}, pair.context);
+    EXPECT_NE(text.find(R"("type": "MultiPolygon")"), std::string::npos) << text;
+    EXPECT_NE(text.find("[ 180.0, "), std::string::npos) << text;
+    EXPECT_NE(text.find("[ -180.0, "), std::string::npos) << text;
+    EXPECT_NE(text.find("[ -179.8, "), std::string::npos) << text;
+    EXPECT_EQ(text.find("180.2"), std::string::npos) << text;
+}
+
 }  // namespace
 }  // namespace notional::geo
 
