@@ -14,6 +14,7 @@
 
 #include "core/error.hpp"
 #include "core/json.hpp"
+#include "core/parallel.hpp"
 #include "geo/gdal.hpp"
 
 namespace notional::geo {
@@ -255,31 +256,27 @@ void append_geometry(std::string& out, const LonLatPolygons& polygons) {
     out += single ? " }" : " ] }";
 }
 
-}  // namespace
-
-std::string geojson_text(const std::string& layer_name, const Layer& layer,
-                         const std::vector<std::size_t>& order, const std::vector<Column>& columns,
-                         GeosContext& context) {
+/// Rows [range.begin, range.end) of the layer's features, each line ending ",\n" but the last
+/// feature's; false when a ward crosses the antimeridian. `srs` is the thread's own copy of the
+/// layer's CRS, as GDAL asks of threads.
+bool features_text(std::string& out, const std::string& layer_name, const Layer& layer,
+                   const std::vector<std::size_t>& order, const std::vector<Column>& columns,
+                   Range range, const OGRSpatialReference& srs) {
     OGRSpatialReference lon_lat_srs;
     lon_lat_srs.SetWellKnownGeogCS("WGS84");
     lon_lat_srs.SetAxisMappingStrategy(OAMS_TRADITIONAL_GIS_ORDER);
     const std::unique_ptr<OGRCoordinateTransformation> to(
-        OGRCreateCoordinateTransformation(&layer.srs, &lon_lat_srs));
+        OGRCreateCoordinateTransformation(&srs, &lon_lat_srs));
     if (!to) {
         throw IoError(layer_name + ".geojson: cannot reproject " + layer.label +
                       " to longitude and latitude: " + last_gdal_error());
     }
-    std::string out = "{\n\"type\": \"FeatureCollection\",\n\"name\": " + json_quoted(layer_name) +
-                      ",\n\"features\": [\n";
+    GeosContext context;
     LonLatPolygons polygons;
-    for (std::size_t row = 0; row < order.size(); ++row) {
+    for (std::size_t row = range.begin; row < range.end; ++row) {
         const std::size_t ward = order[row];
-        const GEOSGeometry* shape = layer.shapes.at(ward).get();
         const std::string what = layer_name + ".geojson: ward " + layer.codes[ward];
-        if (!lon_lat(context, shape, *to, polygons, what)) {
-            // Rare, and GDAL's driver cuts such rings as the RFC asks.
-            return gdal_geojson_text(layer_name, layer, order, columns, context);
-        }
+        if (!lon_lat(context, layer.shapes.at(ward).get(), *to, polygons, what)) return false;
         out += R"({ "type": "Feature", "properties": { )";
         for (std::size_t c = 0; c < columns.size(); ++c) {
             if (c > 0) out += ", ";
@@ -291,6 +288,35 @@ std::string geojson_text(const std::string& layer_name, const Layer& layer,
         append_geometry(out, polygons);
         out += row + 1 < order.size() ? " },\n" : " }\n";
     }
+    return true;
+}
+
+}  // namespace
+
+std::string geojson_text(const std::string& layer_name, const Layer& layer,
+                         const std::vector<std::size_t>& order, const std::vector<Column>& columns,
+                         GeosContext& context) {
+    // Reprojecting is most of the work: the features are shared between threads, each with
+    // its own copy of the CRS and its own transformation, in ranges joined in order.
+    constexpr std::size_t features_a_share = 64;
+    const std::size_t shares =
+        thread_count(0, (order.size() + features_a_share - 1) / features_a_share);
+    const std::vector<OGRSpatialReference> srs(shares, layer.srs);
+    std::vector<std::string> texts(shares);
+    std::vector<char> within(shares, 0);
+    run_shares(shares, [&](std::size_t t) {
+        within[t] = features_text(texts[t], layer_name, layer, order, columns,
+                                  range_of(t, shares, order.size()), srs[t])
+                        ? 1
+                        : 0;
+    });
+    // Rare, and GDAL's driver cuts such rings as the RFC asks.
+    if (std::find(within.begin(), within.end(), 0) != within.end()) {
+        return gdal_geojson_text(layer_name, layer, order, columns, context);
+    }
+    std::string out = "{\n\"type\": \"FeatureCollection\",\n\"name\": " + json_quoted(layer_name) +
+                      ",\n\"features\": [\n";
+    for (const std::string& text : texts) out += text;
     return out + "]\n}\n";
 }
 

@@ -3,13 +3,11 @@
 #include <algorithm>
 #include <atomic>
 #include <cmath>
-#include <exception>
 #include <functional>
 #include <optional>
-#include <system_error>
-#include <thread>
 
 #include "core/error.hpp"
+#include "core/parallel.hpp"
 #include "geo/measure.hpp"
 
 namespace notional::geo {
@@ -259,8 +257,9 @@ std::vector<Share> share_out(const Layer& old_wards, const Layer& new_wards, std
     std::vector<Share> shares(threads);
     for (std::size_t t = 0; t < threads; ++t) {
         Share& share = shares[t];
-        share.begin = old_wards.size() * t / threads;
-        share.end = old_wards.size() * (t + 1) / threads;
+        const Range range = range_of(t, threads, old_wards.size());
+        share.begin = range.begin;
+        share.end = range.end;
         auto own = [&](const Geometry& shape) -> const GEOSGeometry* {
             if (t == 0) return shape.get();  // the calling thread reads the layers themselves
             share.copies.push_back(
@@ -311,48 +310,23 @@ Overlay merged(std::vector<Overlay>& parts, std::size_t old_count, GeosContext& 
 
 Overlay overlay(const Layer& old_wards, const Layer& new_wards, const OverlayOptions& options,
                 GeosContext& context, const Progress& progress) {
-    const std::size_t cores = std::max(1U, std::thread::hardware_concurrency());
-    // One per core unless asked; never more than the work, nor more than 4 a core, each
-    // copying every shape.
-    const std::size_t threads =
-        std::clamp<std::size_t>(options.threads != 0 ? options.threads : cores, 1,
-                                std::max<std::size_t>(1, std::min(old_wards.size(), 4 * cores)));
+    const std::size_t threads = thread_count(options.threads, old_wards.size());
     const WardRings rings = rings_for(old_wards, new_wards, options, context);
     std::vector<Share> shares = share_out(old_wards, new_wards, threads, context);
     std::atomic<std::size_t> done{0};
     std::vector<Overlay> parts(threads);
-    std::vector<std::exception_ptr> errors(threads);
-    auto work = [&](std::size_t t, const std::function<void()>& tick) {
-        try {
-            Share& share = shares[t];
-            parts[t] = overlay_range(share.old_shapes, share.new_shapes, old_wards, new_wards,
-                                     options, rings, share.begin, share.end,
-                                     t == 0 ? context : *share.context, tick);
-        } catch (...) {
-            errors[t] = std::current_exception();
-        }
-    };
-    {
-        std::vector<std::jthread> pool;  // joined when the block ends, whatever happens
-        for (std::size_t t = 1; t < threads; ++t) {
-            try {
-                pool.emplace_back(work, t, [&done] { ++done; });
-            } catch (const std::system_error&) {
-                // Out of threads or memory: the ranges not started are done on this thread.
-                for (std::size_t rest = t; rest < threads; ++rest) work(rest, [&done] { ++done; });
-                break;
-            }
-        }
-        // This thread takes the first range and reports progress for all of them.
-        work(0, [&] {
+    run_shares(threads, [&](std::size_t t) {
+        Share& share = shares[t];
+        // The calling thread takes the first range and reports progress for all of them.
+        const std::function<void()> tick = [&, t] {
             ++done;
-            if (progress) progress(done.load(), old_wards.size());
-        });
-    }
+            if (t == 0 && progress) progress(done.load(), old_wards.size());
+        };
+        parts[t] =
+            overlay_range(share.old_shapes, share.new_shapes, old_wards, new_wards, options, rings,
+                          share.begin, share.end, t == 0 ? context : *share.context, tick);
+    });
     if (progress) progress(old_wards.size(), old_wards.size());
-    for (const auto& error : errors) {
-        if (error) std::rethrow_exception(error);  // the first range's error first: reproducible
-    }
     return merged(parts, old_wards.size(), context);
 }
 

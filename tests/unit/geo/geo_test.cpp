@@ -459,6 +459,37 @@ TEST(GeoJson, WritesRingsTheRfcsWayRoundAtSevenDecimalsAndPropertiesAsGdalDoes) 
         "\n]\n}\n");
 }
 
+TEST(GeoJson, ManyWardsWrittenByThreadsAreTheWardsWrittenOneByOne) {
+    GeosContext context;
+    std::vector<std::string> wkts;
+    for (int i = 0; i < 300; ++i) {
+        const double x = 0.01 * (i % 20);
+        const double y = 0.01 * (i / 20);  // NOLINT(bugprone-integer-division): rows of 20
+        wkts.push_back(square(x, y, 0.01, 0.01));
+    }
+    const Layer layer = lon_lat_layer(context, wkts);
+    std::vector<std::size_t> order(wkts.size());
+    std::vector<Value> codes;
+    for (std::size_t i = 0; i < order.size(); ++i) {
+        order[i] = order.size() - 1 - i;  // written in an order of their own
+        codes.emplace_back(layer.codes[order[i]]);
+    }
+    const std::string all = geojson_text("wards", layer, order, {{"code", codes}}, context);
+    std::string expected =
+        "{\n\"type\": \"FeatureCollection\",\n\"name\": \"wards\",\n\"features\": [\n";
+    const std::string header = expected;
+    for (std::size_t i = 0; i < order.size(); ++i) {
+        const std::string one =
+            geojson_text("wards", layer, {order[i]}, {{"code", {codes[i]}}}, context);
+        ASSERT_EQ(one.substr(0, header.size()), header);
+        std::string feature =
+            one.substr(header.size(), one.size() - header.size() - 4);  // "]\n}\n"
+        if (i + 1 < order.size()) feature.insert(feature.size() - 1, ",");
+        expected += feature;
+    }
+    EXPECT_EQ(all, expected + "]\n}\n");
+}
+
 TEST(GeoJson, AWardAcrossTheAntimeridianIsCutThere) {
     TempDir dir;
     // Taveuni, Fiji, on both sides of 180°, whole on the Fiji Map Grid (centred on 178.75°E).

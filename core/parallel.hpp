@@ -1,0 +1,59 @@
+#pragma once
+/// Work shared between threads in contiguous ranges, so that what comes back is in order and the
+/// same whatever the count.
+#include <algorithm>
+#include <cstddef>
+#include <exception>
+#include <system_error>
+#include <thread>
+#include <vector>
+
+namespace notional {
+
+/// The threads to share `items` between: `asked`, or one per core when 0, never more than the
+/// items nor more than 4 a core.
+[[nodiscard]] inline std::size_t thread_count(unsigned asked, std::size_t items) {
+    const std::size_t cores = std::max(1U, std::thread::hardware_concurrency());
+    return std::clamp<std::size_t>(asked != 0 ? asked : cores, 1,
+                                   std::max<std::size_t>(1, std::min(items, 4 * cores)));
+}
+
+/// Share `t` of `shares` of [0, items): [begin, end).
+struct Range {
+    std::size_t begin = 0, end = 0;
+};
+[[nodiscard]] inline Range range_of(std::size_t t, std::size_t shares, std::size_t items) {
+    return {items * t / shares, items * (t + 1) / shares};
+}
+
+/// Runs `work(t)` for every share t in [0, shares), share 0 on the calling thread, and waits for
+/// them all; out of threads, the shares not started run on the calling thread. The error of the
+/// lowest share that failed is rethrown: the same error whatever the timing.
+template <typename Work>
+void run_shares(std::size_t shares, const Work& work) {
+    std::vector<std::exception_ptr> errors(shares);
+    auto guarded = [&](std::size_t t) {
+        try {
+            work(t);
+        } catch (...) {
+            errors[t] = std::current_exception();
+        }
+    };
+    {
+        std::vector<std::jthread> pool;  // joined when the block ends, whatever happens
+        for (std::size_t t = 1; t < shares; ++t) {
+            try {
+                pool.emplace_back(guarded, t);
+            } catch (const std::system_error&) {
+                for (std::size_t rest = t; rest < shares; ++rest) guarded(rest);
+                break;
+            }
+        }
+        if (shares > 0) guarded(0);
+    }
+    for (const auto& error : errors) {
+        if (error) std::rethrow_exception(error);
+    }
+}
+
+}  // namespace notional
