@@ -170,7 +170,16 @@ Geometry union_of(GeosContext& context, const std::vector<const GEOSGeometry*>& 
                 GEOSGeom_createCollection_r(handle, GEOS_GEOMETRYCOLLECTION, copies.data(),
                                             static_cast<unsigned>(copies.size())),
                 what + ": collecting shapes");
-    return checked(context, GEOSUnaryUnion_r(handle, collection.get()), what + ": union");
+    GEOSGeometry* united = GEOSUnaryUnion_r(handle, collection.get());
+    if (!united) {  // as robust() does: once more on a 1 mm grid
+        const std::string first_error = context.take_error();
+        united = GEOSUnaryUnionPrec_r(handle, collection.get(), 0.001);
+        if (!united) {
+            throw GeometryError(what + ": union failed (" + first_error +
+                                "), and again on a 1 mm grid: " + context.take_error());
+        }
+    }
+    return checked(context, united, what + ": union");
 }
 
 Geometry holes_of(GeosContext& context, const GEOSGeometry* geometry, const std::string& what) {

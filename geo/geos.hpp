@@ -98,7 +98,8 @@ void for_each_ring(GEOSContextHandle_t handle, const GEOSGeometry* geometry, F&&
 [[nodiscard]] Geometry difference(GeosContext& context, const GEOSGeometry* a,
                                   const GEOSGeometry* b, const std::string& what);
 
-/// The union of `shapes` (copied: they stay the caller's).
+/// The union of `shapes` (copied: they stay the caller's), on a 1 mm grid where GEOS cannot
+/// do it exactly.
 [[nodiscard]] Geometry union_of(GeosContext& context,
                                 const std::vector<const GEOSGeometry*>& shapes,
                                 const std::string& what);
