@@ -29,7 +29,7 @@ struct Raw {
     ActualRaw actual;
     double max_lost_pct = 0.1, max_uncovered_pct = 50.0;
     long long threads = 0;  ///< signed, so that -1 is refused rather than wrapped
-    std::string overlay = "geos";
+    std::string overlay = "measure";
     bool no_code_match = false;
     geo::WeightOptions weights;
 };
@@ -126,7 +126,7 @@ po::options_description job_options(JobOptions& o, Raw& raw) {
          "threads for the overlay (0: one per core); the results do not depend on it")
         ("noise-width", po::value(&o.overlay.noise_width_m)->value_name("M")->default_value(5.0),
          "pieces thinner on average than this many metres are boundary noise, not change")
-        ("overlay", po::value(&raw.overlay)->value_name("METHOD")->default_value("geos"),
+        ("overlay", po::value(&raw.overlay)->value_name("METHOD")->default_value("measure"),
          "geos: build each piece where boundaries cross; measure: measure it from the "
          "boundaries without building it (GEOS still builds pieces that weights need)")
         ("crosswalk", po::value<std::string>()->value_name("FILE"),

@@ -25,7 +25,7 @@ struct OverlayOptions {
     /// Threads to share the old wards between, each with its own GEOS context; 0: one per core.
     /// The result is the same, piece for piece, whatever the count.
     unsigned threads = 0;
-    OverlayMethod method = OverlayMethod::geos;
+    OverlayMethod method = OverlayMethod::measure;
     /// Whether Overlay::shapes is wanted (weights and local support need it). Without it,
     /// `measure` builds no piece; with it, every piece is built by GEOS whatever the method.
     bool shapes = true;

@@ -208,9 +208,9 @@ TEST(ParseJob, MethodOptionsAreConvertedFromTheirUnits) {
               model::SeatMethod::block_top);
     EXPECT_EQ(parse_job(job({"--seat-method", "Rank-Slot"})).seats.method,
               model::SeatMethod::rank_slot);
-    // The overlay's method: GEOS unless asked; anything else is refused.
-    EXPECT_EQ(o.overlay.method, geo::OverlayMethod::geos);
-    EXPECT_EQ(parse_job(job({"--overlay", "measure"})).overlay.method, geo::OverlayMethod::measure);
+    // The overlay's method: measured unless GEOS is asked for; anything else is refused.
+    EXPECT_EQ(o.overlay.method, geo::OverlayMethod::measure);
+    EXPECT_EQ(parse_job(job({"--overlay", "geos"})).overlay.method, geo::OverlayMethod::geos);
     EXPECT_NE(usage_error(job({"--overlay", "fast"})).find("--overlay is geos or measure"),
               std::string::npos);
     // The ends of the ranges are allowed.

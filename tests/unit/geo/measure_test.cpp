@@ -151,6 +151,7 @@ TEST(Measure, TheDemoAgreesWithGeosPieceForPiece) {
     const Layer new_wards = read_layer(new_source, {}, working, context);
     OverlayOptions options;
     options.shapes = false;
+    options.method = OverlayMethod::geos;
     const Overlay built = overlay(old_wards, new_wards, options, context);
     options.method = OverlayMethod::measure;
     const Overlay measured = overlay(old_wards, new_wards, options, context);
