@@ -14,7 +14,10 @@ OutlineFigures outline_figures(const app::JobResult& r) {
         const auto& entry = by_area.ledger()[o];
         f.overlap_m2 += entry.overlap;
         if (overlay) f.gap_m2 += overlay->old_gap_m2[o];
-        if (entry.spread > 0.0) {
+        // Counted where more than a sliver reaches beyond (its part shaped in uncovered.geojson),
+        // not for every rounding error of the pieces' sum.
+        const bool shaped = !overlay || overlay->old_uncovered_m2[o] > 0.0;
+        if (entry.spread > 0.0 && shaped) {
             ++f.beyond;
             f.spread_m2 += entry.spread * entry.weight;
             f.largest.emplace_back(entry.spread, o);

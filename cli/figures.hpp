@@ -15,7 +15,7 @@ namespace notional::cli {
 
 /// Where the old wards reach beyond the new map's outline, and what was lost.
 struct OutlineFigures {
-    std::size_t beyond = 0;    ///< old wards reaching beyond the outline, spread over the rest
+    std::size_t beyond = 0;    ///< old wards reaching beyond the outline by more than a sliver
     std::size_t no_part = 0;   ///< old wards with no part on the new map
     std::size_t too_much = 0;  ///< old wards more than --max-uncovered beyond it
     double spread_m2 = 0.0, overlap_m2 = 0.0, gap_m2 = 0.0;

@@ -412,15 +412,22 @@ TEST(GeneralElection, CommonsLibraryResultsAsPublishedOnTheNewSeats) {
     ASSERT_EQ(result.exit_code, 0) << result.err;
     EXPECT_EQ(result.err, "");
     EXPECT_TRUE(contains(result.out, "3320 candidates in 650 wards, 650 seats")) << result.out;
+    // The seats whose coast or estuary the 2024 map draws inside the 2019 one: those with more
+    // than a sliver beyond it, the 282 shaped in uncovered.geojson, not the 455 (444 measured)
+    // whose pieces' sum fell short of their area by a rounding error.
+    EXPECT_TRUE(
+        contains(result.out, "282 old wards reach beyond the new map's outline by 39135441"))
+        << result.out;
     // Claire Wright (East Devon, 40%) and four others: split like parties, not carried whole.
     EXPECT_TRUE(contains(result.out, "5 independents with a tenth of their seat's vote or more"))
         << result.out;
 
-    // Every vote: 32,014,110 valid votes in 2019, the Commons Library's total; 53.5 lost in
-    // gaps between the 2024 seats and slivers.
+    // Every vote: 32,014,110 valid votes in 2019, the Commons Library's total; 52.5 lost in
+    // gaps between the 2024 seats and slivers (53.5 when each seat's uncovered part was cut
+    // by one new seat after another, which moved a gap's edge with the order of the cuts).
     const auto council = notional::read_csv(dir / "out" / "council.csv");
     EXPECT_EQ(column_sum(council, "old_votes"), 32'014'110.0);
-    EXPECT_NEAR(column_sum(council, "notional_votes"), 32'014'110.0 - 53.47, 0.01);
+    EXPECT_NEAR(column_sum(council, "notional_votes"), 32'014'110.0 - 52.49, 0.01);
     std::map<std::string, std::pair<int, int>> seats;  // party -> old, notional
     for (const auto& row : council.rows) {
         seats[row[council.require("party")]] = {std::stoi(row[council.require("old_seats")]),
