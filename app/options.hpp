@@ -52,6 +52,7 @@ struct JobOptions {
     std::string output_dir = "notional-out";
     bool overwrite = false;  ///< replace an earlier run's outputs in output_dir
     bool quiet = false;      ///< --quiet: the front end prints no summary and no progress
+    bool timings = false;    ///< --timings: the front end prints each phase's wall time
     std::optional<std::string> summary_json_path;  ///< --summary-json: the summary as JSON there
     std::vector<std::string> command_line;         ///< argv as given, for manifest.json
 };

@@ -159,6 +159,9 @@ po::options_description job_options(JobOptions& o, Raw& raw) {
          "the summary as JSON in FILE too, written with the other outputs")
         ("quiet,q", po::bool_switch(&o.quiet),
          "print nothing on stdout and no progress on stderr (errors still go to stderr)")
+        ("timings", po::bool_switch(&o.timings),
+         "print each phase's wall time on stderr at the end (read, overlay, weights, raking, "
+         "writing, and the rest)")
         ("version", "show the version and exit")
         ("help,h", "show this help");
     po::options_description all;
@@ -363,10 +366,16 @@ void run_job(const JobOptions& options) {
             outputs.write_file(path, job_summary_json(result, options, written));
         };
     }
+    PhaseTimes times;
     const app::JobResult result = app::run_job(
-        options, [&](const std::string& phase) { return terminal_progress(phase, options.quiet); },
+        options,
+        [&](const std::string& phase) {
+            Progress shown = terminal_progress(phase, options.quiet);
+            return options.timings ? times.timed(phase, std::move(shown)) : shown;
+        },
         summary_json);
     if (!options.quiet) std::cout << job_summary(result, options);
+    if (options.timings) std::cerr << times.line();
 }
 
 }  // namespace notional::cli

@@ -2,6 +2,7 @@
 
 #include <unistd.h>
 
+#include <algorithm>
 #include <cstdio>
 #include <memory>
 
@@ -39,6 +40,43 @@ notional::Progress terminal_progress(std::string label, bool quiet) {
         std::fputs(progress_line(label, percent).c_str(), stderr);
         std::fflush(stderr);
     };
+}
+
+PhaseTimes::PhaseTimes()
+    : m_start(Clock::now()), m_phases(std::make_shared<std::vector<Phase>>()) {}
+
+notional::Progress PhaseTimes::timed(const std::string& name, notional::Progress shown) {
+    auto& phases = *m_phases;
+    const Clock::time_point now = Clock::now();
+    if (!phases.empty() && !phases.back().end) phases.back().end = now;
+    phases.push_back({name, now, std::nullopt});
+    const std::size_t index = phases.size() - 1;
+    return
+        [phases = m_phases, index, shown = std::move(shown)](std::size_t done, std::size_t total) {
+            if (shown) shown(done, total);
+            Phase& phase = (*phases)[index];
+            if (done >= total && !phase.end) phase.end = Clock::now();
+        };
+}
+
+std::string PhaseTimes::line() const {
+    const Clock::time_point now = Clock::now();
+    auto seconds = [](Clock::duration d) { return std::chrono::duration<double>(d).count(); };
+    std::string out = "timings     ";
+    double timed_s = 0.0;
+    char number[32];
+    for (std::size_t i = 0; i < m_phases->size(); ++i) {
+        const Phase& phase = (*m_phases)[i];
+        const double s = seconds(phase.end.value_or(now) - phase.start);
+        timed_s += s;
+        std::snprintf(number, sizeof number, " %.2f s", s);
+        out += (i == 0 ? " " : ", ") + phase.name + number;
+    }
+    const double total_s = seconds(now - m_start);
+    std::snprintf(number, sizeof number, "%.2f s", std::max(0.0, total_s - timed_s));
+    out += std::string(m_phases->empty() ? " " : "; ") + "other " + number;
+    std::snprintf(number, sizeof number, "%.2f s", total_s);
+    return out + ", total " + number + "\n";
 }
 
 }  // namespace notional::cli

@@ -3,6 +3,7 @@
 /// errors name the option the user gave.
 #include <algorithm>
 #include <cmath>
+#include <cstdlib>
 #include <sstream>
 #include <string>
 #include <vector>
@@ -259,6 +260,39 @@ TEST(Quiet, PrintsNothingYetWritesEverythingAndStillSaysWhatFailed) {
     EXPECT_EQ(into_base.exit_code, 2);
     EXPECT_EQ(into_base.out, "");
     EXPECT_TRUE(contains(into_base.err, "holds a notional base")) << into_base.err;
+}
+
+TEST(Timings, OneLineOnStderrOfEachPhaseWhoseTimesAddUpToTheTotal) {
+    TempDir dir;
+    const CommandResult timed = run(demo_job(dir / "out", "--quiet --timings"));
+    ASSERT_EQ(timed.exit_code, 0) << timed.err;
+    EXPECT_EQ(timed.out, "");
+    // "timings      read results 0.01 s, read old 0.00 s, ...; other 0.01 s, total 0.09 s"
+    ASSERT_TRUE(timed.err.starts_with("timings      read results ")) << timed.err;
+    ASSERT_EQ(std::count(timed.err.begin(), timed.err.end(), '\n'), 1) << timed.err;
+    for (const char* phase :
+         {", read old ", ", read new ", ", overlay ", ", writing ", "; other "}) {
+        EXPECT_TRUE(contains(timed.err, phase)) << phase << " in " << timed.err;
+    }
+    double phases_s = 0.0;
+    double total_s = 0.0;
+    std::istringstream words(timed.err);
+    std::string word;
+    std::string before;
+    while (words >> word) {
+        char* end = nullptr;
+        const double value = std::strtod(word.c_str(), &end);
+        if (end != word.c_str() && *end == '\0') {
+            if (before == "total") {
+                total_s = value;
+            } else {
+                phases_s += value;
+            }
+        }
+        before = word;
+    }
+    EXPECT_GT(total_s, 0.0) << timed.err;
+    EXPECT_NEAR(phases_s, total_s, 0.005 * 9) << timed.err;  // each figure rounded to 0.01 s
 }
 
 }  // namespace
