@@ -45,7 +45,7 @@ struct Overlay {
     std::vector<Geometry> uncovered;  ///< per old ward, that uncovered part's shape, or null
     std::size_t slivers = 0;          ///< pieces dropped
     std::size_t whole = 0;  ///< pairs where one ward contains the other: no intersection computed
-    std::size_t intersections = 0;  ///< pairs whose boundaries cross: intersection computed
+    std::size_t intersections = 0;  ///< pairs whose boundaries cross, with a piece of some area
     std::size_t noise = 0;          ///< pieces kept but marked as boundary noise
 };
 
