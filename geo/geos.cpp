@@ -159,6 +159,25 @@ Geometry difference(GeosContext& context, const GEOSGeometry* a, const GEOSGeome
                    what + ": collecting polygons");
 }
 
+Geometry clipped(GeosContext& context, const GEOSGeometry* shape, const GEOSGeometry* within,
+                 double margin, const std::string& what) {
+    GEOSContextHandle_t handle = context.get();
+    double x0 = 0.0;
+    double y0 = 0.0;
+    double x1 = 0.0;
+    double y1 = 0.0;
+    if (GEOSGeom_getXMin_r(handle, within, &x0) != 0 &&
+        GEOSGeom_getYMin_r(handle, within, &y0) != 0 &&
+        GEOSGeom_getXMax_r(handle, within, &x1) != 0 &&
+        GEOSGeom_getYMax_r(handle, within, &y1) != 0) {
+        GEOSGeometry* part =
+            GEOSClipByRect_r(handle, shape, x0 - margin, y0 - margin, x1 + margin, y1 + margin);
+        if (part) return {part, GeometryDeleter{handle}};
+        (void)context.take_error();  // whole, then
+    }
+    return checked(context, GEOSGeom_clone_r(handle, shape), what + ": a copy");
+}
+
 Geometry union_of(GeosContext& context, const std::vector<const GEOSGeometry*>& shapes,
                   const std::string& what) {
     GEOSContextHandle_t handle = context.get();

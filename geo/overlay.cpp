@@ -99,9 +99,16 @@ void shape_uncovered(Overlay& result, std::size_t o, const GEOSGeometry* old_sha
                      const OverlayOptions& options, GeosContext& context) {
     const std::string what =
         old_wards.label + " (" + old_wards.codes[o] + "): its part outside the new wards";
-    // One difference with their union: measured on London and the UK's wards, a fifth faster
-    // than taking them away one by one, and the same parts to the square centimetre.
-    const Geometry covered = union_of(context, met, what);
+    // One difference with the union of the new wards it meets, each cut first to the old
+    // ward's box (and a metre): measured, a fifth to a half faster than taking them away one by
+    // one or than a union of the whole wards, whose coastal seats are costly to join.
+    std::vector<Geometry> near;
+    std::vector<const GEOSGeometry*> shapes;
+    for (const GEOSGeometry* shape : met) {
+        near.push_back(clipped(context, shape, old_shape, 1.0, what));
+        shapes.push_back(near.back().get());
+    }
+    const Geometry covered = union_of(context, shapes, what);
     Geometry rest = difference(context, old_shape, covered.get(), what);
     result.old_gap_m2[o] = gap_area(context, rest.get(), old_shape, options.noise_width_m, what);
     result.old_uncovered_m2[o] = area(context, rest.get(), what);
