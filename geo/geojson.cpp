@@ -272,6 +272,17 @@ bool features_text(std::string& out, const std::string& layer_name, const Layer&
                       " to longitude and latitude: " + last_gdal_error());
     }
     GeosContext context;
+    // Room for it all at once ("[ -0.1234567, 51.1234567 ], " a point, some 24 bytes a
+    // property), not doubled as it grows: the layer's text is the run's largest allocation.
+    std::size_t room = 0;
+    for (std::size_t row = range.begin; row < range.end; ++row) {
+        room +=
+            28 *
+                static_cast<std::size_t>(std::max(
+                    0, GEOSGetNumCoordinates_r(context.get(), layer.shapes.at(order[row]).get()))) +
+            24 * columns.size() + 96;
+    }
+    out.reserve(room);
     LonLatPolygons polygons;
     for (std::size_t row = range.begin; row < range.end; ++row) {
         const std::size_t ward = order[row];
@@ -316,7 +327,13 @@ std::string geojson_text(const std::string& layer_name, const Layer& layer,
     }
     std::string out = "{\n\"type\": \"FeatureCollection\",\n\"name\": " + json_quoted(layer_name) +
                       ",\n\"features\": [\n";
-    for (const std::string& text : texts) out += text;
+    std::size_t size = out.size() + 4;
+    for (const std::string& text : texts) size += text.size();
+    out.reserve(size);
+    for (std::string& text : texts) {
+        out += text;
+        std::string().swap(text);  // freed as it goes: the layer's text is held once, not twice
+    }
     return out + "]\n}\n";
 }
 

@@ -159,6 +159,30 @@ Geometry difference(GeosContext& context, const GEOSGeometry* a, const GEOSGeome
                    what + ": collecting polygons");
 }
 
+void settle(GeosContext& context, const GEOSGeometry* shape) {
+    GEOSContextHandle_t handle = context.get();
+    double x = 0.0;
+    (void)GEOSGeom_getXMin_r(handle, shape, &x);  // the box; empty shapes have none
+    const int type = GEOSGeomTypeId_r(handle, shape);
+    if (type == GEOS_POLYGON) {
+        auto ring = [&](const GEOSGeometry* r) {
+            (void)GEOSGeom_getXMin_r(handle, r, &x);
+            unsigned dimensions = 0;
+            const GEOSCoordSequence* sequence = GEOSGeom_getCoordSeq_r(handle, r);
+            if (sequence) (void)GEOSCoordSeq_getDimensions_r(handle, sequence, &dimensions);
+        };
+        ring(GEOSGetExteriorRing_r(handle, shape));
+        for (int i = 0; i < GEOSGetNumInteriorRings_r(handle, shape); ++i) {
+            ring(GEOSGetInteriorRingN_r(handle, shape, i));
+        }
+    } else if (type == GEOS_MULTIPOLYGON || type == GEOS_GEOMETRYCOLLECTION) {
+        for (int i = 0; i < GEOSGetNumGeometries_r(handle, shape); ++i) {
+            settle(context, GEOSGetGeometryN_r(handle, shape, i));
+        }
+    }
+    (void)context.take_error();  // an empty part's box is no error of the layer's
+}
+
 Geometry clipped(GeosContext& context, const GEOSGeometry* shape, const GEOSGeometry* within,
                  double margin, const std::string& what) {
     GEOSContextHandle_t handle = context.get();

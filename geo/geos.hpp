@@ -98,6 +98,11 @@ void for_each_ring(GEOSContextHandle_t handle, const GEOSGeometry* geometry, F&&
 [[nodiscard]] Geometry difference(GeosContext& context, const GEOSGeometry* a,
                                   const GEOSGeometry* b, const std::string& what);
 
+/// Works out now what GEOS 3.11 works out of a shape the first time it is asked (the box of
+/// the shape and of each of its parts and rings, each ring's dimension), so that threads can
+/// then read it at once, none of them writing.
+void settle(GeosContext& context, const GEOSGeometry* shape);
+
 /// `shape`'s part within `within`'s bounding box grown by `margin` (GEOS's fast rectangle
 /// clipping), or a copy of it whole where GEOS cannot clip it: a union or difference with
 /// `within` gives the same either way, and costs less on the part.

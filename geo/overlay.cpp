@@ -166,8 +166,8 @@ PairPiece piece_of(GeosContext& context, const Ward& old_ward, const Ward& new_w
     return piece;
 }
 
-/// The overlay of old wards [begin, end) on every new ward, in `context` alone: the shapes it
-/// reads are its own copies, so threads share no GEOS object (the rings are only read).
+/// The overlay of old wards [begin, end) on every new ward, in `context` alone, with its own
+/// tree and prepared shapes: the shapes and rings of both layers are only read.
 Overlay overlay_range(const std::vector<const GEOSGeometry*>& old_shapes,
                       const std::vector<const GEOSGeometry*>& new_shapes, const Layer& old_wards,
                       const Layer& new_wards, const OverlayOptions& options, const WardRings& rings,
@@ -187,7 +187,7 @@ Overlay overlay_range(const std::vector<const GEOSGeometry*>& old_shapes,
     result.old_gap_m2.assign(old_wards.size(), 0.0);
     result.uncovered.resize(old_wards.size());
     for (std::size_t o = begin; o < end; ++o) {
-        const GEOSGeometry* old_shape = old_shapes[o - begin];
+        const GEOSGeometry* old_shape = old_shapes[o];
         const Prepared old_prepared =
             prepare(context, old_shape, old_wards.label + " (" + old_wards.codes[o] + ")");
         const Ward old_ward{old_shape, old_prepared.get(), old_wards.areas_m2[o],
@@ -247,34 +247,20 @@ WardRings rings_for(const Layer& old_wards, const Layer& new_wards, const Overla
 
 namespace {
 
-/// Each thread's own context, copies of the shapes and range of old wards, made before it
-/// starts; old wards are shared out in contiguous ranges, so the pieces come back in order.
+/// Each thread's own context and range of old wards, made before it starts; old wards are
+/// shared out in contiguous ranges, so the pieces come back in order.
 struct Share {
     std::unique_ptr<GeosContext> context;  ///< null for the calling thread's share
-    std::vector<Geometry> copies;
-    std::vector<const GEOSGeometry*> old_shapes, new_shapes;
     std::size_t begin = 0, end = 0;
 };
 
-std::vector<Share> share_out(const Layer& old_wards, const Layer& new_wards, std::size_t threads,
-                             GeosContext& context) {
+std::vector<Share> share_out(const Layer& old_wards, std::size_t threads) {
     std::vector<Share> shares(threads);
     for (std::size_t t = 0; t < threads; ++t) {
-        Share& share = shares[t];
         const Range range = range_of(t, threads, old_wards.size());
-        share.begin = range.begin;
-        share.end = range.end;
-        auto own = [&](const Geometry& shape) -> const GEOSGeometry* {
-            if (t == 0) return shape.get();  // the calling thread reads the layers themselves
-            share.copies.push_back(
-                checked(context, GEOSGeom_clone_r(context.get(), shape.get()), "a copy"));
-            return share.copies.back().get();
-        };
-        if (t > 0) share.context = std::make_unique<GeosContext>();
-        for (std::size_t o = share.begin; o < share.end; ++o) {
-            share.old_shapes.push_back(own(old_wards.shapes[o]));
-        }
-        for (const auto& shape : new_wards.shapes) share.new_shapes.push_back(own(shape));
+        shares[t].begin = range.begin;
+        shares[t].end = range.end;
+        if (t > 0) shares[t].context = std::make_unique<GeosContext>();
     }
     return shares;
 }
@@ -316,7 +302,18 @@ Overlay overlay(const Layer& old_wards, const Layer& new_wards, const OverlayOpt
                 GeosContext& context, const Progress& progress) {
     const std::size_t threads = thread_count(options.threads, old_wards.size());
     const WardRings rings = rings_for(old_wards, new_wards, options, context);
-    std::vector<Share> shares = share_out(old_wards, new_wards, threads, context);
+    std::vector<Share> shares = share_out(old_wards, threads);
+    // The layers' shapes are read by every thread, never copied: GEOS 3.11 works out a shape's
+    // box when first asked, so every box is worked out here, before the threads start.
+    std::vector<const GEOSGeometry*> old_shapes;
+    std::vector<const GEOSGeometry*> new_shapes;
+    for (const auto& [layer, shapes] :
+         {std::pair{&old_wards, &old_shapes}, {&new_wards, &new_shapes}}) {
+        for (const Geometry& shape : layer->shapes) {
+            settle(context, shape.get());
+            shapes->push_back(shape.get());
+        }
+    }
     std::atomic<std::size_t> done{0};
     std::vector<Overlay> parts(threads);
     run_shares(threads, [&](std::size_t t) {
@@ -326,9 +323,8 @@ Overlay overlay(const Layer& old_wards, const Layer& new_wards, const OverlayOpt
             ++done;
             if (t == 0 && progress) progress(done.load(), old_wards.size());
         };
-        parts[t] =
-            overlay_range(share.old_shapes, share.new_shapes, old_wards, new_wards, options, rings,
-                          share.begin, share.end, t == 0 ? context : *share.context, tick);
+        parts[t] = overlay_range(old_shapes, new_shapes, old_wards, new_wards, options, rings,
+                                 share.begin, share.end, t == 0 ? context : *share.context, tick);
     });
     if (progress) progress(old_wards.size(), old_wards.size());
     return merged(parts, old_wards.size(), context);
