@@ -2,10 +2,12 @@
 /// Work shared between threads in contiguous ranges, so that what comes back is in order and the
 /// same whatever the count.
 #include <algorithm>
+#include <atomic>
 #include <cstddef>
 #include <exception>
 #include <system_error>
 #include <thread>
+#include <utility>
 #include <vector>
 
 namespace notional {
@@ -54,6 +56,30 @@ void run_shares(std::size_t shares, const Work& work) {
     for (const auto& error : errors) {
         if (error) std::rethrow_exception(error);
     }
+}
+
+/// Calls `work(worker, i)` for every i in [0, count), the indices taken in turn by `workers`
+/// threads (worker 0 the calling one), so that a slow item holds up its own thread only; waits
+/// for them all. A worker stops at its first error; the error of the lowest index that failed
+/// is rethrown, the same whatever the timing (every lower index was handed out, and done).
+template <typename Work>
+void for_each_index(std::size_t count, std::size_t workers, const Work& work) {
+    std::atomic<std::size_t> next{0};
+    std::vector<std::pair<std::size_t, std::exception_ptr>> failed(workers, {count, nullptr});
+    run_shares(workers, [&](std::size_t w) {
+        for (std::size_t i = next++; i < count; i = next++) {
+            try {
+                work(w, i);
+            } catch (...) {
+                failed[w] = {i, std::current_exception()};
+                return;
+            }
+        }
+    });
+    const auto first =
+        std::min_element(failed.begin(), failed.end(),
+                         [](const auto& a, const auto& b) { return a.first < b.first; });
+    if (first != failed.end() && first->second) std::rethrow_exception(first->second);
 }
 
 }  // namespace notional

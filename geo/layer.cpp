@@ -2,8 +2,10 @@
 
 #include <algorithm>
 #include <array>
+#include <atomic>
 #include <cmath>
 #include <cstdio>
+#include <functional>
 #include <map>
 
 #include <cpl_conv.h>
@@ -13,6 +15,7 @@
 
 #include "core/error.hpp"
 #include "core/fields.hpp"
+#include "core/parallel.hpp"
 #include "core/sha256.hpp"
 #include "core/text.hpp"
 #include "geo/gdal.hpp"
@@ -226,20 +229,70 @@ std::size_t features_to_read(OGRLayer& layer) {
     return count > 0 ? static_cast<std::size_t>(count) : 0;
 }
 
+namespace {
+
+/// Features' geometries, as GDAL read them, into GEOS (see ingest()), taken in turn by threads
+/// (a coastal seat of many islands can take a second to repair), each with its own GEOS
+/// context, its own copy of the CRSs and its own transformation, as GDAL and GEOS ask of threads;
+/// each GDAL geometry freed once converted. `tick(n)`: about n converted.
+std::vector<Geometry> ingest_all(std::vector<OGRGeometryUniquePtr>& geometries,
+                                 const std::vector<std::string>& labels, const SourceLayer& source,
+                                 const OGRSpatialReference& from, const WorkingCrs& working,
+                                 GeosContext& context, std::size_t& repaired,
+                                 const std::function<void(std::size_t)>& tick) {
+    struct Worker {
+        OGRSpatialReference from;
+        WorkingCrs working;
+        GeosContext context;
+        std::unique_ptr<OGRCoordinateTransformation> transform;  ///< made in the worker's thread
+        std::size_t repaired = 0;
+    };
+    const std::size_t workers = thread_count(0, geometries.size());
+    std::vector<std::unique_ptr<Worker>> own(workers);
+    for (auto& worker : own) {
+        worker = std::make_unique<Worker>();
+        worker->from = from;
+        worker->working = working;
+    }
+    std::vector<Geometry> shapes(geometries.size());
+    std::atomic<std::size_t> done{0};
+    for_each_index(geometries.size(), workers, [&](std::size_t w, std::size_t i) {
+        const QuietGdal quiet;  // GDAL's error handlers are each thread's own
+        Worker& worker = *own[w];
+        if (!worker.transform) worker.transform = transform_to(source, worker.from, worker.working);
+        Geometry shape = ingest(geometries[i].get(), false, worker.transform.get(), worker.context,
+                                labels[i], worker.repaired);
+        geometries[i].reset();
+        // Geometries belong to no context; the deleter's handle is only for messages.
+        shapes[i] = Geometry(shape.release(), GeometryDeleter{context.get()});
+        ++done;
+        if (w == 0) tick(done.load());
+    });
+    for (const auto& worker : own) repaired += worker->repaired;
+    return shapes;
+}
+
+}  // namespace
+
 Layer read_layer(const SourceLayer& source, const CrsOptions& crs_options,
                  const WorkingCrs& working, GeosContext& context, const Progress& progress) {
     const QuietGdal quiet;
-    const auto transform = transform_to(source, source_crs(source, crs_options), working);
+    const OGRSpatialReference from = source_crs(source, crs_options);
+    (void)transform_to(source, from, working);  // one that cannot be made fails here, once
     Layer layer;
     layer.label = source.label();
     layer.srs = working.srs;
     std::map<std::string, std::size_t> by_code;
     OGRLayer& ogr = source.layer();
+    // Reading is the first half of the progress, the conversion to GEOS the second.
     const std::size_t total = progress ? features_to_read(ogr) : 0;
     ogr.ResetReading();
     CPLErrorReset();  // a driver that fails mid-read (a bad filter in SQLite) only says so here
+    std::vector<OGRGeometryUniquePtr> geometries;  // each feature's, as read
+    std::vector<std::string> labels;
+    std::vector<std::size_t> ward_of;  // each feature's ward: several may be parts of one
     for (auto& feature : ogr) {
-        if (progress) progress(std::min(layer.features, total), total + 1);
+        if (progress) progress(std::min(layer.features, total), 2 * total + 1);
         ++layer.features;
         const std::string what = source.label() + ", feature " + std::to_string(feature->GetFID());
         const std::string code = field_text(*feature, source.key_field());
@@ -248,29 +301,39 @@ Layer read_layer(const SourceLayer& source, const CrsOptions& crs_options,
         }
         std::string label = what;
         label.append(" (").append(code).append(")");
-        Geometry shape = ingest(feature->GetGeometryRef(), false, transform.get(), context, label,
-                                layer.repaired);
         const int seats = seats_of(*feature, source, label);
         auto [it, fresh] = by_code.try_emplace(code, layer.codes.size());
-        if (!fresh) {
-            // Several features of one ward are parts of one shape; a union never counts twice.
-            auto& merged = layer.shapes[it->second];
-            merged = checked(context, GEOSUnion_r(context.get(), merged.get(), shape.get()),
-                             label + ": merging with an earlier part of the same ward");
-            continue;
-        }
+        ward_of.push_back(it->second);
+        geometries.emplace_back(feature->StealGeometry());
+        labels.push_back(std::move(label));
+        if (!fresh) continue;
         if (!source.seats_field().empty()) layer.seats.push_back(seats);
         layer.council_codes.push_back(field_text(*feature, source.council_code_field()));
         layer.council_names.push_back(field_text(*feature, source.council_name_field()));
         layer.codes.push_back(code);
         layer.names.push_back(
             source.name_field().empty() ? code : field_text(*feature, source.name_field()));
-        layer.shapes.push_back(std::move(shape));
     }
     if (CPLGetLastErrorType() >= CE_Failure) {
         throw DataError(source.label() + ": reading failed: " + last_gdal_error());
     }
     if (layer.codes.empty()) throw DataError(source.label() + ": no features");
+    std::vector<Geometry> shapes =
+        ingest_all(geometries, labels, source, from, working, context, layer.repaired,
+                   [&](std::size_t converted) {
+                       if (progress) progress(total + std::min(converted, total), 2 * total + 1);
+                   });
+    layer.shapes.resize(layer.codes.size());
+    for (std::size_t f = 0; f < shapes.size(); ++f) {
+        auto& ward = layer.shapes[ward_of[f]];
+        if (!ward) {
+            ward = std::move(shapes[f]);
+            continue;
+        }
+        // Several features of one ward are parts of one shape; a union never counts twice.
+        ward = checked(context, GEOSUnion_r(context.get(), ward.get(), shapes[f].get()),
+                       labels[f] + ": merging with an earlier part of the same ward");
+    }
     for (std::size_t i = 0; i < layer.size(); ++i) {
         layer.areas_m2.push_back(
             area(context, layer.shapes[i].get(), source.label() + " (" + layer.codes[i] + ")"));
