@@ -3,7 +3,6 @@
 #include <algorithm>
 #include <atomic>
 #include <cmath>
-#include <functional>
 #include <optional>
 
 #include "core/error.hpp"
@@ -166,66 +165,82 @@ PairPiece piece_of(GeosContext& context, const Ward& old_ward, const Ward& new_w
     return piece;
 }
 
-/// The overlay of old wards [begin, end) on every new ward, in `context` alone, with its own
-/// tree and prepared shapes: the shapes and rings of both layers are only read.
-Overlay overlay_range(const std::vector<const GEOSGeometry*>& old_shapes,
-                      const std::vector<const GEOSGeometry*>& new_shapes, const Layer& old_wards,
-                      const Layer& new_wards, const OverlayOptions& options, const WardRings& rings,
-                      std::size_t begin, std::size_t end, GeosContext& context,
-                      const std::function<void()>& tick) {
-    GEOSContextHandle_t handle = context.get();
-    const Tree tree = tree_of(context, new_shapes);
+/// One thread's own context, tree over the new wards and prepared new wards, made in its thread
+/// when first needed, and what its old wards gave, in the order it took them.
+struct Worker {
+    std::unique_ptr<GeosContext> own;  ///< null for the calling thread's, which has one
+    GeosContext* context = nullptr;
+    Tree tree;
     std::vector<Prepared> new_prepared;
-    for (std::size_t n = 0; n < new_wards.size(); ++n) {
-        new_prepared.push_back(
-            prepare(context, new_shapes[n], new_wards.label + " (" + new_wards.codes[n] + ")"));
+    Overlay part;
+};
+
+/// Everything both layers give the overlay; only read, by every thread.
+struct Inputs {
+    const std::vector<const GEOSGeometry*>& old_shapes;
+    const std::vector<const GEOSGeometry*>& new_shapes;
+    const Layer& old_wards;
+    const Layer& new_wards;
+    const OverlayOptions& options;
+    const WardRings& rings;
+};
+
+void start(Worker& worker, const Inputs& in) {
+    GeosContext& context = *worker.context;
+    worker.tree = tree_of(context, in.new_shapes);
+    for (std::size_t n = 0; n < in.new_wards.size(); ++n) {
+        worker.new_prepared.push_back(prepare(
+            context, in.new_shapes[n], in.new_wards.label + " (" + in.new_wards.codes[n] + ")"));
     }
-    const bool measuring = !rings.old_rings.empty();
-    Overlay result;
-    result.old_sliver_m2.assign(old_wards.size(), 0.0);  // the whole layer: ranges add up
-    result.old_uncovered_m2.assign(old_wards.size(), 0.0);
-    result.old_gap_m2.assign(old_wards.size(), 0.0);
-    result.uncovered.resize(old_wards.size());
-    for (std::size_t o = begin; o < end; ++o) {
-        const GEOSGeometry* old_shape = old_shapes[o];
-        const Prepared old_prepared =
-            prepare(context, old_shape, old_wards.label + " (" + old_wards.codes[o] + ")");
-        const Ward old_ward{old_shape, old_prepared.get(), old_wards.areas_m2[o],
-                            measuring ? &rings.old_rings[o] : nullptr};
-        double covered_m2 = 0.0;
-        std::vector<const GEOSGeometry*> met;  // the new wards it meets
-        for (const std::size_t n : query(context, tree.get(), old_shape)) {
-            const GEOSGeometry* new_shape = new_shapes[n];
-            const std::string what =
-                "old ward " + old_wards.codes[o] + " and new ward " + new_wards.codes[n];
-            // Measured, a pair whose boxes meet but not its shapes costs less than the test.
-            if (!measuring &&
-                !holds(context, GEOSPreparedIntersects_r(handle, old_prepared.get(), new_shape),
-                       what)) {
-                continue;
-            }
-            const Ward new_ward{new_shape, new_prepared[n].get(), new_wards.areas_m2[n],
-                                measuring ? &rings.new_rings[n] : nullptr};
-            PairPiece piece = piece_of(context, old_ward, new_ward, options, result, what);
-            if (piece.area_m2 <= 0.0) continue;  // touching along a boundary: no piece at all
-            covered_m2 += piece.area_m2;
-            met.push_back(new_shape);
-            if (piece.area_m2 < options.min_piece_m2) {
-                result.old_sliver_m2[o] += piece.area_m2;
-                ++result.slivers;
-                continue;
-            }
-            result.pieces.push_back({o, n, piece.area_m2, piece.noise});
-            if (!measuring) result.shapes.push_back(std::move(piece.shape));
-            if (piece.noise) ++result.noise;
+    Overlay& part = worker.part;
+    part.old_sliver_m2.assign(in.old_wards.size(), 0.0);  // the whole layer: the parts add up
+    part.old_uncovered_m2.assign(in.old_wards.size(), 0.0);
+    part.old_gap_m2.assign(in.old_wards.size(), 0.0);
+    part.uncovered.resize(in.old_wards.size());
+}
+
+/// Old ward `o` on every new ward it meets, into the worker's part.
+void overlay_ward(std::size_t o, Worker& worker, const Inputs& in) {
+    GeosContext& context = *worker.context;
+    GEOSContextHandle_t handle = context.get();
+    Overlay& result = worker.part;
+    const bool measuring = !in.rings.old_rings.empty();
+    const GEOSGeometry* old_shape = in.old_shapes[o];
+    const Prepared old_prepared =
+        prepare(context, old_shape, in.old_wards.label + " (" + in.old_wards.codes[o] + ")");
+    const Ward old_ward{old_shape, old_prepared.get(), in.old_wards.areas_m2[o],
+                        measuring ? &in.rings.old_rings[o] : nullptr};
+    double covered_m2 = 0.0;
+    std::vector<const GEOSGeometry*> met;  // the new wards it meets
+    for (const std::size_t n : query(context, worker.tree.get(), old_shape)) {
+        const GEOSGeometry* new_shape = in.new_shapes[n];
+        const std::string what =
+            "old ward " + in.old_wards.codes[o] + " and new ward " + in.new_wards.codes[n];
+        // Measured, a pair whose boxes meet but not its shapes costs less than the test.
+        if (!measuring &&
+            !holds(context, GEOSPreparedIntersects_r(handle, old_prepared.get(), new_shape),
+                   what)) {
+            continue;
         }
-        // What no new ward covers, shaped, where it is more than a sliver.
-        if (old_wards.areas_m2[o] - covered_m2 > options.min_piece_m2) {
-            shape_uncovered(result, o, old_shape, met, old_wards, options, context);
+        const Ward new_ward{new_shape, worker.new_prepared[n].get(), in.new_wards.areas_m2[n],
+                            measuring ? &in.rings.new_rings[n] : nullptr};
+        PairPiece piece = piece_of(context, old_ward, new_ward, in.options, result, what);
+        if (piece.area_m2 <= 0.0) continue;  // touching along a boundary: no piece at all
+        covered_m2 += piece.area_m2;
+        met.push_back(new_shape);
+        if (piece.area_m2 < in.options.min_piece_m2) {
+            result.old_sliver_m2[o] += piece.area_m2;
+            ++result.slivers;
+            continue;
         }
-        tick();
+        result.pieces.push_back({o, n, piece.area_m2, piece.noise});
+        if (!measuring) result.shapes.push_back(std::move(piece.shape));
+        if (piece.noise) ++result.noise;
     }
-    return result;
+    // What no new ward covers, shaped, where it is more than a sliver.
+    if (in.old_wards.areas_m2[o] - covered_m2 > in.options.min_piece_m2) {
+        shape_uncovered(result, o, old_shape, met, in.old_wards, in.options, context);
+    }
 }
 
 /// Every ward's rings when the pieces are measured, not built; none otherwise.
@@ -247,51 +262,39 @@ WardRings rings_for(const Layer& old_wards, const Layer& new_wards, const Overla
 
 namespace {
 
-/// Each thread's own context and range of old wards, made before it starts; old wards are
-/// shared out in contiguous ranges, so the pieces come back in order.
-struct Share {
-    std::unique_ptr<GeosContext> context;  ///< null for the calling thread's share
-    std::size_t begin = 0, end = 0;
-};
-
-std::vector<Share> share_out(const Layer& old_wards, std::size_t threads) {
-    std::vector<Share> shares(threads);
-    for (std::size_t t = 0; t < threads; ++t) {
-        const Range range = range_of(t, threads, old_wards.size());
-        shares[t].begin = range.begin;
-        shares[t].end = range.end;
-        if (t > 0) shares[t].context = std::make_unique<GeosContext>();
-    }
-    return shares;
-}
-
-/// The ranges' overlays as one, in order.
-Overlay merged(std::vector<Overlay>& parts, std::size_t old_count, GeosContext& context) {
+/// The workers' parts as one, in the old wards' order: `owner[o]`, the worker that took old
+/// ward o, holds its pieces, next in the order it took them.
+Overlay merged(std::vector<std::unique_ptr<Worker>>& workers, const std::vector<std::size_t>& owner,
+               GeosContext& context) {
+    const std::size_t old_count = owner.size();
     Overlay result;
     result.old_sliver_m2.assign(old_count, 0.0);
     result.old_uncovered_m2.assign(old_count, 0.0);
     result.old_gap_m2.assign(old_count, 0.0);
     result.uncovered.resize(old_count);
-    for (auto& part : parts) {
-        for (std::size_t i = 0; i < part.pieces.size(); ++i) {
+    std::vector<std::size_t> next(workers.size(), 0);  // each part's next piece
+    for (std::size_t o = 0; o < old_count; ++o) {
+        Overlay& part = workers[owner[o]]->part;
+        std::size_t& i = next[owner[o]];
+        for (; i < part.pieces.size() && part.pieces[i].old_index == o; ++i) {
             result.pieces.push_back(part.pieces[i]);
             // Geometries belong to no context; the deleter's handle is only for messages.
             if (i >= part.shapes.size()) continue;  // measured: no shapes
             result.shapes.emplace_back(part.shapes[i].release(), GeometryDeleter{context.get()});
         }
-        for (std::size_t o = 0; o < old_count; ++o) {
-            result.old_sliver_m2[o] += part.old_sliver_m2[o];
-            result.old_uncovered_m2[o] += part.old_uncovered_m2[o];
-            result.old_gap_m2[o] += part.old_gap_m2[o];
-            if (part.uncovered[o]) {
-                result.uncovered[o] =
-                    Geometry(part.uncovered[o].release(), GeometryDeleter{context.get()});
-            }
+        result.old_sliver_m2[o] = part.old_sliver_m2[o];
+        result.old_uncovered_m2[o] = part.old_uncovered_m2[o];
+        result.old_gap_m2[o] = part.old_gap_m2[o];
+        if (part.uncovered[o]) {
+            result.uncovered[o] =
+                Geometry(part.uncovered[o].release(), GeometryDeleter{context.get()});
         }
-        result.slivers += part.slivers;
-        result.whole += part.whole;
-        result.intersections += part.intersections;
-        result.noise += part.noise;
+    }
+    for (const auto& worker : workers) {
+        result.slivers += worker->part.slivers;
+        result.whole += worker->part.whole;
+        result.intersections += worker->part.intersections;
+        result.noise += worker->part.noise;
     }
     return result;
 }
@@ -302,7 +305,6 @@ Overlay overlay(const Layer& old_wards, const Layer& new_wards, const OverlayOpt
                 GeosContext& context, const Progress& progress) {
     const std::size_t threads = thread_count(options.threads, old_wards.size());
     const WardRings rings = rings_for(old_wards, new_wards, options, context);
-    std::vector<Share> shares = share_out(old_wards, threads);
     // The layers' shapes are read by every thread, never copied: GEOS 3.11 works out a shape's
     // box when first asked, so every box is worked out here, before the threads start.
     std::vector<const GEOSGeometry*> old_shapes;
@@ -314,20 +316,29 @@ Overlay overlay(const Layer& old_wards, const Layer& new_wards, const OverlayOpt
             shapes->push_back(shape.get());
         }
     }
+    const Inputs inputs{old_shapes, new_shapes, old_wards, new_wards, options, rings};
+    std::vector<std::unique_ptr<Worker>> workers(threads);
+    for (std::size_t t = 0; t < threads; ++t) {
+        workers[t] = std::make_unique<Worker>();
+        if (t > 0) workers[t]->own = std::make_unique<GeosContext>();
+        workers[t]->context = t == 0 ? &context : workers[t]->own.get();
+    }
+    // The old wards taken in turn (a coastal ward can take a hundred times another's time),
+    // each one's pieces kept by the worker that took it, then merged in order: the same
+    // pieces, in the same order, to the last bit, whatever the threads.
+    std::vector<std::size_t> owner(old_wards.size(), 0);
     std::atomic<std::size_t> done{0};
-    std::vector<Overlay> parts(threads);
-    run_shares(threads, [&](std::size_t t) {
-        Share& share = shares[t];
-        // The calling thread takes the first range and reports progress for all of them.
-        const std::function<void()> tick = [&, t] {
-            ++done;
-            if (t == 0 && progress) progress(done.load(), old_wards.size());
-        };
-        parts[t] = overlay_range(old_shapes, new_shapes, old_wards, new_wards, options, rings,
-                                 share.begin, share.end, t == 0 ? context : *share.context, tick);
+    for_each_index(old_wards.size(), threads, [&](std::size_t w, std::size_t o) {
+        Worker& worker = *workers[w];
+        if (!worker.tree) start(worker, inputs);
+        owner[o] = w;
+        overlay_ward(o, worker, inputs);
+        ++done;
+        // The calling thread reports progress for all of them.
+        if (w == 0 && progress) progress(done.load(), old_wards.size());
     });
     if (progress) progress(old_wards.size(), old_wards.size());
-    return merged(parts, old_wards.size(), context);
+    return merged(workers, owner, context);
 }
 
 }  // namespace notional::geo
