@@ -243,18 +243,26 @@ void overlay_ward(std::size_t o, Worker& worker, const Inputs& in) {
     }
 }
 
-/// Every ward's rings when the pieces are measured, not built; none otherwise.
+/// Every ward's rings when the pieces are measured, not built; none otherwise. Made on every
+/// core, each thread with its own context, reading the (settled) shapes.
 WardRings rings_for(const Layer& old_wards, const Layer& new_wards, const OverlayOptions& options,
                     GeosContext& context) {
     WardRings rings;
     if (options.method != OverlayMethod::measure || options.shapes) return rings;
-    for (const Layer* layer : {&old_wards, &new_wards}) {
-        auto& out = layer == &old_wards ? rings.old_rings : rings.new_rings;
-        for (std::size_t w = 0; w < layer->size(); ++w) {
-            out.push_back(rings_of(context, layer->shapes[w].get(),
-                                   layer->label + " (" + layer->codes[w] + ")"));
-        }
-    }
+    rings.old_rings.resize(old_wards.size());
+    rings.new_rings.resize(new_wards.size());
+    const std::size_t count = old_wards.size() + new_wards.size();
+    const std::size_t threads = thread_count(options.threads, count);
+    std::vector<std::unique_ptr<GeosContext>> own(threads);
+    for_each_index(count, threads, [&](std::size_t w, std::size_t i) {
+        if (w > 0 && !own[w]) own[w] = std::make_unique<GeosContext>();
+        const bool old = i < old_wards.size();
+        const Layer& layer = old ? old_wards : new_wards;
+        const std::size_t ward = old ? i : i - old_wards.size();
+        (old ? rings.old_rings : rings.new_rings)[ward] =
+            rings_of(w == 0 ? context : *own[w], layer.shapes[ward].get(),
+                     layer.label + " (" + layer.codes[ward] + ")");
+    });
     return rings;
 }
 
@@ -304,7 +312,6 @@ Overlay merged(std::vector<std::unique_ptr<Worker>>& workers, const std::vector<
 Overlay overlay(const Layer& old_wards, const Layer& new_wards, const OverlayOptions& options,
                 GeosContext& context, const Progress& progress) {
     const std::size_t threads = thread_count(options.threads, old_wards.size());
-    const WardRings rings = rings_for(old_wards, new_wards, options, context);
     // The layers' shapes are read by every thread, never copied: GEOS 3.11 works out a shape's
     // box when first asked, so every box is worked out here, before the threads start.
     std::vector<const GEOSGeometry*> old_shapes;
@@ -316,6 +323,7 @@ Overlay overlay(const Layer& old_wards, const Layer& new_wards, const OverlayOpt
             shapes->push_back(shape.get());
         }
     }
+    const WardRings rings = rings_for(old_wards, new_wards, options, context);
     const Inputs inputs{old_shapes, new_shapes, old_wards, new_wards, options, rings};
     std::vector<std::unique_ptr<Worker>> workers(threads);
     for (std::size_t t = 0; t < threads; ++t) {
