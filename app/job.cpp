@@ -225,8 +225,11 @@ void build_crosswalks(const JobOptions& options, JobResult& result,
         old_electorate = report::read_electorate(
             *options.old_electorate_path, result.old_wards.codes, result.old_wards.names, "old");
     }
+    // The raking phase only where there is raking: a phase runs until the next one starts.
     const model::RakeOptions rake_options{
-        .tolerance = 1e-9, .max_iterations = 100000, .progress = phase(progress, "raking")};
+        .tolerance = 1e-9,
+        .max_iterations = 100000,
+        .progress = new_electorate ? phase(progress, "raking") : Progress()};
     for (const model::CrosswalkSeed& seed : seeds) {
         model::Crosswalk plain(new_count, seed.pieces, seed.old_weight, seed.old_sliver,
                                seed.old_gap, crosswalk_options);
@@ -356,8 +359,10 @@ JobResult run_job(const JobOptions& options, const PhaseProgress& progress,
     }
     const auto inputs = measured_on(options, result, context);
     const auto seeds = seeds_for(options, result, inputs, context, progress);
+    const Progress allocating = phase(progress, "allocating");  // crosswalks, votes, seats
     build_crosswalks(options, result, seeds, progress);
     carry_votes(options, result, seats_of_new);
+    if (allocating) allocating(1, 1);
     write_outputs(options, result, outputs, context, phase(progress, "writing"));
     if (options.crosswalk_path && !result.reloaded) {
         // Saved with the outputs, all or nothing.

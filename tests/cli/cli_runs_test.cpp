@@ -271,7 +271,7 @@ TEST(Timings, OneLineOnStderrOfEachPhaseWhoseTimesAddUpToTheTotal) {
     ASSERT_TRUE(timed.err.starts_with("timings      read results ")) << timed.err;
     ASSERT_EQ(std::count(timed.err.begin(), timed.err.end(), '\n'), 1) << timed.err;
     for (const char* phase :
-         {", read old ", ", read new ", ", overlay ", ", writing ", "; other "}) {
+         {", read old ", ", read new ", ", overlay ", ", allocating ", ", writing ", "; other "}) {
         EXPECT_TRUE(contains(timed.err, phase)) << phase << " in " << timed.err;
     }
     double phases_s = 0.0;
