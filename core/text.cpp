@@ -1,5 +1,6 @@
 #include "core/text.hpp"
 
+#include <algorithm>
 #include <cctype>
 #include <charconv>
 #include <cmath>
@@ -47,6 +48,11 @@ bool iequals(std::string_view a, std::string_view b) {
 }
 
 std::string fold(std::string_view text) {
+    // ASCII folds to its lower case, and most names are ASCII: utf8proc only for the rest.
+    if (std::all_of(text.begin(), text.end(),
+                    [](char c) { return static_cast<unsigned char>(c) < 0x80; })) {
+        return lower(text);
+    }
     utf8proc_uint8_t* folded = nullptr;
     const auto options =
         static_cast<utf8proc_option_t>(UTF8PROC_STABLE | UTF8PROC_COMPAT | UTF8PROC_DECOMPOSE |
