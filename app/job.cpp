@@ -357,7 +357,9 @@ JobResult run_job(const JobOptions& options, const PhaseProgress& progress,
             geo::read_weights(*options.weights, {result.old_wards.srs, result.crs}, context,
                               phase(progress, "read weights"));
     }
-    const auto inputs = measured_on(options, result, context);
+    // What the crosswalks were measured on, for --crosswalk alone (digesting every shape costs).
+    const auto inputs = options.crosswalk_path ? measured_on(options, result, context)
+                                               : std::map<std::string, std::string>{};
     const auto seeds = seeds_for(options, result, inputs, context, progress);
     const Progress allocating = phase(progress, "allocating");  // crosswalks, votes, seats
     build_crosswalks(options, result, seeds, progress);
