@@ -16,7 +16,7 @@ OutlineFigures outline_figures(const app::JobResult& r) {
         if (overlay) f.gap_m2 += overlay->old_gap_m2[o];
         // Counted where more than a sliver reaches beyond (its part shaped in uncovered.geojson),
         // not for every rounding error of the pieces' sum.
-        const bool shaped = !overlay || overlay->old_uncovered_m2[o] > 0.0;
+        const bool shaped = overlay == nullptr || overlay->old_uncovered_m2[o] > 0.0;
         if (entry.spread > 0.0 && shaped) {
             ++f.beyond;
             f.spread_m2 += entry.spread * entry.weight;
