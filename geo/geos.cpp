@@ -92,17 +92,15 @@ std::vector<std::size_t> locate(GeosContext& context,
 
 namespace {
 
-/// An overlay operation; on a GEOS topology failure, once more on a millimetre grid.
-GEOSGeometry* robust(GeosContext& context, const GEOSGeometry* a, const GEOSGeometry* b,
-                     GEOSGeometry* (*operation)(GEOSContextHandle_t, const GEOSGeometry*,
-                                                const GEOSGeometry*),
-                     GEOSGeometry* (*on_grid)(GEOSContextHandle_t, const GEOSGeometry*,
-                                              const GEOSGeometry*, double),
+/// `exact()`, an overlay; where GEOS fails on the topology, `on_grid(0.001)`: once more on a
+/// millimetre grid.
+template <typename Exact, typename OnGrid>
+GEOSGeometry* robust(GeosContext& context, const Exact& exact, const OnGrid& on_grid,
                      const char* name, const std::string& what) {
-    GEOSGeometry* result = operation(context.get(), a, b);
+    GEOSGeometry* result = exact();
     if (result) return result;
     const std::string first_error = context.take_error();
-    result = on_grid(context.get(), a, b, 0.001);
+    result = on_grid(0.001);
     if (!result) {
         throw GeometryError(what + ": " + name + " failed (" + first_error +
                             "), and again on a 1 mm grid: " + context.take_error());
@@ -116,7 +114,10 @@ Geometry intersection(GeosContext& context, const GEOSGeometry* a, const GEOSGeo
                       const std::string& what) {
     return checked(
         context,
-        robust(context, a, b, GEOSIntersection_r, GEOSIntersectionPrec_r, "intersection", what),
+        robust(
+            context, [&] { return GEOSIntersection_r(context.get(), a, b); },
+            [&](double grid) { return GEOSIntersectionPrec_r(context.get(), a, b, grid); },
+            "intersection", what),
         what);
 }
 
@@ -145,8 +146,10 @@ void collect_polygons(GEOSContextHandle_t handle, const GEOSGeometry* geometry,
 
 Geometry difference(GeosContext& context, const GEOSGeometry* a, const GEOSGeometry* b,
                     const std::string& what) {
-    GEOSGeometry* rest =
-        robust(context, a, b, GEOSDifference_r, GEOSDifferencePrec_r, "difference", what);
+    GEOSGeometry* rest = robust(
+        context, [&] { return GEOSDifference_r(context.get(), a, b); },
+        [&](double grid) { return GEOSDifferencePrec_r(context.get(), a, b, grid); }, "difference",
+        what);
     // Only the polygons: a robust overlay can leave collapsed lines beside them.
     Geometry result = checked(context, rest, what);
     const int type = GEOSGeomTypeId_r(context.get(), result.get());
@@ -202,27 +205,23 @@ Geometry clipped(GeosContext& context, const GEOSGeometry* shape, const GEOSGeom
     return checked(context, GEOSGeom_clone_r(handle, shape), what + ": a copy");
 }
 
-Geometry union_of(GeosContext& context, const std::vector<const GEOSGeometry*>& shapes,
-                  const std::string& what) {
+Geometry union_of(GeosContext& context, std::vector<Geometry> shapes, const std::string& what) {
     GEOSContextHandle_t handle = context.get();
-    std::vector<GEOSGeometry*> copies;
-    copies.reserve(shapes.size());
-    for (const GEOSGeometry* shape : shapes) copies.push_back(GEOSGeom_clone_r(handle, shape));
+    std::vector<GEOSGeometry*> parts;
+    parts.reserve(shapes.size());
+    for (Geometry& shape : shapes) parts.push_back(shape.release());  // the collection's now
     const Geometry collection =
         checked(context,
-                GEOSGeom_createCollection_r(handle, GEOS_GEOMETRYCOLLECTION, copies.data(),
-                                            static_cast<unsigned>(copies.size())),
+                GEOSGeom_createCollection_r(handle, GEOS_GEOMETRYCOLLECTION, parts.data(),
+                                            static_cast<unsigned>(parts.size())),
                 what + ": collecting shapes");
-    GEOSGeometry* united = GEOSUnaryUnion_r(handle, collection.get());
-    if (!united) {  // as robust() does: once more on a 1 mm grid
-        const std::string first_error = context.take_error();
-        united = GEOSUnaryUnionPrec_r(handle, collection.get(), 0.001);
-        if (!united) {
-            throw GeometryError(what + ": union failed (" + first_error +
-                                "), and again on a 1 mm grid: " + context.take_error());
-        }
-    }
-    return checked(context, united, what + ": union");
+    return checked(
+        context,
+        robust(
+            context, [&] { return GEOSUnaryUnion_r(handle, collection.get()); },
+            [&](double grid) { return GEOSUnaryUnionPrec_r(handle, collection.get(), grid); },
+            "union", what),
+        what + ": union");
 }
 
 Geometry holes_of(GeosContext& context, const GEOSGeometry* geometry, const std::string& what) {

@@ -109,10 +109,9 @@ void settle(GeosContext& context, const GEOSGeometry* shape);
 [[nodiscard]] Geometry clipped(GeosContext& context, const GEOSGeometry* shape,
                                const GEOSGeometry* within, double margin, const std::string& what);
 
-/// The union of `shapes` (copied: they stay the caller's), on a 1 mm grid where GEOS cannot
-/// do it exactly.
-[[nodiscard]] Geometry union_of(GeosContext& context,
-                                const std::vector<const GEOSGeometry*>& shapes,
+/// The union of `shapes` (taken: they are the union's to consume), on a 1 mm grid where GEOS
+/// cannot do it exactly.
+[[nodiscard]] Geometry union_of(GeosContext& context, std::vector<Geometry> shapes,
                                 const std::string& what);
 
 /// The holes of a polygonal geometry as a MultiPolygon (empty when it has none).
