@@ -16,6 +16,7 @@
 #include "core/json.hpp"
 #include "core/parallel.hpp"
 #include "geo/gdal.hpp"
+#include "geo/lon_lat.hpp"
 
 namespace notional::geo {
 
@@ -174,60 +175,6 @@ void append_degrees(std::string& out, double degrees) {
     out.append(buffer, end);
 }
 
-/// One ring in lon/lat.
-struct LonLatRing {
-    std::vector<double> lon, lat;
-};
-
-/// A ward's polygons in lon/lat, each its exterior ring then its holes.
-using LonLatPolygons = std::vector<std::vector<LonLatRing>>;
-
-/// Whether a ring runs clockwise (its shoelace sum is negative).
-bool clockwise(const LonLatRing& ring) {
-    double twice_area = 0.0;
-    for (std::size_t i = 0; i + 1 < ring.lon.size(); ++i) {
-        twice_area += ring.lon[i] * ring.lat[i + 1] - ring.lon[i + 1] * ring.lat[i];
-    }
-    return twice_area < 0.0;
-}
-
-/// `shape`'s polygons reprojected by `transform`; false when a ring spans more than half the
-/// globe in longitude, that is, crosses the antimeridian. Throws IoError naming the ward.
-bool lon_lat(GeosContext& context, const GEOSGeometry* shape, OGRCoordinateTransformation& to,
-             LonLatPolygons& polygons, const std::string& what) {
-    GEOSContextHandle_t handle = context.get();
-    polygons.clear();
-    bool within = true;
-    for_each_ring(handle, shape, [&](const GEOSGeometry* ring, bool exterior) {
-        if (exterior) polygons.emplace_back();
-        LonLatRing& out = polygons.back().emplace_back();
-        const GEOSCoordSequence* sequence = GEOSGeom_getCoordSeq_r(handle, ring);
-        unsigned size = 0;
-        if (!sequence || GEOSCoordSeq_getSize_r(handle, sequence, &size) == 0) {
-            throw IoError(what + ": cannot read its coordinates: " + context.take_error());
-        }
-        out.lon.resize(size);
-        out.lat.resize(size);
-        if (GEOSCoordSeq_copyToArrays_r(handle, sequence, out.lon.data(), out.lat.data(), nullptr,
-                                        nullptr) == 0) {
-            throw IoError(what + ": cannot read its coordinates: " + context.take_error());
-        }
-        if (size > 0 &&
-            to.Transform(static_cast<int>(size), out.lon.data(), out.lat.data()) == FALSE) {
-            throw IoError(what +
-                          ": cannot reproject it to longitude and latitude: " + last_gdal_error());
-        }
-        const auto [west, east] = std::minmax_element(out.lon.begin(), out.lon.end());
-        if (size > 0 && *east - *west > 180.0) within = false;
-        // RFC 7946: exterior rings counterclockwise, holes clockwise.
-        if (clockwise(out) == exterior) {
-            std::reverse(out.lon.begin(), out.lon.end());
-            std::reverse(out.lat.begin(), out.lat.end());
-        }
-    });
-    return within;
-}
-
 /// A ward of one polygon is a Polygon, as GDAL writes it, else a MultiPolygon.
 void append_geometry(std::string& out, const LonLatPolygons& polygons) {
     if (polygons.empty()) {
@@ -257,20 +204,10 @@ void append_geometry(std::string& out, const LonLatPolygons& polygons) {
 }
 
 /// Rows [range.begin, range.end) of the layer's features, each line ending ",\n" but the last
-/// feature's; false when a ward crosses the antimeridian. `srs` is the thread's own copy of the
-/// layer's CRS, as GDAL asks of threads.
-bool features_text(std::string& out, const std::string& layer_name, const Layer& layer,
-                   const std::vector<std::size_t>& order, const std::vector<Column>& columns,
-                   Range range, const OGRSpatialReference& srs) {
-    OGRSpatialReference lon_lat_srs;
-    lon_lat_srs.SetWellKnownGeogCS("WGS84");
-    lon_lat_srs.SetAxisMappingStrategy(OAMS_TRADITIONAL_GIS_ORDER);
-    const std::unique_ptr<OGRCoordinateTransformation> to(
-        OGRCreateCoordinateTransformation(&srs, &lon_lat_srs));
-    if (!to) {
-        throw IoError(layer_name + ".geojson: cannot reproject " + layer.label +
-                      " to longitude and latitude: " + last_gdal_error());
-    }
+/// feature's; false when a ward crosses the antimeridian.
+bool features_text(std::string& out, const Layer& layer, const std::vector<std::size_t>& order,
+                   const std::vector<Column>& columns, const LonLatVertices& vertices,
+                   Range range) {
     GeosContext context;
     // Room for it all at once ("[ -0.1234567, 51.1234567 ], " a point, some 24 bytes a
     // property), not doubled as it grows: the layer's text is the run's largest allocation.
@@ -285,9 +222,9 @@ bool features_text(std::string& out, const std::string& layer_name, const Layer&
     out.reserve(room);
     LonLatPolygons polygons;
     for (std::size_t row = range.begin; row < range.end; ++row) {
-        const std::size_t ward = order[row];
-        const std::string what = layer_name + ".geojson: ward " + layer.codes[ward];
-        if (!lon_lat(context, layer.shapes.at(ward).get(), *to, polygons, what)) return false;
+        if (!vertices.polygons(context, layer.shapes.at(order[row]).get(), row, polygons)) {
+            return false;
+        }
         out += R"({ "type": "Feature", "properties": { )";
         for (std::size_t c = 0; c < columns.size(); ++c) {
             if (c > 0) out += ", ";
@@ -307,17 +244,16 @@ bool features_text(std::string& out, const std::string& layer_name, const Layer&
 std::string geojson_text(const std::string& layer_name, const Layer& layer,
                          const std::vector<std::size_t>& order, const std::vector<Column>& columns,
                          GeosContext& context) {
-    // Reprojecting is most of the work: the features are shared between threads, each with
-    // its own copy of the CRS and its own transformation, in ranges joined in order.
+    const LonLatVertices vertices(layer_name, layer, order);
+    // The features are formatted by threads, in ranges joined in order.
     constexpr std::size_t features_a_share = 64;
     const std::size_t shares =
         thread_count(0, (order.size() + features_a_share - 1) / features_a_share);
-    const std::vector<OGRSpatialReference> srs(shares, layer.srs);
     std::vector<std::string> texts(shares);
     std::vector<char> within(shares, 0);
     run_shares(shares, [&](std::size_t t) {
-        within[t] = features_text(texts[t], layer_name, layer, order, columns,
-                                  range_of(t, shares, order.size()), srs[t])
+        within[t] = features_text(texts[t], layer, order, columns, vertices,
+                                  range_of(t, shares, order.size()))
                         ? 1
                         : 0;
     });
@@ -334,7 +270,8 @@ std::string geojson_text(const std::string& layer_name, const Layer& layer,
         out += text;
         std::string().swap(text);  // freed as it goes: the layer's text is held once, not twice
     }
-    return out + "]\n}\n";
+    out += "]\n}\n";
+    return out;
 }
 
 }  // namespace notional::geo
