@@ -110,7 +110,7 @@ CompareResult run_compare(const CompareOptions& options) {
     result.parties = unify_with_base(base, result.actual, options, csv);
     result.comparison =
         model::compare(base, result.actual, options.convention, options.knife_edge_pct);
-    write_comparison(outputs, result.comparison, wards,
+    write_comparison(outputs, result.comparison, wards, geo::LonLatVertices(wards),
                      "Notional base " + csv.parent_path().filename().string() + " against actual " +
                          result.actual.path.stem().string(),
                      run_colours(nullptr, &result.comparison),

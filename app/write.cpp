@@ -69,9 +69,9 @@ report::PartyColours run_colours(const model::Notional* notional,
 }
 
 void write_comparison(StagedOutputs& outputs, const model::Comparison& comparison,
-                      const geo::Layer& wards, const std::string& title,
-                      const report::PartyColours& colours, const PageFacts& facts,
-                      geo::GeosContext& context) {
+                      const geo::Layer& wards, const geo::LonLatVertices& lon_lat,
+                      const std::string& title, const report::PartyColours& colours,
+                      const PageFacts& facts, geo::GeosContext& context) {
     outputs.write_text("comparison.csv", report::comparison_csv(comparison));
     outputs.write_text("report.md", report::report_markdown(comparison, title));
     std::map<std::string, std::size_t> polygon;
@@ -85,7 +85,7 @@ void write_comparison(StagedOutputs& outputs, const model::Comparison& compariso
         order.push_back(it->second);
     }
     outputs.write_text("comparison.geojson",
-                       geo::geojson_text("comparison", wards, order,
+                       geo::geojson_text("comparison", wards, lon_lat, order,
                                          report::comparison_columns(comparison, colours), context));
     const Drawing drawing = geo::svg_drawing(wards, context);
     outputs.write_text("report.html", report::report_html({comparison, title, facts.general,
@@ -126,8 +126,10 @@ void write_outputs(const JobOptions& options, JobResult& result, StagedOutputs& 
     if (result.base) {
         outputs.write_text("council.csv", report::council_csv(*result.base, *notional, colours));
     }
+    // The new wards' vertices reprojected once for both their maps.
+    const geo::LonLatVertices new_lon_lat(result.new_wards);
     if (result.comparison) {
-        write_comparison(outputs, *result.comparison, result.new_wards,
+        write_comparison(outputs, *result.comparison, result.new_wards, new_lon_lat,
                          "Notional " + result.election->path.stem().string() + " against actual " +
                              result.actual->path.stem().string(),
                          colours, page_facts(result), context);
@@ -138,7 +140,7 @@ void write_outputs(const JobOptions& options, JobResult& result, StagedOutputs& 
     outputs.write_text(
         "notional.geojson",
         geo::geojson_text(
-            "notional", new_wards, order,
+            "notional", new_wards, new_lon_lat, order,
             report::notional_columns(order, {new_wards.codes, new_wards.names, new_wards.areas_m2},
                                      result.old_wards.codes, result.honesty, notional,
                                      result.seats ? &*result.seats : nullptr, colours),

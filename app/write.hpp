@@ -9,6 +9,7 @@
 #include "core/progress.hpp"
 #include "geo/geos.hpp"
 #include "geo/layer.hpp"
+#include "geo/lon_lat.hpp"
 #include "model/compare.hpp"
 #include "report/colours.hpp"
 #include "report/html.hpp"
@@ -35,10 +36,11 @@ struct PageFacts {
 };
 
 /// Stages comparison.csv, report.md, report.html and comparison.geojson; `wards` gives the
-/// polygons, matched by code. Throws DataError for a ward of the comparison that has none.
+/// polygons, matched by code, and `lon_lat` their vertices in lon/lat. Throws DataError for a
+/// ward of the comparison that has none.
 void write_comparison(StagedOutputs& outputs, const model::Comparison& comparison,
-                      const geo::Layer& wards, const std::string& title,
-                      const report::PartyColours& colours, const PageFacts& facts,
-                      geo::GeosContext& context);
+                      const geo::Layer& wards, const geo::LonLatVertices& lon_lat,
+                      const std::string& title, const report::PartyColours& colours,
+                      const PageFacts& facts, geo::GeosContext& context);
 
 }  // namespace notional::app

@@ -16,7 +16,6 @@
 #include "core/json.hpp"
 #include "core/parallel.hpp"
 #include "geo/gdal.hpp"
-#include "geo/lon_lat.hpp"
 
 namespace notional::geo {
 
@@ -222,7 +221,7 @@ bool features_text(std::string& out, const Layer& layer, const std::vector<std::
     out.reserve(room);
     LonLatPolygons polygons;
     for (std::size_t row = range.begin; row < range.end; ++row) {
-        if (!vertices.polygons(context, layer.shapes.at(order[row]).get(), row, polygons)) {
+        if (!vertices.polygons(context, order[row], polygons)) {
             return false;
         }
         out += R"({ "type": "Feature", "properties": { )";
@@ -244,7 +243,12 @@ bool features_text(std::string& out, const Layer& layer, const std::vector<std::
 std::string geojson_text(const std::string& layer_name, const Layer& layer,
                          const std::vector<std::size_t>& order, const std::vector<Column>& columns,
                          GeosContext& context) {
-    const LonLatVertices vertices(layer_name, layer, order);
+    return geojson_text(layer_name, layer, LonLatVertices(layer), order, columns, context);
+}
+
+std::string geojson_text(const std::string& layer_name, const Layer& layer,
+                         const LonLatVertices& lon_lat, const std::vector<std::size_t>& order,
+                         const std::vector<Column>& columns, GeosContext& context) {
     // The features are formatted by threads, in ranges joined in order.
     constexpr std::size_t features_a_share = 64;
     const std::size_t shares =
@@ -252,7 +256,7 @@ std::string geojson_text(const std::string& layer_name, const Layer& layer,
     std::vector<std::string> texts(shares);
     std::vector<char> within(shares, 0);
     run_shares(shares, [&](std::size_t t) {
-        within[t] = features_text(texts[t], layer, order, columns, vertices,
+        within[t] = features_text(texts[t], layer, order, columns, lon_lat,
                                   range_of(t, shares, order.size()))
                         ? 1
                         : 0;

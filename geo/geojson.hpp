@@ -6,15 +6,21 @@
 #include "core/columns.hpp"
 #include "geo/geos.hpp"
 #include "geo/layer.hpp"
+#include "geo/lon_lat.hpp"
 
 namespace notional::geo {
 
-/// `layer`'s wards in the order `order` gives, each with its values from `columns`, reprojected
-/// to lon/lat (by PROJ, through GDAL, each distinct vertex once), as GeoJSON text: one feature a
-/// line, rings the RFC's way round, degrees at 7 decimals, properties as GDAL's driver writes them.
-/// A layer with a ward across the antimeridian is written by GDAL's driver, which cuts it there.
-/// Throws IoError naming `layer_name`.geojson and the ward when a shape cannot be read, or the
-/// place when it cannot be reprojected.
+/// `layer`'s wards in the order `order` gives, each with its values from `columns`, in lon/lat
+/// from `lon_lat` (`layer`'s own), as GeoJSON text: one feature a line, rings the RFC's way
+/// round, degrees at 7 decimals, properties as GDAL's driver writes them. A layer with a ward
+/// across the antimeridian is written by GDAL's driver, which cuts it there.
+[[nodiscard]] std::string geojson_text(const std::string& layer_name, const Layer& layer,
+                                       const LonLatVertices& lon_lat,
+                                       const std::vector<std::size_t>& order,
+                                       const std::vector<Column>& columns, GeosContext& context);
+
+/// The same for a layer written once: its vertices reprojected here. Throws IoError naming the
+/// layer and the ward when a shape cannot be read, or the place when it cannot be reprojected.
 [[nodiscard]] std::string geojson_text(const std::string& layer_name, const Layer& layer,
                                        const std::vector<std::size_t>& order,
                                        const std::vector<Column>& columns, GeosContext& context);

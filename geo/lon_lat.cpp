@@ -41,16 +41,15 @@ std::size_t hash(double x, double y) {
 
 }  // namespace
 
-LonLatVertices::LonLatVertices(const std::string& layer_name, const Layer& layer,
-                               const std::vector<std::size_t>& order) {
+LonLatVertices::LonLatVertices(const Layer& layer) : m_layer(layer) {
     GeosContext context;
     GEOSContextHandle_t handle = context.get();
-    m_ward_begin.reserve(order.size() + 1);
+    m_ward_begin.reserve(layer.size() + 1);
     std::vector<double> xs;
     std::vector<double> ys;
-    for (const std::size_t ward : order) {
+    for (std::size_t ward = 0; ward < layer.size(); ++ward) {
         m_ward_begin.push_back(m_ids.size());
-        const std::string what = layer_name + ".geojson: ward " + layer.codes.at(ward);
+        const std::string what = layer.label + ": ward " + layer.codes.at(ward);
         for_each_ring(handle, layer.shapes.at(ward).get(), [&](const GEOSGeometry* ring, bool) {
             const GEOSCoordSequence* sequence = GEOSGeom_getCoordSeq_r(handle, ring);
             unsigned size = 0;
@@ -68,7 +67,7 @@ LonLatVertices::LonLatVertices(const std::string& layer_name, const Layer& layer
     }
     m_ward_begin.push_back(m_ids.size());
     std::vector<std::uint32_t>().swap(m_slots);
-    reproject(layer_name, layer);
+    reproject();
 }
 
 std::uint32_t LonLatVertices::id(double x, double y) {
@@ -78,7 +77,8 @@ std::uint32_t LonLatVertices::id(double x, double y) {
         const std::uint32_t held = m_slots[slot];
         if (held == 0) {
             if (m_x.size() >= std::numeric_limits<std::uint32_t>::max() - 1) {
-                throw DataError("a map of more than four billion distinct vertices");
+                throw DataError(m_layer.label +
+                                ": more than four billion distinct vertices to map");
             }
             m_x.push_back(x);
             m_y.push_back(y);
@@ -100,12 +100,12 @@ void LonLatVertices::grow() {
     m_slots.swap(slots);
 }
 
-void LonLatVertices::reproject(const std::string& layer_name, const Layer& layer) {
+void LonLatVertices::reproject() {
     if (m_x.empty()) return;  // a transformation takes PROJ's database a while to make
     constexpr std::size_t vertices_a_share = 4096;
     const std::size_t shares =
         thread_count(0, (m_x.size() + vertices_a_share - 1) / vertices_a_share);
-    const std::vector<OGRSpatialReference> srs(shares, layer.srs);
+    const std::vector<OGRSpatialReference> srs(shares, m_layer.srs);
     run_shares(shares, [&](std::size_t t) {
         OGRSpatialReference lon_lat;
         lon_lat.SetWellKnownGeogCS("WGS84");
@@ -113,8 +113,8 @@ void LonLatVertices::reproject(const std::string& layer_name, const Layer& layer
         const std::unique_ptr<OGRCoordinateTransformation> to(
             OGRCreateCoordinateTransformation(&srs[t], &lon_lat));
         if (!to) {
-            throw IoError(layer_name + ".geojson: cannot reproject " + layer.label +
-                          " to longitude and latitude: " + last_gdal_error());
+            throw IoError(m_layer.label +
+                          ": cannot reproject to longitude and latitude: " + last_gdal_error());
         }
         const Range range = range_of(t, shares, m_x.size());
         for (std::size_t begin = range.begin; begin < range.end; begin += vertices_a_share) {
@@ -123,10 +123,8 @@ void LonLatVertices::reproject(const std::string& layer_name, const Layer& layer
             const double y = m_y[begin];
             if (to->Transform(static_cast<int>(count), m_x.data() + begin, m_y.data() + begin) ==
                 FALSE) {
-                std::string message = layer_name;
-                message += ".geojson: cannot reproject ";
-                message += layer.label;
-                message += " near (" + std::to_string(x);
+                std::string message = m_layer.label;
+                message += ": cannot reproject near (" + std::to_string(x);
                 message += ", " + std::to_string(y);
                 message += ") to longitude and latitude: ";
                 message += last_gdal_error();
@@ -136,31 +134,31 @@ void LonLatVertices::reproject(const std::string& layer_name, const Layer& layer
     });
 }
 
-bool LonLatVertices::polygons(GeosContext& context, const GEOSGeometry* shape, std::size_t row,
-                              LonLatPolygons& out) const {
+bool LonLatVertices::polygons(GeosContext& context, std::size_t ward, LonLatPolygons& out) const {
     GEOSContextHandle_t handle = context.get();
     out.clear();
     bool within = true;
-    std::size_t at = m_ward_begin.at(row);
-    for_each_ring(handle, shape, [&](const GEOSGeometry* ring, bool exterior) {
-        if (exterior) out.emplace_back();
-        LonLatRing& lon_lat = out.back().emplace_back();
-        unsigned size = 0;
-        GEOSCoordSeq_getSize_r(handle, GEOSGeom_getCoordSeq_r(handle, ring), &size);
-        lon_lat.lon.resize(size);
-        lon_lat.lat.resize(size);
-        for (unsigned i = 0; i < size; ++i, ++at) {
-            lon_lat.lon[i] = m_x[m_ids[at]];
-            lon_lat.lat[i] = m_y[m_ids[at]];
-        }
-        const auto [west, east] = std::minmax_element(lon_lat.lon.begin(), lon_lat.lon.end());
-        if (size > 0 && *east - *west > 180.0) within = false;
-        // RFC 7946: exterior rings counterclockwise, holes clockwise.
-        if (clockwise(lon_lat) == exterior) {
-            std::reverse(lon_lat.lon.begin(), lon_lat.lon.end());
-            std::reverse(lon_lat.lat.begin(), lon_lat.lat.end());
-        }
-    });
+    std::size_t at = m_ward_begin.at(ward);
+    for_each_ring(
+        handle, m_layer.shapes.at(ward).get(), [&](const GEOSGeometry* ring, bool exterior) {
+            if (exterior) out.emplace_back();
+            LonLatRing& lon_lat = out.back().emplace_back();
+            unsigned size = 0;
+            GEOSCoordSeq_getSize_r(handle, GEOSGeom_getCoordSeq_r(handle, ring), &size);
+            lon_lat.lon.resize(size);
+            lon_lat.lat.resize(size);
+            for (unsigned i = 0; i < size; ++i, ++at) {
+                lon_lat.lon[i] = m_x[m_ids[at]];
+                lon_lat.lat[i] = m_y[m_ids[at]];
+            }
+            const auto [west, east] = std::minmax_element(lon_lat.lon.begin(), lon_lat.lon.end());
+            if (size > 0 && *east - *west > 180.0) within = false;
+            // RFC 7946: exterior rings counterclockwise, holes clockwise.
+            if (clockwise(lon_lat) == exterior) {
+                std::reverse(lon_lat.lon.begin(), lon_lat.lon.end());
+                std::reverse(lon_lat.lat.begin(), lon_lat.lat.end());
+            }
+        });
     return within;
 }
 

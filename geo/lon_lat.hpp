@@ -22,27 +22,27 @@ using LonLatPolygons = std::vector<std::vector<LonLatRing>>;
 
 class LonLatVertices {
 public:
-    /// The vertices of the wards `order` names, in that order, reprojected by threads, each
-    /// with its own copy of the layer's CRS and its own transformation, as GDAL asks. Throws
-    /// IoError naming `layer_name`.geojson when a shape cannot be read or reprojected.
-    LonLatVertices(const std::string& layer_name, const Layer& layer,
-                   const std::vector<std::size_t>& order);
+    /// Every ward's vertices, reprojected by threads, each with its own copy of the layer's CRS
+    /// and its own transformation, as GDAL asks; one table serves every map of the layer. Throws
+    /// IoError naming the layer (and the ward) when a shape cannot be read or reprojected.
+    /// `layer` must outlive the table.
+    explicit LonLatVertices(const Layer& layer);
 
-    /// Row `row` of the order, whose shape is `shape`, as polygons in lon/lat, exterior rings
-    /// counterclockwise and holes clockwise; false when a ring spans more than half the globe in
-    /// longitude, that is, crosses the antimeridian. Safe to call from many threads at once.
-    bool polygons(GeosContext& context, const GEOSGeometry* shape, std::size_t row,
-                  LonLatPolygons& out) const;
+    /// Ward `ward` as polygons in lon/lat, exterior rings counterclockwise and holes clockwise;
+    /// false when a ring spans more than half the globe in longitude, that is, crosses the
+    /// antimeridian. Safe to call from many threads at once.
+    bool polygons(GeosContext& context, std::size_t ward, LonLatPolygons& out) const;
 
 private:
+    const Layer& m_layer;
     std::vector<double> m_x, m_y;           // each distinct vertex: the layer's, then lon/lat
     std::vector<std::uint32_t> m_ids;       // each ring's vertices, by their index in m_x, m_y
-    std::vector<std::size_t> m_ward_begin;  // where each row's vertices begin in m_ids
+    std::vector<std::size_t> m_ward_begin;  // where each ward's vertices begin in m_ids
     std::vector<std::uint32_t> m_slots;     // open addressing while reading: index + 1, 0 free
 
     std::uint32_t id(double x, double y);
     void grow();
-    void reproject(const std::string& layer_name, const Layer& layer);
+    void reproject();
 };
 
 }  // namespace notional::geo
