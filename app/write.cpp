@@ -84,9 +84,10 @@ void write_comparison(StagedOutputs& outputs, const model::Comparison& compariso
         }
         order.push_back(it->second);
     }
-    outputs.write_text("comparison.geojson",
-                       geo::geojson_text("comparison", wards, lon_lat, order,
-                                         report::comparison_columns(comparison, colours), context));
+    outputs.write_text(
+        "comparison.geojson",
+        geo::geojson_parts("comparison", wards, lon_lat, order,
+                           report::comparison_columns(comparison, colours), context));
     const Drawing drawing = geo::svg_drawing(wards, context);
     outputs.write_text("report.html", report::report_html({comparison, title, facts.general,
                                                            colours, drawing, facts.sources}));
@@ -139,7 +140,7 @@ void write_outputs(const JobOptions& options, JobResult& result, StagedOutputs& 
     const geo::Layer& new_wards = result.new_wards;
     outputs.write_text(
         "notional.geojson",
-        geo::geojson_text(
+        geo::geojson_parts(
             "notional", new_wards, new_lon_lat, order,
             report::notional_columns(order, {new_wards.codes, new_wards.names, new_wards.areas_m2},
                                      result.old_wards.codes, result.honesty, notional,

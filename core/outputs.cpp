@@ -8,6 +8,7 @@
 #include <cerrno>
 #include <cstring>
 #include <optional>
+#include <span>
 #include <system_error>
 
 #include "core/error.hpp"
@@ -62,21 +63,24 @@ std::string cause(int error_number) {
     return error_number == ENOSPC ? "no space left on the device" : std::strerror(error_number);
 }
 
-/// Writes `content` to `file`, every byte checked, synced to disk; errors name it `shown`.
-void write_synced(const std::filesystem::path& file, std::string_view content,
+/// Writes `parts` one after another to `file`, every byte checked, synced to disk; errors name
+/// it `shown`.
+void write_synced(const std::filesystem::path& file, std::span<const std::string_view> parts,
                   const std::filesystem::path& shown) {
     const int fd = ::open(file.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0644);
     if (fd < 0) throw IoError(shown.string() + ": cannot write: " + cause(errno));
-    std::size_t done = 0;
-    while (done < content.size()) {
-        const ssize_t n = ::write(fd, content.data() + done, content.size() - done);
-        if (n < 0 && errno == EINTR) continue;
-        if (n <= 0) {
-            const int error_number = n < 0 ? errno : ENOSPC;
-            ::close(fd);
-            throw IoError(shown.string() + ": write failed: " + cause(error_number));
+    for (const std::string_view content : parts) {
+        std::size_t done = 0;
+        while (done < content.size()) {
+            const ssize_t n = ::write(fd, content.data() + done, content.size() - done);
+            if (n < 0 && errno == EINTR) continue;
+            if (n <= 0) {
+                const int error_number = n < 0 ? errno : ENOSPC;
+                ::close(fd);
+                throw IoError(shown.string() + ": write failed: " + cause(error_number));
+            }
+            done += static_cast<std::size_t>(n);
         }
-        done += static_cast<std::size_t>(n);
     }
     if (::fsync(fd) != 0) {
         const int error_number = errno;
@@ -168,7 +172,17 @@ void StagedOutputs::write_text(const std::string& name, std::string_view content
     write_file(m_directory / name, content);
 }
 
+void StagedOutputs::write_text(const std::string& name, const std::vector<std::string>& parts) {
+    const std::vector<std::string_view> views(parts.begin(), parts.end());
+    write_parts(m_directory / name, views);
+}
+
 void StagedOutputs::write_file(const std::filesystem::path& path, std::string_view content) {
+    write_parts(path, {&content, 1});
+}
+
+void StagedOutputs::write_parts(const std::filesystem::path& path,
+                                std::span<const std::string_view> parts) {
     const auto directory =
         path.parent_path().empty() ? std::filesystem::path(".") : path.parent_path();
     std::error_code error;
@@ -187,7 +201,7 @@ void StagedOutputs::write_file(const std::filesystem::path& path, std::string_vi
     const auto temporary = staging_name(path, static_cast<long>(::getpid()));
     with_pending([&](std::vector<std::string>& paths) { paths.push_back(temporary.string()); });
     m_staged.emplace_back(temporary, path);
-    write_synced(temporary, content, path);
+    write_synced(temporary, parts, path);
 }
 
 std::vector<std::filesystem::path> StagedOutputs::staged() const {

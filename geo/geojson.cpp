@@ -246,35 +246,45 @@ std::string geojson_text(const std::string& layer_name, const Layer& layer,
     return geojson_text(layer_name, layer, LonLatVertices(layer), order, columns, context);
 }
 
-std::string geojson_text(const std::string& layer_name, const Layer& layer,
-                         const LonLatVertices& lon_lat, const std::vector<std::size_t>& order,
-                         const std::vector<Column>& columns, GeosContext& context) {
-    // The features are formatted by threads, in ranges joined in order.
+std::vector<std::string> geojson_parts(const std::string& layer_name, const Layer& layer,
+                                       const LonLatVertices& lon_lat,
+                                       const std::vector<std::size_t>& order,
+                                       const std::vector<Column>& columns, GeosContext& context) {
+    // The features are formatted by threads, in ranges that follow each other.
     constexpr std::size_t features_a_share = 64;
     const std::size_t shares =
         thread_count(0, (order.size() + features_a_share - 1) / features_a_share);
-    std::vector<std::string> texts(shares);
+    std::vector<std::string> parts(shares + 2);
     std::vector<char> within(shares, 0);
     run_shares(shares, [&](std::size_t t) {
-        within[t] = features_text(texts[t], layer, order, columns, lon_lat,
+        within[t] = features_text(parts[t + 1], layer, order, columns, lon_lat,
                                   range_of(t, shares, order.size()))
                         ? 1
                         : 0;
     });
     // Rare, and GDAL's driver cuts such rings as the RFC asks.
     if (std::find(within.begin(), within.end(), 0) != within.end()) {
-        return gdal_geojson_text(layer_name, layer, order, columns, context);
+        return {gdal_geojson_text(layer_name, layer, order, columns, context)};
     }
-    std::string out = "{\n\"type\": \"FeatureCollection\",\n\"name\": " + json_quoted(layer_name) +
-                      ",\n\"features\": [\n";
-    std::size_t size = out.size() + 4;
-    for (const std::string& text : texts) size += text.size();
+    parts.front() = "{\n\"type\": \"FeatureCollection\",\n\"name\": " + json_quoted(layer_name) +
+                    ",\n\"features\": [\n";
+    parts.back() = "]\n}\n";
+    return parts;
+}
+
+std::string geojson_text(const std::string& layer_name, const Layer& layer,
+                         const LonLatVertices& lon_lat, const std::vector<std::size_t>& order,
+                         const std::vector<Column>& columns, GeosContext& context) {
+    std::vector<std::string> parts =
+        geojson_parts(layer_name, layer, lon_lat, order, columns, context);
+    std::size_t size = 0;
+    for (const std::string& part : parts) size += part.size();
+    std::string out;
     out.reserve(size);
-    for (std::string& text : texts) {
-        out += text;
-        std::string().swap(text);  // freed as it goes: the layer's text is held once, not twice
+    for (std::string& part : parts) {
+        out += part;
+        std::string().swap(part);
     }
-    out += "]\n}\n";
     return out;
 }
 

@@ -1,6 +1,7 @@
 #include "geo/lon_lat.hpp"
 
 #include <algorithm>
+#include <bit>
 #include <cstring>
 #include <limits>
 #include <memory>
@@ -45,6 +46,15 @@ LonLatVertices::LonLatVertices(const Layer& layer) : m_layer(layer) {
     GeosContext context;
     GEOSContextHandle_t handle = context.get();
     m_ward_begin.reserve(layer.size() + 1);
+    // Room for every ring vertex, and a table of slots that need not grow: in a partition about
+    // half the vertices are distinct, so as many slots as vertices keep it half full.
+    std::size_t vertices = 0;
+    for (const Geometry& shape : layer.shapes) {
+        vertices +=
+            static_cast<std::size_t>(std::max(0, GEOSGetNumCoordinates_r(handle, shape.get())));
+    }
+    m_ids.reserve(vertices);
+    m_slots.assign(std::bit_ceil(std::max<std::size_t>(1024, vertices)), 0);
     std::vector<double> xs;
     std::vector<double> ys;
     for (std::size_t ward = 0; ward < layer.size(); ++ward) {

@@ -31,14 +31,16 @@ void add_ring(Rings& rings, GeosContext& context, const GEOSGeometry* ring, bool
     }
     auto& points = rings.points;
     const std::size_t begin = points.size();
-    for (unsigned i = 0; i < size; ++i) {
-        Point p;
-        if (GEOSCoordSeq_getXY_r(handle, sequence, i, &p.x, &p.y) == 0) {
-            throw GeometryError(what + ": no coordinates: " + context.take_error());
-        }
-        if (points.size() > begin && points.back().x == p.x && points.back().y == p.y) continue;
-        points.push_back(p);
+    // Copied at once, x and y interleaved as a Point holds them; repeats then dropped.
+    static_assert(sizeof(Point) == 2 * sizeof(double));
+    points.resize(begin + size);
+    if (size > 0 && GEOSCoordSeq_copyToBuffer_r(handle, sequence, &points[begin].x, 0, 0) == 0) {
+        throw GeometryError(what + ": no coordinates: " + context.take_error());
     }
+    const auto kept =
+        std::unique(points.begin() + static_cast<std::ptrdiff_t>(begin), points.end(),
+                    [](const Point& a, const Point& b) { return a.x == b.x && a.y == b.y; });
+    points.erase(kept, points.end());
     if (points.size() > begin &&
         (points.back().x != points[begin].x || points.back().y != points[begin].y)) {
         points.push_back(points[begin]);
@@ -100,6 +102,13 @@ Rings rings_of(GeosContext& context, const GEOSGeometry* geometry, const std::st
     Rings rings;
     rings.min_x = rings.min_y = HUGE_VAL;
     rings.max_x = rings.max_y = -HUGE_VAL;
+    // Room for every vertex at once (GEOS's rings are closed already): grown by doubling, the
+    // rings of a large layer would hold a third more than they use.
+    const int vertices = GEOSGetNumCoordinates_r(handle, geometry);
+    if (vertices > 0) {
+        rings.points.reserve(static_cast<std::size_t>(vertices));
+        rings.edges.reserve(static_cast<std::size_t>(vertices));
+    }
     for_each_ring(handle, geometry, [&](const GEOSGeometry* ring, bool exterior) {
         add_ring(rings, context, ring, exterior, what);
     });

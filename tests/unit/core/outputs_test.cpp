@@ -52,6 +52,16 @@ TEST(StagedOutputs, CommittedFilesSurviveTheObject) {
     EXPECT_EQ(read_text(dir.path() / "a.csv"), "x\n");
 }
 
+TEST(StagedOutputs, TextInPartsIsWrittenAsOneFileInTheirOrder) {
+    TempDir dir;
+    StagedOutputs outputs(dir.path());
+    outputs.write_text("map.geojson", std::vector<std::string>{"{\n", "", "a,\n", "b\n", "}\n"});
+    outputs.write_text("none.csv", std::vector<std::string>{});
+    (void)outputs.commit();
+    EXPECT_EQ(read_text(dir.path() / "map.geojson"), "{\na,\nb\n}\n");
+    EXPECT_EQ(read_text(dir.path() / "none.csv"), "");
+}
+
 TEST(StagedOutputs, WithoutCommitNothingIsLeft) {
     TempDir dir;
     const auto out = dir.path() / "out";
@@ -156,6 +166,10 @@ TEST(StagedOutputs, AFullDiskIsAnErrorNamingTheFile) {
         StagedOutputs outputs(small);
         message = message_of<IoError>(
             [&] { outputs.write_text("big.csv", std::string(200 * 1024, 'x')); });
+        // Text in parts: the part that fills the disk is named by its file too.
+        const std::vector<std::string> parts{"head\n", std::string(200 * 1024, 'y')};
+        EXPECT_TRUE(contains(message_of<IoError>([&] { outputs.write_text("parts.csv", parts); }),
+                             (small / "parts.csv").string() + ": write failed: no space left"));
     }
     EXPECT_TRUE(contains(message, (small / "big.csv").string() + ": write failed: no space left "
                                                                  "on the device"))
