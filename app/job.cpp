@@ -1,7 +1,6 @@
 #include "app/job.hpp"
 
 #include <algorithm>
-#include <tuple>
 
 #include "app/manifest.hpp"
 #include "app/recorded.hpp"
@@ -9,7 +8,6 @@
 #include "core/csv.hpp"
 #include "core/error.hpp"
 #include "core/outputs.hpp"
-#include "core/parallel.hpp"
 #include "model/ordering.hpp"
 #include "report/crosswalk_file.hpp"
 #include "report/party_aliases.hpp"
@@ -50,41 +48,30 @@ void read_inputs(const JobOptions& options, JobResult& result, geo::GeosContext&
                  const PhaseProgress& progress) {
     geo::SourceLayer old_source(options.old_path, options.old_layer);
     geo::SourceLayer new_source(options.new_path, options.new_layer);
-    // The results are read on a thread of their own, beside the maps: they share nothing until
-    // they are matched. (Their phase in --timings is the wait for them after the maps.)
-    using Elections = std::pair<std::optional<model::Election>, std::optional<model::Election>>;
-    auto elections = beside([&options]() {
-        auto read = [](const std::optional<std::string>& path,
-                       const std::optional<std::string>& wards_path, model::ResultsFormat format,
-                       const report::ResultsSettings& settings) {
-            std::optional<model::Election> election;
-            if (!path) return election;
-            std::optional<std::filesystem::path> wards;
-            if (wards_path) wards = *wards_path;
-            election = report::read_results(*path, format, wards, settings);
-            return election;
-        };
-        Elections read_both;
-        read_both.first =
-            read(options.results_path, options.results_wards_path, options.results_format, {});
-        read_both.second =
-            read(options.actual_path, options.actual_wards_path, options.actual_format,
-                 {Setting::actual_format, Setting::actual_wards});
-        return read_both;
-    });
-    auto choose_councils = [&]() {
-        // Read at once: the phase shows 0% until they are in.
-        const Progress shown = phase(progress, "read results");
+    // A results file is read at once: its phase shows 0% until it is done.
+    auto read = [&](const std::string& name, const std::optional<std::string>& path,
+                    const std::optional<std::string>& wards_path, model::ResultsFormat format,
+                    const report::ResultsSettings& settings) {
+        const Progress shown = phase(progress, name);
         if (shown) shown(0, 1);
-        std::tie(result.election, result.actual) = elections.get();
+        std::optional<std::filesystem::path> wards;
+        if (wards_path) wards = *wards_path;
+        auto election = report::read_results(*path, format, wards, settings);
         if (shown) shown(1, 1);
-        result.councils = select_councils(options.councils, old_source, new_source,
-                                          result.election ? &*result.election : nullptr,
-                                          result.actual ? &*result.actual : nullptr);
+        return election;
     };
-    // Councils kept choose which of the maps' wards are read; otherwise the maps need nothing
-    // of the results.
-    if (!options.councils.empty()) choose_councils();
+    if (options.results_path) {
+        result.election = read("read results", options.results_path, options.results_wards_path,
+                               options.results_format, {});
+    }
+    if (options.actual_path) {
+        result.actual =
+            read("read actual", options.actual_path, options.actual_wards_path,
+                 options.actual_format, {Setting::actual_format, Setting::actual_wards});
+    }
+    model::Election* election = result.election ? &*result.election : nullptr;
+    model::Election* actual = result.actual ? &*result.actual : nullptr;
+    result.councils = select_councils(options.councils, old_source, new_source, election, actual);
 
     const geo::WorkingCrs working = geo::choose_crs(old_source, new_source, options.crs);
     result.crs = working.description;
@@ -93,9 +80,6 @@ void read_inputs(const JobOptions& options, JobResult& result, geo::GeosContext&
         geo::read_layer(old_source, options.crs, working, context, phase(progress, "read old"));
     result.new_wards =
         geo::read_layer(new_source, options.crs, working, context, phase(progress, "read new"));
-    if (options.councils.empty()) choose_councils();
-    model::Election* election = result.election ? &*result.election : nullptr;
-    model::Election* actual = result.actual ? &*result.actual : nullptr;
     result.old_fields = fields_of(old_source);
     result.new_fields = fields_of(new_source);
     for (const SupportOptions& support : options.supports) {

@@ -161,8 +161,7 @@ po::options_description job_options(JobOptions& o, Raw& raw) {
          "print nothing on stdout and no progress on stderr (errors still go to stderr)")
         ("timings", po::bool_switch(&o.timings),
          "print each phase's wall time on stderr at the end (read, overlay, weights, raking, "
-         "allocating, writing, and the rest; the results are read beside the maps, and their "
-         "phase is the wait for them after)")
+         "allocating, writing, and the rest)")
         ("version", "show the version and exit")
         ("help,h", "show this help");
     po::options_description all;

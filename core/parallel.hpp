@@ -5,7 +5,6 @@
 #include <atomic>
 #include <cstddef>
 #include <exception>
-#include <future>
 #include <system_error>
 #include <thread>
 #include <utility>
@@ -81,17 +80,6 @@ void for_each_index(std::size_t count, std::size_t workers, const Work& work) {
         std::min_element(failed.begin(), failed.end(),
                          [](const auto& a, const auto& b) { return a.first < b.first; });
     if (first != failed.end() && first->second) std::rethrow_exception(first->second);
-}
-
-/// `work()` started on a thread of its own, beside what the caller does next; its value, or its
-/// error, comes with the future's get(). Out of threads, it runs when get() asks for it.
-template <typename Work>
-[[nodiscard]] auto beside(Work work) {
-    try {
-        return std::async(std::launch::async, work);
-    } catch (const std::system_error&) {
-        return std::async(std::launch::deferred, std::move(work));
-    }
 }
 
 }  // namespace notional

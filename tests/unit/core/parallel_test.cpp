@@ -4,7 +4,6 @@
 #include <atomic>
 #include <stdexcept>
 #include <string>
-#include <thread>
 #include <vector>
 
 #include <gtest/gtest.h>
@@ -53,26 +52,6 @@ TEST(Parallel, TheLowestShareFailingIsTheOneThrown) {
         FAIL() << "no error came back";
     } catch (const std::runtime_error& error) {
         EXPECT_STREQ(error.what(), "share 2");
-    }
-}
-
-TEST(Parallel, WorkBesideGivesItsValueOrItsErrorWhenAsked) {
-    std::thread::id ran_on;
-    auto value = beside([&] {
-        ran_on = std::this_thread::get_id();
-        std::vector<int> squares;
-        for (int i = 1; i <= 4; ++i) squares.push_back(i * i);
-        return squares;
-    });
-    EXPECT_EQ(value.get(), (std::vector<int>{1, 4, 9, 16}));
-    EXPECT_NE(ran_on, std::this_thread::get_id());  // on a thread of its own
-
-    auto failing = beside([]() -> int { throw std::runtime_error("results: bad row 3"); });
-    try {
-        (void)failing.get();
-        FAIL() << "no error came back";
-    } catch (const std::runtime_error& error) {
-        EXPECT_STREQ(error.what(), "results: bad row 3");
     }
 }
 
