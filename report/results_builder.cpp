@@ -71,8 +71,17 @@ void Builder::add(std::size_t row_index, const Row& row) {
 
     Candidate candidate;
     candidate.name = row.candidate;
-    Party party = classify_party(row.party_id, row.party_name,
-                                 row.candidate_id.empty() ? row.candidate : row.candidate_id);
+    std::string party_key(trim(row.party_id));
+    party_key += '\x1f';
+    party_key += trim(row.party_name);
+    const auto known = m_party_of.find(party_key);
+    Party party = known != m_party_of.end()
+                      ? known->second
+                      : classify_party(row.party_id, row.party_name,
+                                       row.candidate_id.empty() ? row.candidate : row.candidate_id);
+    if (known == m_party_of.end() && party.origin != PartyOrigin::independent) {
+        m_party_of.emplace(std::move(party_key), party);
+    }
     if (party.origin == PartyOrigin::named && !trim(row.party_id).empty()) {
         // One id, one party, however the file spells its name from row to row.
         party.code =

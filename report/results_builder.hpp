@@ -47,7 +47,9 @@ private:
     model::Election m_election;
     std::unordered_map<std::string, std::size_t> m_index;
     std::unordered_map<std::string, std::string> m_id_code;  // EC id -> its party's code
-    std::unordered_map<std::string, std::size_t> m_people;   // ward|person -> first line
+    // Each (id, name) once: every party but an independent is the same for all its candidates.
+    std::unordered_map<std::string, model::Party> m_party_of;
+    std::unordered_map<std::string, std::size_t> m_people;  // ward|person -> first line
     std::vector<std::size_t> m_empty_votes;
 };
 
