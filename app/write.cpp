@@ -84,10 +84,10 @@ void write_comparison(StagedOutputs& outputs, const model::Comparison& compariso
         }
         order.push_back(it->second);
     }
-    outputs.write_text(
-        "comparison.geojson",
-        geo::geojson_parts("comparison", wards, lon_lat, order,
-                           report::comparison_columns(comparison, colours), context));
+    const auto columns = report::comparison_columns(comparison, colours);
+    outputs.write_text("comparison.geojson", [&](const TextSink& sink) {
+        geo::write_geojson(sink, "comparison", wards, lon_lat, order, columns, context);
+    });
     const Drawing drawing = geo::svg_drawing(wards, context);
     outputs.write_text("report.html", report::report_html({comparison, title, facts.general,
                                                            colours, drawing, facts.sources}));
@@ -138,14 +138,12 @@ void write_outputs(const JobOptions& options, JobResult& result, StagedOutputs& 
     step(2);
     const auto order = model::order_by_code(result.new_wards.codes);
     const geo::Layer& new_wards = result.new_wards;
-    outputs.write_text(
-        "notional.geojson",
-        geo::geojson_parts(
-            "notional", new_wards, new_lon_lat, order,
-            report::notional_columns(order, {new_wards.codes, new_wards.names, new_wards.areas_m2},
-                                     result.old_wards.codes, result.honesty, notional,
-                                     result.seats ? &*result.seats : nullptr, colours),
-            context));
+    const auto columns = report::notional_columns(
+        order, {new_wards.codes, new_wards.names, new_wards.areas_m2}, result.old_wards.codes,
+        result.honesty, notional, result.seats ? &*result.seats : nullptr, colours);
+    outputs.write_text("notional.geojson", [&](const TextSink& sink) {
+        geo::write_geojson(sink, "notional", new_wards, new_lon_lat, order, columns, context);
+    });
     step(4);
     if (result.overlay) {
         write_uncovered(outputs, *result.overlay, result.old_wards, result.chosen(), notional,

@@ -8,8 +8,8 @@
 #include <cerrno>
 #include <cstring>
 #include <optional>
-#include <span>
 #include <system_error>
+#include <utility>
 
 #include "core/error.hpp"
 
@@ -63,31 +63,34 @@ std::string cause(int error_number) {
     return error_number == ENOSPC ? "no space left on the device" : std::strerror(error_number);
 }
 
-/// Writes `parts` one after another to `file`, every byte checked, synced to disk; errors name
-/// it `shown`.
-void write_synced(const std::filesystem::path& file, std::span<const std::string_view> parts,
+/// Writes what `produce` hands its sink to `file`, piece after piece, every byte checked, synced
+/// to disk; errors name it `shown`.
+void write_synced(const std::filesystem::path& file,
+                  const std::function<void(const TextSink&)>& produce,
                   const std::filesystem::path& shown) {
-    const int fd = ::open(file.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0644);
+    int fd = ::open(file.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0644);
     if (fd < 0) throw IoError(shown.string() + ": cannot write: " + cause(errno));
-    for (const std::string_view content : parts) {
+    struct Closer {
+        int& fd;
+        ~Closer() {
+            if (fd >= 0) ::close(fd);  // on an error: the staged file goes with the rest
+        }
+    } closer{fd};
+    auto failed = [&](int error_number) {
+        return IoError(shown.string() + ": write failed: " + cause(error_number));
+    };
+    produce([&](std::string_view content) {
         std::size_t done = 0;
         while (done < content.size()) {
             const ssize_t n = ::write(fd, content.data() + done, content.size() - done);
             if (n < 0 && errno == EINTR) continue;
-            if (n <= 0) {
-                const int error_number = n < 0 ? errno : ENOSPC;
-                ::close(fd);
-                throw IoError(shown.string() + ": write failed: " + cause(error_number));
-            }
+            if (n <= 0) throw failed(n < 0 ? errno : ENOSPC);
             done += static_cast<std::size_t>(n);
         }
-    }
-    if (::fsync(fd) != 0) {
-        const int error_number = errno;
-        ::close(fd);
-        throw IoError(shown.string() + ": write failed: " + cause(error_number));
-    }
-    if (::close(fd) != 0) throw IoError(shown.string() + ": write failed: " + cause(errno));
+    });
+    if (::fsync(fd) != 0) throw failed(errno);
+    const int closing = std::exchange(fd, -1);
+    if (::close(closing) != 0) throw failed(errno);
 }
 
 void sync_directory(const std::filesystem::path& directory) {
@@ -172,17 +175,17 @@ void StagedOutputs::write_text(const std::string& name, std::string_view content
     write_file(m_directory / name, content);
 }
 
-void StagedOutputs::write_text(const std::string& name, const std::vector<std::string>& parts) {
-    const std::vector<std::string_view> views(parts.begin(), parts.end());
-    write_parts(m_directory / name, views);
+void StagedOutputs::write_text(const std::string& name,
+                               const std::function<void(const TextSink&)>& produce) {
+    write_produced(m_directory / name, produce);
 }
 
 void StagedOutputs::write_file(const std::filesystem::path& path, std::string_view content) {
-    write_parts(path, {&content, 1});
+    write_produced(path, [content](const TextSink& sink) { sink(content); });
 }
 
-void StagedOutputs::write_parts(const std::filesystem::path& path,
-                                std::span<const std::string_view> parts) {
+void StagedOutputs::write_produced(const std::filesystem::path& path,
+                                   const std::function<void(const TextSink&)>& produce) {
     const auto directory =
         path.parent_path().empty() ? std::filesystem::path(".") : path.parent_path();
     std::error_code error;
@@ -201,7 +204,7 @@ void StagedOutputs::write_parts(const std::filesystem::path& path,
     const auto temporary = staging_name(path, static_cast<long>(::getpid()));
     with_pending([&](std::vector<std::string>& paths) { paths.push_back(temporary.string()); });
     m_staged.emplace_back(temporary, path);
-    write_synced(temporary, parts, path);
+    write_synced(temporary, produce, path);
 }
 
 std::vector<std::filesystem::path> StagedOutputs::staged() const {

@@ -4,11 +4,13 @@
 /// a signal (SIGTERM, SIGINT, SIGHUP) removes the temporary files; a run killed outright leaves
 /// them for the next run into the directory to sweep away.
 #include <filesystem>
-#include <span>
+#include <functional>
 #include <string>
 #include <string_view>
 #include <utility>
 #include <vector>
+
+#include "core/text.hpp"
 
 namespace notional {
 
@@ -29,9 +31,10 @@ public:
     /// Writes `content` to a temporary file for `name` in the directory, checking every write
     /// and syncing it to disk; throws IoError (naming the file) when it cannot.
     void write_text(const std::string& name, std::string_view content);
-    /// The same for text in parts, written one after another: a large file's text is not
-    /// joined first, so it is held once.
-    void write_text(const std::string& name, const std::vector<std::string>& parts);
+    /// The same for text made piece by piece: `produce` hands each piece to the sink it is
+    /// given, and the piece is written at once, so the whole text is never held. An error from
+    /// `produce` leaves nothing of the file.
+    void write_text(const std::string& name, const std::function<void(const TextSink&)>& produce);
     /// The same for a file elsewhere (a saved crosswalk), committed with the rest.
     void write_file(const std::filesystem::path& path, std::string_view content);
     /// The final paths of the files staged so far, in the order staged.
@@ -41,7 +44,8 @@ public:
     std::vector<std::filesystem::path> commit();
 
 private:
-    void write_parts(const std::filesystem::path& path, std::span<const std::string_view> parts);
+    void write_produced(const std::filesystem::path& path,
+                        const std::function<void(const TextSink&)>& produce);
 
     std::filesystem::path m_directory;
     std::vector<std::pair<std::filesystem::path, std::filesystem::path>> m_staged;  // temp, final

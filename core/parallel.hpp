@@ -3,8 +3,11 @@
 /// same whatever the count.
 #include <algorithm>
 #include <atomic>
+#include <condition_variable>
 #include <cstddef>
 #include <exception>
+#include <mutex>
+#include <string>
 #include <system_error>
 #include <thread>
 #include <utility>
@@ -80,6 +83,85 @@ void for_each_index(std::size_t count, std::size_t workers, const Work& work) {
         std::min_element(failed.begin(), failed.end(),
                          [](const auto& a, const auto& b) { return a.first < b.first; });
     if (first != failed.end() && first->second) std::rethrow_exception(first->second);
+}
+
+/// Makes the text of every chunk in [0, count) with `make(worker, chunk, text)` on up to
+/// `workers` threads (worker 0 the calling one) and hands each, in order, to `take(text)` on the
+/// calling thread as soon as it and every chunk before it are made; at most `ahead` chunks are
+/// made and not yet taken, so the texts held are a window, not the whole. Out of threads, the
+/// calling thread makes them all. The error of the first chunk (in order) that failed, or of
+/// `take`, is rethrown, and nothing after it is taken: the same whatever the timing.
+template <typename Make, typename Take>
+void make_in_order(std::size_t count, std::size_t workers, std::size_t ahead, const Make& make,
+                   const Take& take) {
+    ahead = std::max<std::size_t>(1, ahead);
+    std::vector<std::string> texts(count);
+    std::vector<char> made(count, 0);
+    std::vector<std::exception_ptr> errors(count);
+    std::mutex mutex;
+    std::condition_variable changed;
+    std::size_t next = 0;   // the next chunk to make
+    std::size_t taken = 0;  // the chunks taken so far
+    bool stop = false;
+    // Makes chunk `k` (handed out under the lock, which is released meanwhile).
+    auto make_one = [&](std::unique_lock<std::mutex>& lock, std::size_t worker, std::size_t k) {
+        lock.unlock();
+        try {
+            make(worker, k, texts[k]);
+        } catch (...) {
+            errors[k] = std::current_exception();
+        }
+        lock.lock();
+        made[k] = 1;
+        changed.notify_all();
+    };
+    auto work = [&](std::size_t worker) {
+        std::unique_lock lock(mutex);
+        for (;;) {
+            changed.wait(lock, [&] { return stop || next >= count || next < taken + ahead; });
+            if (stop || next >= count) return;
+            make_one(lock, worker, next++);
+        }
+    };
+    {
+        std::vector<std::jthread> pool;  // joined when the block ends, whatever happens
+        auto finish = [&] {
+            const std::lock_guard lock(mutex);
+            stop = true;
+            changed.notify_all();
+        };
+        for (std::size_t w = 1; w < workers; ++w) {
+            try {
+                pool.emplace_back(work, w);
+            } catch (const std::system_error&) {
+                break;
+            }
+        }
+        try {
+            for (std::size_t t = 0; t < count; ++t) {
+                {
+                    std::unique_lock lock(mutex);
+                    while (!made[t]) {
+                        if (next < count && next < t + ahead) {
+                            make_one(lock, 0, next++);  // the calling thread makes one too
+                        } else {
+                            changed.wait(lock);
+                        }
+                    }
+                }
+                if (errors[t]) std::rethrow_exception(errors[t]);
+                take(texts[t]);
+                std::string().swap(texts[t]);
+                const std::lock_guard lock(mutex);
+                taken = t + 1;
+                changed.notify_all();
+            }
+        } catch (...) {
+            finish();
+            throw;
+        }
+        finish();
+    }
 }
 
 }  // namespace notional

@@ -1,9 +1,13 @@
 #pragma once
 /// Small text helpers: trimming, case, Unicode folding, slugs and the name key used for matching.
+#include <functional>
 #include <string>
 #include <string_view>
 
 namespace notional {
+
+/// Where text goes piece by piece, each piece following the one before (a file being written).
+using TextSink = std::function<void(std::string_view)>;
 
 [[nodiscard]] std::string_view trim(std::string_view text);
 [[nodiscard]] std::string lower(std::string_view text);

@@ -203,13 +203,12 @@ void append_geometry(std::string& out, const LonLatPolygons& polygons) {
 }
 
 /// Rows [range.begin, range.end) of the layer's features, each line ending ",\n" but the last
-/// feature's; false when a ward crosses the antimeridian.
-bool features_text(std::string& out, const Layer& layer, const std::vector<std::size_t>& order,
-                   const std::vector<Column>& columns, const LonLatVertices& vertices,
-                   Range range) {
-    GeosContext context;
+/// feature's.
+void features_text(std::string& out, const Layer& layer, const std::vector<std::size_t>& order,
+                   const std::vector<Column>& columns, const LonLatVertices& vertices, Range range,
+                   GeosContext& context) {
     // Room for it all at once ("[ -0.1234567, 51.1234567 ], " a point, some 24 bytes a
-    // property), not doubled as it grows: the layer's text is the run's largest allocation.
+    // property), not doubled as it grows.
     std::size_t room = 0;
     for (std::size_t row = range.begin; row < range.end; ++row) {
         room +=
@@ -221,9 +220,7 @@ bool features_text(std::string& out, const Layer& layer, const std::vector<std::
     out.reserve(room);
     LonLatPolygons polygons;
     for (std::size_t row = range.begin; row < range.end; ++row) {
-        if (!vertices.polygons(context, order[row], polygons)) {
-            return false;
-        }
+        vertices.polygons(context, order[row], polygons);
         out += R"({ "type": "Feature", "properties": { )";
         for (std::size_t c = 0; c < columns.size(); ++c) {
             if (c > 0) out += ", ";
@@ -235,57 +232,51 @@ bool features_text(std::string& out, const Layer& layer, const std::vector<std::
         append_geometry(out, polygons);
         out += row + 1 < order.size() ? " },\n" : " }\n";
     }
-    return true;
 }
 
 }  // namespace
 
-std::string geojson_text(const std::string& layer_name, const Layer& layer,
-                         const std::vector<std::size_t>& order, const std::vector<Column>& columns,
-                         GeosContext& context) {
-    return geojson_text(layer_name, layer, LonLatVertices(layer), order, columns, context);
-}
-
-std::vector<std::string> geojson_parts(const std::string& layer_name, const Layer& layer,
-                                       const LonLatVertices& lon_lat,
-                                       const std::vector<std::size_t>& order,
-                                       const std::vector<Column>& columns, GeosContext& context) {
-    // The features are formatted by threads, in ranges that follow each other.
-    constexpr std::size_t features_a_share = 64;
-    const std::size_t shares =
-        thread_count(0, (order.size() + features_a_share - 1) / features_a_share);
-    std::vector<std::string> parts(shares + 2);
-    std::vector<char> within(shares, 0);
-    run_shares(shares, [&](std::size_t t) {
-        within[t] = features_text(parts[t + 1], layer, order, columns, lon_lat,
-                                  range_of(t, shares, order.size()))
-                        ? 1
-                        : 0;
-    });
+void write_geojson(const TextSink& sink, const std::string& layer_name, const Layer& layer,
+                   const LonLatVertices& lon_lat, const std::vector<std::size_t>& order,
+                   const std::vector<Column>& columns, GeosContext& context) {
     // Rare, and GDAL's driver cuts such rings as the RFC asks.
-    if (std::find(within.begin(), within.end(), 0) != within.end()) {
-        return {gdal_geojson_text(layer_name, layer, order, columns, context)};
+    if (std::any_of(order.begin(), order.end(),
+                    [&](std::size_t ward) { return lon_lat.crosses_antimeridian(ward); })) {
+        sink(gdal_geojson_text(layer_name, layer, order, columns, context));
+        return;
     }
-    parts.front() = "{\n\"type\": \"FeatureCollection\",\n\"name\": " + json_quoted(layer_name) +
-                    ",\n\"features\": [\n";
-    parts.back() = "]\n}\n";
-    return parts;
+    sink("{\n\"type\": \"FeatureCollection\",\n\"name\": " + json_quoted(layer_name) +
+         ",\n\"features\": [\n");
+    // The features are formatted by threads in chunks, each written as soon as those before it
+    // are: the text is never held whole.
+    constexpr std::size_t features_a_chunk = 64;
+    const std::size_t chunks = (order.size() + features_a_chunk - 1) / features_a_chunk;
+    const std::size_t workers = thread_count(0, chunks);
+    std::vector<GeosContext> contexts(workers);
+    make_in_order(
+        chunks, workers, 4 * workers,
+        [&](std::size_t worker, std::size_t chunk, std::string& text) {
+            const Range rows{chunk * features_a_chunk,
+                             std::min(order.size(), (chunk + 1) * features_a_chunk)};
+            features_text(text, layer, order, columns, lon_lat, rows, contexts[worker]);
+        },
+        [&](const std::string& text) { sink(text); });
+    sink("]\n}\n");
 }
 
 std::string geojson_text(const std::string& layer_name, const Layer& layer,
                          const LonLatVertices& lon_lat, const std::vector<std::size_t>& order,
                          const std::vector<Column>& columns, GeosContext& context) {
-    std::vector<std::string> parts =
-        geojson_parts(layer_name, layer, lon_lat, order, columns, context);
-    std::size_t size = 0;
-    for (const std::string& part : parts) size += part.size();
     std::string out;
-    out.reserve(size);
-    for (std::string& part : parts) {
-        out += part;
-        std::string().swap(part);
-    }
+    write_geojson([&](std::string_view text) { out += text; }, layer_name, layer, lon_lat, order,
+                  columns, context);
     return out;
+}
+
+std::string geojson_text(const std::string& layer_name, const Layer& layer,
+                         const std::vector<std::size_t>& order, const std::vector<Column>& columns,
+                         GeosContext& context) {
+    return geojson_text(layer_name, layer, LonLatVertices(layer), order, columns, context);
 }
 
 }  // namespace notional::geo

@@ -4,6 +4,7 @@
 #include <vector>
 
 #include "core/columns.hpp"
+#include "core/text.hpp"
 #include "geo/geos.hpp"
 #include "geo/layer.hpp"
 #include "geo/lon_lat.hpp"
@@ -19,14 +20,11 @@ namespace notional::geo {
                                        const std::vector<std::size_t>& order,
                                        const std::vector<Column>& columns, GeosContext& context);
 
-/// The same text in parts that follow each other, to be written one after another: a large
-/// map's text is never joined, and so held once.
-[[nodiscard]] std::vector<std::string> geojson_parts(const std::string& layer_name,
-                                                     const Layer& layer,
-                                                     const LonLatVertices& lon_lat,
-                                                     const std::vector<std::size_t>& order,
-                                                     const std::vector<Column>& columns,
-                                                     GeosContext& context);
+/// The same text handed to `sink` piece by piece, the features formatted by threads: a large
+/// map's text is never held whole.
+void write_geojson(const TextSink& sink, const std::string& layer_name, const Layer& layer,
+                   const LonLatVertices& lon_lat, const std::vector<std::size_t>& order,
+                   const std::vector<Column>& columns, GeosContext& context);
 
 /// The same for a layer written once: its vertices reprojected here. Throws IoError naming the
 /// layer and the ward when a shape cannot be read, or the place when it cannot be reprojected.

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <bit>
+#include <cmath>
 #include <cstring>
 #include <limits>
 #include <memory>
@@ -57,6 +58,7 @@ LonLatVertices::LonLatVertices(const Layer& layer) : m_layer(layer) {
     m_slots.assign(std::bit_ceil(std::max<std::size_t>(1024, vertices)), 0);
     std::vector<double> xs;
     std::vector<double> ys;
+    std::vector<std::size_t> ring_ends;  // where each ring's vertices end in m_ids
     for (std::size_t ward = 0; ward < layer.size(); ++ward) {
         m_ward_begin.push_back(m_ids.size());
         const std::string what = layer.label + ": ward " + layer.codes.at(ward);
@@ -73,11 +75,13 @@ LonLatVertices::LonLatVertices(const Layer& layer) : m_layer(layer) {
                 throw IoError(what + ": cannot read its coordinates: " + context.take_error());
             }
             for (unsigned i = 0; i < size; ++i) m_ids.push_back(id(xs[i], ys[i]));
+            ring_ends.push_back(m_ids.size());
         });
     }
     m_ward_begin.push_back(m_ids.size());
     std::vector<std::uint32_t>().swap(m_slots);
     reproject();
+    find_crossings(ring_ends);
 }
 
 std::uint32_t LonLatVertices::id(double x, double y) {
@@ -144,32 +148,51 @@ void LonLatVertices::reproject() {
     });
 }
 
-bool LonLatVertices::polygons(GeosContext& context, std::size_t ward, LonLatPolygons& out) const {
+void LonLatVertices::find_crossings(const std::vector<std::size_t>& ring_ends) {
+    m_crosses.assign(m_layer.size(), 0);
+    const std::size_t shares = thread_count(0, m_layer.size() / 256 + 1);
+    run_shares(shares, [&](std::size_t t) {
+        const Range wards = range_of(t, shares, m_layer.size());
+        if (wards.begin == wards.end) return;
+        // The share's first ring: the first to end after its first ward begins.
+        auto ring = std::upper_bound(ring_ends.begin(), ring_ends.end(), m_ward_begin[wards.begin]);
+        std::size_t at = m_ward_begin[wards.begin];
+        for (std::size_t ward = wards.begin; ward < wards.end; ++ward) {
+            for (; ring != ring_ends.end() && *ring <= m_ward_begin[ward + 1]; ++ring) {
+                double west = HUGE_VAL;
+                double east = -HUGE_VAL;
+                for (; at < *ring; ++at) {
+                    west = std::min(west, m_x[m_ids[at]]);
+                    east = std::max(east, m_x[m_ids[at]]);
+                }
+                if (east - west > 180.0) m_crosses[ward] = 1;
+            }
+        }
+    });
+}
+
+void LonLatVertices::polygons(GeosContext& context, std::size_t ward, LonLatPolygons& out) const {
     GEOSContextHandle_t handle = context.get();
     out.clear();
-    bool within = true;
     std::size_t at = m_ward_begin.at(ward);
-    for_each_ring(
-        handle, m_layer.shapes.at(ward).get(), [&](const GEOSGeometry* ring, bool exterior) {
-            if (exterior) out.emplace_back();
-            LonLatRing& lon_lat = out.back().emplace_back();
-            unsigned size = 0;
-            GEOSCoordSeq_getSize_r(handle, GEOSGeom_getCoordSeq_r(handle, ring), &size);
-            lon_lat.lon.resize(size);
-            lon_lat.lat.resize(size);
-            for (unsigned i = 0; i < size; ++i, ++at) {
-                lon_lat.lon[i] = m_x[m_ids[at]];
-                lon_lat.lat[i] = m_y[m_ids[at]];
-            }
-            const auto [west, east] = std::minmax_element(lon_lat.lon.begin(), lon_lat.lon.end());
-            if (size > 0 && *east - *west > 180.0) within = false;
-            // RFC 7946: exterior rings counterclockwise, holes clockwise.
-            if (clockwise(lon_lat) == exterior) {
-                std::reverse(lon_lat.lon.begin(), lon_lat.lon.end());
-                std::reverse(lon_lat.lat.begin(), lon_lat.lat.end());
-            }
-        });
-    return within;
+    for_each_ring(handle, m_layer.shapes.at(ward).get(),
+                  [&](const GEOSGeometry* ring, bool exterior) {
+                      if (exterior) out.emplace_back();
+                      LonLatRing& lon_lat = out.back().emplace_back();
+                      unsigned size = 0;
+                      GEOSCoordSeq_getSize_r(handle, GEOSGeom_getCoordSeq_r(handle, ring), &size);
+                      lon_lat.lon.resize(size);
+                      lon_lat.lat.resize(size);
+                      for (unsigned i = 0; i < size; ++i, ++at) {
+                          lon_lat.lon[i] = m_x[m_ids[at]];
+                          lon_lat.lat[i] = m_y[m_ids[at]];
+                      }
+                      // RFC 7946: exterior rings counterclockwise, holes clockwise.
+                      if (clockwise(lon_lat) == exterior) {
+                          std::reverse(lon_lat.lon.begin(), lon_lat.lon.end());
+                          std::reverse(lon_lat.lat.begin(), lon_lat.lat.end());
+                      }
+                  });
 }
 
 }  // namespace notional::geo

@@ -28,10 +28,15 @@ public:
     /// `layer` must outlive the table.
     explicit LonLatVertices(const Layer& layer);
 
-    /// Ward `ward` as polygons in lon/lat, exterior rings counterclockwise and holes clockwise;
-    /// false when a ring spans more than half the globe in longitude, that is, crosses the
-    /// antimeridian. Safe to call from many threads at once.
-    bool polygons(GeosContext& context, std::size_t ward, LonLatPolygons& out) const;
+    /// Ward `ward` as polygons in lon/lat, exterior rings counterclockwise and holes clockwise.
+    /// Safe to call from many threads at once.
+    void polygons(GeosContext& context, std::size_t ward, LonLatPolygons& out) const;
+
+    /// Whether a ring of ward `ward` spans more than half the globe in longitude, that is,
+    /// crosses the antimeridian.
+    [[nodiscard]] bool crosses_antimeridian(std::size_t ward) const {
+        return m_crosses.at(ward) != 0;
+    }
 
 private:
     const Layer& m_layer;
@@ -39,10 +44,12 @@ private:
     std::vector<std::uint32_t> m_ids;       // each ring's vertices, by their index in m_x, m_y
     std::vector<std::size_t> m_ward_begin;  // where each ward's vertices begin in m_ids
     std::vector<std::uint32_t> m_slots;     // open addressing while reading: index + 1, 0 free
+    std::vector<char> m_crosses;            // each ward: 1 where it crosses the antimeridian
 
     std::uint32_t id(double x, double y);
     void grow();
     void reproject();
+    void find_crossings(const std::vector<std::size_t>& ring_ends);
 };
 
 }  // namespace notional::geo

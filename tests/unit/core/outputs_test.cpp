@@ -52,14 +52,33 @@ TEST(StagedOutputs, CommittedFilesSurviveTheObject) {
     EXPECT_EQ(read_text(dir.path() / "a.csv"), "x\n");
 }
 
-TEST(StagedOutputs, TextInPartsIsWrittenAsOneFileInTheirOrder) {
+TEST(StagedOutputs, TextMadePieceByPieceIsWrittenAsOneFileInItsOrder) {
     TempDir dir;
     StagedOutputs outputs(dir.path());
-    outputs.write_text("map.geojson", std::vector<std::string>{"{\n", "", "a,\n", "b\n", "}\n"});
-    outputs.write_text("none.csv", std::vector<std::string>{});
+    outputs.write_text("map.geojson", [](const TextSink& sink) {
+        for (const char* piece : {"{\n", "", "a,\n", "b\n", "}\n"}) sink(piece);
+    });
+    outputs.write_text("none.csv", [](const TextSink&) {});
     (void)outputs.commit();
     EXPECT_EQ(read_text(dir.path() / "map.geojson"), "{\na,\nb\n}\n");
     EXPECT_EQ(read_text(dir.path() / "none.csv"), "");
+}
+
+TEST(StagedOutputs, AnErrorMakingTheTextLeavesNothingOfTheFile) {
+    TempDir dir;
+    {
+        StagedOutputs outputs(dir.path());
+        outputs.write_text("kept.csv", "k\n");
+        EXPECT_EQ(message_of<DataError>([&] {
+                      outputs.write_text("map.geojson", [](const TextSink& sink) {
+                          sink("{\n");
+                          throw DataError("ward E05000001: no shape");
+                      });
+                  }),
+                  "ward E05000001: no shape");
+        EXPECT_EQ(files_in(dir.path()).size(), 2U);  // both staged, nothing under final names
+    }
+    EXPECT_TRUE(files_in(dir.path()).empty());
 }
 
 TEST(StagedOutputs, WithoutCommitNothingIsLeft) {
@@ -166,9 +185,13 @@ TEST(StagedOutputs, AFullDiskIsAnErrorNamingTheFile) {
         StagedOutputs outputs(small);
         message = message_of<IoError>(
             [&] { outputs.write_text("big.csv", std::string(200 * 1024, 'x')); });
-        // Text in parts: the part that fills the disk is named by its file too.
-        const std::vector<std::string> parts{"head\n", std::string(200 * 1024, 'y')};
-        EXPECT_TRUE(contains(message_of<IoError>([&] { outputs.write_text("parts.csv", parts); }),
+        // Text made piece by piece: the piece that fills the disk is named by its file too.
+        EXPECT_TRUE(contains(message_of<IoError>([&] {
+                                 outputs.write_text("parts.csv", [](const TextSink& sink) {
+                                     sink("head\n");
+                                     sink(std::string(200 * 1024, 'y'));
+                                 });
+                             }),
                              (small / "parts.csv").string() + ": write failed: no space left"));
     }
     EXPECT_TRUE(contains(message, (small / "big.csv").string() + ": write failed: no space left "

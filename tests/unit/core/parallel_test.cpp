@@ -55,5 +55,46 @@ TEST(Parallel, TheLowestShareFailingIsTheOneThrown) {
     }
 }
 
+TEST(Parallel, ChunksMadeByThreadsAreTakenInOrderWithinTheirWindow) {
+    for (const std::size_t workers : {1U, 3U}) {
+        constexpr std::size_t ahead = 2;
+        std::atomic<std::size_t> taken{0};
+        std::atomic<bool> beyond_window{false};
+        std::string all;
+        make_in_order(
+            100, workers, ahead,
+            [&](std::size_t, std::size_t chunk, std::string& text) {
+                if (chunk >= taken + ahead) beyond_window = true;
+                text = std::to_string(chunk) + ",";
+            },
+            [&](const std::string& text) {
+                all += text;
+                ++taken;
+            });
+        std::string expected;
+        for (int chunk = 0; chunk < 100; ++chunk) expected += std::to_string(chunk) + ",";
+        EXPECT_EQ(all, expected) << workers << " workers";
+        EXPECT_FALSE(beyond_window) << workers << " workers";
+    }
+}
+
+TEST(Parallel, TheFirstChunkInOrderThatFailsIsTheOneThrownAndNothingAfterItIsTaken) {
+    std::vector<std::string> taken;
+    try {
+        make_in_order(
+            40, 3, 8,
+            [](std::size_t, std::size_t chunk, std::string& text) {
+                if (chunk == 7 || chunk == 3)
+                    throw std::runtime_error("chunk " + std::to_string(chunk));
+                text = std::to_string(chunk);
+            },
+            [&](const std::string& text) { taken.push_back(text); });
+        FAIL() << "no error came back";
+    } catch (const std::runtime_error& error) {
+        EXPECT_STREQ(error.what(), "chunk 3");
+    }
+    EXPECT_EQ(taken, (std::vector<std::string>{"0", "1", "2"}));
+}
+
 }  // namespace
 }  // namespace notional
