@@ -113,9 +113,11 @@ void shape_uncovered(Overlay& result, std::size_t o, const GEOSGeometry* old_sha
     result.uncovered[o] = std::move(rest);
 }
 
-/// Each ward's rings, for measuring pieces without building them; empty when they are built.
+/// The new wards' rings, for measuring pieces without building them; none when they are built.
+/// (An old ward's are made when it is overlaid: each is met once, so they are not all held.)
 struct WardRings {
-    std::vector<Rings> old_rings, new_rings;
+    bool measuring = false;
+    std::vector<Rings> new_rings;
 };
 
 /// One ward of a pair: its shape, prepared, its area, and its rings when measuring.
@@ -203,12 +205,13 @@ void overlay_ward(std::size_t o, Worker& worker, const Inputs& in) {
     GeosContext& context = *worker.context;
     GEOSContextHandle_t handle = context.get();
     Overlay& result = worker.part;
-    const bool measuring = !in.rings.old_rings.empty();
+    const bool measuring = in.rings.measuring;
     const GEOSGeometry* old_shape = in.old_shapes[o];
-    const Prepared old_prepared =
-        prepare(context, old_shape, in.old_wards.label + " (" + in.old_wards.codes[o] + ")");
+    const std::string old_label = in.old_wards.label + " (" + in.old_wards.codes[o] + ")";
+    const Prepared old_prepared = prepare(context, old_shape, old_label);
+    const Rings old_rings = measuring ? rings_of(context, old_shape, old_label) : Rings();
     const Ward old_ward{old_shape, old_prepared.get(), in.old_wards.areas_m2[o],
-                        measuring ? &in.rings.old_rings[o] : nullptr};
+                        measuring ? &old_rings : nullptr};
     double covered_m2 = 0.0;
     std::vector<const GEOSGeometry*> met;  // the new wards it meets
     for (const std::size_t n : query(context, worker.tree.get(), old_shape)) {
@@ -242,25 +245,19 @@ void overlay_ward(std::size_t o, Worker& worker, const Inputs& in) {
     }
 }
 
-/// Every ward's rings when the pieces are measured, not built; none otherwise. Made on every
+/// The new wards' rings when the pieces are measured, not built; none otherwise. Made on every
 /// core, each thread with its own context, reading the (settled) shapes.
-WardRings rings_for(const Layer& old_wards, const Layer& new_wards, const OverlayOptions& options,
-                    GeosContext& context) {
+WardRings rings_for(const Layer& new_wards, const OverlayOptions& options, GeosContext& context) {
     WardRings rings;
     if (options.method != OverlayMethod::measure || options.shapes) return rings;
-    rings.old_rings.resize(old_wards.size());
+    rings.measuring = true;
     rings.new_rings.resize(new_wards.size());
-    const std::size_t count = old_wards.size() + new_wards.size();
-    const std::size_t threads = thread_count(options.threads, count);
+    const std::size_t threads = thread_count(options.threads, new_wards.size());
     std::vector<std::unique_ptr<GeosContext>> own(threads);
-    for_each_index(count, threads, [&](std::size_t w, std::size_t i) {
+    for_each_index(new_wards.size(), threads, [&](std::size_t w, std::size_t ward) {
         if (w > 0 && !own[w]) own[w] = std::make_unique<GeosContext>();
-        const bool old = i < old_wards.size();
-        const Layer& layer = old ? old_wards : new_wards;
-        const std::size_t ward = old ? i : i - old_wards.size();
-        (old ? rings.old_rings : rings.new_rings)[ward] =
-            rings_of(w == 0 ? context : *own[w], layer.shapes[ward].get(),
-                     layer.label + " (" + layer.codes[ward] + ")");
+        rings.new_rings[ward] = rings_of(w == 0 ? context : *own[w], new_wards.shapes[ward].get(),
+                                         new_wards.label + " (" + new_wards.codes[ward] + ")");
     });
     return rings;
 }
@@ -322,7 +319,7 @@ Overlay overlay(const Layer& old_wards, const Layer& new_wards, const OverlayOpt
             shapes->push_back(shape.get());
         }
     }
-    const WardRings rings = rings_for(old_wards, new_wards, options, context);
+    const WardRings rings = rings_for(new_wards, options, context);
     const Inputs inputs{old_shapes, new_shapes, old_wards, new_wards, options, rings};
     std::vector<std::unique_ptr<Worker>> workers(threads);
     for (std::size_t t = 0; t < threads; ++t) {
