@@ -1,8 +1,10 @@
 #include "app/write.hpp"
 
+#include <array>
 #include <map>
 
 #include "core/error.hpp"
+#include "core/parallel.hpp"
 #include "geo/geojson.hpp"
 #include "geo/svg.hpp"
 #include "model/ordering.hpp"
@@ -104,13 +106,23 @@ void write_outputs(const JobOptions& options, JobResult& result, StagedOutputs& 
     const report::WardNames old_names{result.old_wards.codes, result.old_wards.names};
     const report::WardNames new_names{result.new_wards.codes, result.new_wards.names};
     const model::Notional* notional = result.notional();
-    outputs.write_text("crosswalk.csv", report::crosswalk_csv(old_names, new_names, result.chosen(),
-                                                              result.by_area()));
-    outputs.write_text("ledger.csv",
-                       report::ledger_csv(old_names, result.chosen(), result.by_area(), notional));
+    // The three tables made side by side, each from the settled results.
+    std::array<std::string, 3> tables;
+    run_shares(tables.size(), [&](std::size_t t) {
+        if (t == 0) {
+            tables[t] = report::crosswalk_csv(old_names, new_names, result.chosen(),
+                                              result.by_area());
+        } else if (t == 1) {
+            tables[t] = report::ledger_csv(old_names, result.chosen(), result.by_area(), notional);
+        } else if (result.base) {
+            tables[t] = report::base_csv(*result.base);
+        }
+    });
+    outputs.write_text("crosswalk.csv", tables[0]);
+    outputs.write_text("ledger.csv", tables[1]);
     step(1);
     if (result.base) {
-        const std::string text = report::base_csv(*result.base);
+        const std::string& text = tables[2];
         outputs.write_text("notional.csv", text);
         if (result.actual) {
             // The comparison reads the base as written, to the digit.
