@@ -110,8 +110,8 @@ void write_outputs(const JobOptions& options, JobResult& result, StagedOutputs& 
     std::array<std::string, 3> tables;
     run_shares(tables.size(), [&](std::size_t t) {
         if (t == 0) {
-            tables[t] = report::crosswalk_csv(old_names, new_names, result.chosen(),
-                                              result.by_area());
+            tables[t] =
+                report::crosswalk_csv(old_names, new_names, result.chosen(), result.by_area());
         } else if (t == 1) {
             tables[t] = report::ledger_csv(old_names, result.chosen(), result.by_area(), notional);
         } else if (result.base) {
