@@ -38,8 +38,10 @@ void write_uncovered(StagedOutputs& outputs, geo::Overlay& overlay, const geo::L
         {overlay.old_uncovered_m2, overlay.old_gap_m2}, crosswalk, notional);
     std::vector<std::size_t> order(parts.size());
     for (std::size_t i = 0; i < order.size(); ++i) order[i] = i;
-    outputs.write_text("uncovered.geojson",
-                       geo::geojson_text("uncovered", parts, order, columns, context));
+    const geo::LonLatVertices lon_lat(parts);
+    outputs.write_text("uncovered.geojson", [&](const TextSink& sink) {
+        geo::write_geojson(sink, "uncovered", parts, lon_lat, order, columns, context);
+    });
 }
 
 /// The main job knows where each new ward comes from: its honesty's sources.

@@ -204,18 +204,14 @@ void append_geometry(std::string& out, const LonLatPolygons& polygons) {
 
 /// Rows [range.begin, range.end) of the layer's features, each line ending ",\n" but the last
 /// feature's.
-void features_text(std::string& out, const Layer& layer, const std::vector<std::size_t>& order,
+void features_text(std::string& out, const std::vector<std::size_t>& order,
                    const std::vector<Column>& columns, const LonLatVertices& vertices, Range range,
                    GeosContext& context) {
     // Room for it all at once ("[ -0.1234567, 51.1234567 ], " a point, some 24 bytes a
     // property), not doubled as it grows.
     std::size_t room = 0;
     for (std::size_t row = range.begin; row < range.end; ++row) {
-        room +=
-            28 *
-                static_cast<std::size_t>(std::max(
-                    0, GEOSGetNumCoordinates_r(context.get(), layer.shapes.at(order[row]).get()))) +
-            24 * columns.size() + 96;
+        room += 28 * vertices.vertices(order[row]) + 24 * columns.size() + 96;
     }
     out.reserve(room);
     LonLatPolygons polygons;
@@ -258,7 +254,7 @@ void write_geojson(const TextSink& sink, const std::string& layer_name, const La
         [&](std::size_t worker, std::size_t chunk, std::string& text) {
             const Range rows{chunk * features_a_chunk,
                              std::min(order.size(), (chunk + 1) * features_a_chunk)};
-            features_text(text, layer, order, columns, lon_lat, rows, contexts[worker]);
+            features_text(text, order, columns, lon_lat, rows, contexts[worker]);
         },
         [&](const std::string& text) { sink(text); });
     sink("]\n}\n");

@@ -58,9 +58,13 @@ LonLatVertices::LonLatVertices(const Layer& layer) : m_layer(layer) {
     m_slots.assign(std::bit_ceil(std::max<std::size_t>(1024, vertices)), 0);
     std::vector<double> xs;
     std::vector<double> ys;
-    std::vector<std::size_t> ring_ends;  // where each ring's vertices end in m_ids
+    // Each ring's first vertex in m_ids, and each ward's first ring, for finding crossings.
+    std::vector<std::size_t> ring_begin;
+    std::vector<std::size_t> ward_rings;
+    ward_rings.reserve(layer.size() + 1);
     for (std::size_t ward = 0; ward < layer.size(); ++ward) {
         m_ward_begin.push_back(m_ids.size());
+        ward_rings.push_back(ring_begin.size());
         const std::string what = layer.label + ": ward " + layer.codes.at(ward);
         for_each_ring(handle, layer.shapes.at(ward).get(), [&](const GEOSGeometry* ring, bool) {
             const GEOSCoordSequence* sequence = GEOSGeom_getCoordSeq_r(handle, ring);
@@ -74,14 +78,16 @@ LonLatVertices::LonLatVertices(const Layer& layer) : m_layer(layer) {
                                                         nullptr, nullptr) == 0) {
                 throw IoError(what + ": cannot read its coordinates: " + context.take_error());
             }
+            ring_begin.push_back(m_ids.size());
             for (unsigned i = 0; i < size; ++i) m_ids.push_back(id(xs[i], ys[i]));
-            ring_ends.push_back(m_ids.size());
         });
     }
     m_ward_begin.push_back(m_ids.size());
+    ward_rings.push_back(ring_begin.size());
+    ring_begin.push_back(m_ids.size());
     std::vector<std::uint32_t>().swap(m_slots);
     reproject();
-    find_crossings(ring_ends);
+    find_crossings(ring_begin, ward_rings);
 }
 
 std::uint32_t LonLatVertices::id(double x, double y) {
@@ -148,20 +154,17 @@ void LonLatVertices::reproject() {
     });
 }
 
-void LonLatVertices::find_crossings(const std::vector<std::size_t>& ring_ends) {
+void LonLatVertices::find_crossings(const std::vector<std::size_t>& ring_begin,
+                                    const std::vector<std::size_t>& ward_rings) {
     m_crosses.assign(m_layer.size(), 0);
     const std::size_t shares = thread_count(0, m_layer.size() / 256 + 1);
     run_shares(shares, [&](std::size_t t) {
         const Range wards = range_of(t, shares, m_layer.size());
-        if (wards.begin == wards.end) return;
-        // The share's first ring: the first to end after its first ward begins.
-        auto ring = std::upper_bound(ring_ends.begin(), ring_ends.end(), m_ward_begin[wards.begin]);
-        std::size_t at = m_ward_begin[wards.begin];
         for (std::size_t ward = wards.begin; ward < wards.end; ++ward) {
-            for (; ring != ring_ends.end() && *ring <= m_ward_begin[ward + 1]; ++ring) {
+            for (std::size_t r = ward_rings[ward]; r < ward_rings[ward + 1]; ++r) {
                 double west = HUGE_VAL;
                 double east = -HUGE_VAL;
-                for (; at < *ring; ++at) {
+                for (std::size_t at = ring_begin[r]; at < ring_begin[r + 1]; ++at) {
                     west = std::min(west, m_x[m_ids[at]]);
                     east = std::max(east, m_x[m_ids[at]]);
                 }

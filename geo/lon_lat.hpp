@@ -38,6 +38,11 @@ public:
         return m_crosses.at(ward) != 0;
     }
 
+    /// The vertices of ward `ward`'s rings, each ring's closing one counted.
+    [[nodiscard]] std::size_t vertices(std::size_t ward) const {
+        return m_ward_begin.at(ward + 1) - m_ward_begin.at(ward);
+    }
+
 private:
     const Layer& m_layer;
     std::vector<double> m_x, m_y;           // each distinct vertex: the layer's, then lon/lat
@@ -49,7 +54,8 @@ private:
     std::uint32_t id(double x, double y);
     void grow();
     void reproject();
-    void find_crossings(const std::vector<std::size_t>& ring_ends);
+    void find_crossings(const std::vector<std::size_t>& ring_begin,
+                        const std::vector<std::size_t>& ward_rings);
 };
 
 }  // namespace notional::geo

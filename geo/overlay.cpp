@@ -113,12 +113,10 @@ void shape_uncovered(Overlay& result, std::size_t o, const GEOSGeometry* old_sha
     result.uncovered[o] = std::move(rest);
 }
 
-/// The new wards' rings, for measuring pieces without building them; none when they are built.
-/// (An old ward's are made when it is overlaid: each is met once, so they are not all held.)
-struct WardRings {
-    bool measuring = false;
-    std::vector<Rings> new_rings;
-};
+/// Whether the pieces are measured from the wards' rings, not built by GEOS.
+bool measured(const OverlayOptions& options) {
+    return options.method == OverlayMethod::measure && !options.shapes;
+}
 
 /// One ward of a pair: its shape, prepared, its area, and its rings when measuring.
 struct Ward {
@@ -183,7 +181,9 @@ struct Inputs {
     const Layer& old_wards;
     const Layer& new_wards;
     const OverlayOptions& options;
-    const WardRings& rings;
+    /// The new wards' rings when measuring (an old ward's are made when it is overlaid: each
+    /// is met once, so they are not all held).
+    const std::vector<Rings>& new_rings;
 };
 
 void start(Worker& worker, const Inputs& in) {
@@ -205,7 +205,7 @@ void overlay_ward(std::size_t o, Worker& worker, const Inputs& in) {
     GeosContext& context = *worker.context;
     GEOSContextHandle_t handle = context.get();
     Overlay& result = worker.part;
-    const bool measuring = in.rings.measuring;
+    const bool measuring = measured(in.options);
     const GEOSGeometry* old_shape = in.old_shapes[o];
     const std::string old_label = in.old_wards.label + " (" + in.old_wards.codes[o] + ")";
     const Prepared old_prepared = prepare(context, old_shape, old_label);
@@ -225,7 +225,7 @@ void overlay_ward(std::size_t o, Worker& worker, const Inputs& in) {
             continue;
         }
         const Ward new_ward{new_shape, worker.new_prepared[n].get(), in.new_wards.areas_m2[n],
-                            measuring ? &in.rings.new_rings[n] : nullptr};
+                            measuring ? &in.new_rings[n] : nullptr};
         PairPiece piece = piece_of(context, old_ward, new_ward, in.options, result, what);
         if (piece.area_m2 <= 0.0) continue;  // touching along a boundary: no piece at all
         covered_m2 += piece.area_m2;
@@ -247,17 +247,17 @@ void overlay_ward(std::size_t o, Worker& worker, const Inputs& in) {
 
 /// The new wards' rings when the pieces are measured, not built; none otherwise. Made on every
 /// core, each thread with its own context, reading the (settled) shapes.
-WardRings rings_for(const Layer& new_wards, const OverlayOptions& options, GeosContext& context) {
-    WardRings rings;
-    if (options.method != OverlayMethod::measure || options.shapes) return rings;
-    rings.measuring = true;
-    rings.new_rings.resize(new_wards.size());
+std::vector<Rings> rings_for(const Layer& new_wards, const OverlayOptions& options,
+                             GeosContext& context) {
+    std::vector<Rings> rings;
+    if (!measured(options)) return rings;
+    rings.resize(new_wards.size());
     const std::size_t threads = thread_count(options.threads, new_wards.size());
     std::vector<std::unique_ptr<GeosContext>> own(threads);
     for_each_index(new_wards.size(), threads, [&](std::size_t w, std::size_t ward) {
         if (w > 0 && !own[w]) own[w] = std::make_unique<GeosContext>();
-        rings.new_rings[ward] = rings_of(w == 0 ? context : *own[w], new_wards.shapes[ward].get(),
-                                         new_wards.label + " (" + new_wards.codes[ward] + ")");
+        rings[ward] = rings_of(w == 0 ? context : *own[w], new_wards.shapes[ward].get(),
+                               new_wards.label + " (" + new_wards.codes[ward] + ")");
     });
     return rings;
 }
@@ -319,8 +319,8 @@ Overlay overlay(const Layer& old_wards, const Layer& new_wards, const OverlayOpt
             shapes->push_back(shape.get());
         }
     }
-    const WardRings rings = rings_for(new_wards, options, context);
-    const Inputs inputs{old_shapes, new_shapes, old_wards, new_wards, options, rings};
+    const std::vector<Rings> new_rings = rings_for(new_wards, options, context);
+    const Inputs inputs{old_shapes, new_shapes, old_wards, new_wards, options, new_rings};
     std::vector<std::unique_ptr<Worker>> workers(threads);
     for (std::size_t t = 0; t < threads; ++t) {
         workers[t] = std::make_unique<Worker>();
