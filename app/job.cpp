@@ -1,5 +1,7 @@
 #include "app/job.hpp"
 
+#include <malloc.h>
+
 #include <algorithm>
 
 #include "app/manifest.hpp"
@@ -361,6 +363,11 @@ JobResult run_job(const JobOptions& options, const PhaseProgress& progress,
     const auto inputs = options.crosswalk_path ? measured_on(options, result, context)
                                                : std::map<std::string, std::string>{};
     const auto seeds = seeds_for(options, result, inputs, context, progress);
+    // Nothing draws or measures the old shapes again. Their memory is handed back to the
+    // system: glibc would keep it in the reading thread's arena, where the threads writing the
+    // maps do not look.
+    result.old_wards.shapes = std::vector<geo::Geometry>();
+    malloc_trim(0);
     const Progress allocating = phase(progress, "allocating");  // crosswalks, votes, seats
     build_crosswalks(options, result, seeds, progress);
     carry_votes(options, result, seats_of_new);

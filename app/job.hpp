@@ -36,6 +36,8 @@ using PhaseProgress = std::function<Progress(const std::string& phase)>;
 /// Everything a run read, measured and decided: what the outputs are made of and what the
 /// summary says.
 struct JobResult {
+    /// The old wards' shapes are let go once measured (the overlay and the weights done): only
+    /// the new wards' are drawn. Their codes, names and areas stay.
     geo::Layer old_wards, new_wards;
     std::string old_fields, new_fields;   ///< the code and name fields read, "GSS_CODE, NAME"
     std::string crs;                      ///< the working CRS and why
