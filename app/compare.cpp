@@ -113,7 +113,7 @@ CompareResult run_compare(const CompareOptions& options) {
     write_comparison(outputs, result.comparison, wards, geo::LonLatVertices(wards),
                      "Notional base " + csv.parent_path().filename().string() + " against actual " +
                          result.actual.path.stem().string(),
-                     run_colours(nullptr, &result.comparison),
+                     run_colours(&base, &result.comparison),
                      {result.actual.general, report::saved_sources(csv.parent_path())}, context);
     auto manifest = outputs.staged();
     manifest.push_back(out_dir / "manifest.json");

@@ -60,10 +60,14 @@ PageFacts page_facts(const JobResult& result) {
 
 }  // namespace
 
-report::PartyColours run_colours(const model::Notional* notional,
+report::PartyColours run_colours(const model::NotionalBase* base,
                                  const model::Comparison* comparison) {
     std::vector<std::string> parties;
-    if (notional) parties = notional->carried.parties;
+    if (base) {
+        for (const auto& ward : base->wards) {
+            for (const auto& party : ward.parties) parties.push_back(party.code);
+        }
+    }
     if (comparison) {
         for (const auto& ward : comparison->wards) {
             for (const auto& party : ward.parties) parties.push_back(party.party);
@@ -136,8 +140,8 @@ void write_outputs(const JobOptions& options, JobResult& result, StagedOutputs& 
                 options.seats.knife_edge_pct);
         }
     }
-    const report::PartyColours colours =
-        run_colours(notional, result.comparison ? &*result.comparison : nullptr);
+    const report::PartyColours colours = run_colours(
+        result.base ? &*result.base : nullptr, result.comparison ? &*result.comparison : nullptr);
     if (result.base) {
         outputs.write_text("council.csv", report::council_csv(*result.base, *notional, colours));
     }

@@ -10,6 +10,7 @@
 #include "geo/geos.hpp"
 #include "geo/layer.hpp"
 #include "geo/lon_lat.hpp"
+#include "model/base.hpp"
 #include "model/compare.hpp"
 #include "report/colours.hpp"
 #include "report/html.hpp"
@@ -23,9 +24,10 @@ namespace notional::app {
 void write_outputs(const JobOptions& options, JobResult& result, StagedOutputs& outputs,
                    geo::GeosContext& context, const Progress& progress = {});
 
-/// One colour per party for every map of a run, the notional's and the comparison's alike;
-/// either may be null.
-[[nodiscard]] report::PartyColours run_colours(const model::Notional* notional,
+/// One colour per party for every map of a run, the notional's and the comparison's alike:
+/// from the parties of the base as written and of the comparison, so that the main job and
+/// `notional compare` on its base colour every ward alike. Either may be null.
+[[nodiscard]] report::PartyColours run_colours(const model::NotionalBase* base,
                                                const model::Comparison* comparison);
 
 /// What report.html says besides the comparison.

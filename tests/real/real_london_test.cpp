@@ -266,6 +266,16 @@ TEST(London, AllOfLondonInOneRunWithoutCouncil) {
     double lost = 0.0;
     for (const auto& [code, row] : rows) lost += row.votes_lost;
     EXPECT_LT(lost, 1.0);
+    // `notional compare` on the base as written colours every ward as the main job did: the
+    // 2018 independents, each a party in the base, and the 2022 parties settle the local
+    // parties' colours alike (they did not while compare took the comparison's parties alone).
+    const CommandResult compared =
+        run(bin + " compare --notional " + (dir / "out").string() + " --actual " + gla +
+            " --actual-wards " + gla_wards + " -o " + (dir / "compared").string());
+    ASSERT_EQ(compared.exit_code, 0) << compared.err;
+    for (const std::string file : {"comparison.csv", "comparison.geojson"}) {
+        EXPECT_EQ(read_text(dir / "compared" / file), read_text(dir / "out" / file)) << file;
+    }
 }
 
 TEST(London, HaveringsResidentsAreOnePartyEachAcrossTheTwoFiles) {
