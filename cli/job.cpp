@@ -134,7 +134,7 @@ po::options_description job_options(JobOptions& o, Raw& raw) {
          "inputs); else measure them and save them there")
         ("crosswalk-update", po::bool_switch(&o.crosswalk_update),
          "with --crosswalk: measure again and save when FILE was measured on other inputs")
-        ("max-lost", po::value(&raw.max_lost_pct)->value_name("PCT")->default_value(0.1),
+        ("max-lost", po::value(&raw.max_lost_pct)->value_name("PCT")->default_value(0.1, "0.1"),
          "fail when more than this percentage of all votes is lost (in slivers, in gaps inside "
          "the new map, in old wards it does not cover)")
         ("max-uncovered", po::value(&raw.max_uncovered_pct)->value_name("PCT")->default_value(50.0),
