@@ -32,7 +32,13 @@ geo::Layer base_wards(const std::filesystem::path& csv, geo::GeosContext& contex
     geo::LayerOptions fields;
     fields.key_field = "ward_code";
     fields.name_field = "ward_name";
-    const geo::SourceLayer source(csv.parent_path() / "notional.geojson", fields);
+    const std::filesystem::path map = csv.parent_path() / "notional.geojson";
+    if (!std::filesystem::exists(map)) {
+        throw DataError(map.string() +
+                        ": absent beside the base (made with --no-geojson?); the comparison maps "
+                        "the base's wards: make the base again without --no-geojson");
+    }
+    const geo::SourceLayer source(map, fields);
     const geo::CrsOptions crs;
     return geo::read_layer(source, crs, geo::choose_crs(source, source, crs), context);
 }
@@ -110,7 +116,8 @@ CompareResult run_compare(const CompareOptions& options) {
     result.parties = unify_with_base(base, result.actual, options, csv);
     result.comparison =
         model::compare(base, result.actual, options.convention, options.knife_edge_pct);
-    write_comparison(outputs, result.comparison, wards, geo::LonLatVertices(wards),
+    const geo::LonLatVertices lon_lat(wards);
+    write_comparison(outputs, result.comparison, wards, &lon_lat,
                      "Notional base " + csv.parent_path().filename().string() + " against actual " +
                          result.actual.path.stem().string(),
                      run_colours(&base, &result.comparison),

@@ -112,7 +112,8 @@ void job_options(JsonWriter& json, const JobOptions& options) {
         .member("seat_method", model::to_string(options.seats.method))
         .member("knife_edge_margin", options.seats.knife_edge_pct / 100.0)
         .member("share_convention", options.share_top ? "top" : "total")
-        .member("crosswalk_update", options.crosswalk_update);
+        .member("crosswalk_update", options.crosswalk_update)
+        .member("geojson", options.geojson);
     json.key("weights");
     if (options.weights) {
         const geo::WeightOptions& w = *options.weights;

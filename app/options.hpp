@@ -51,8 +51,10 @@ struct JobOptions {
     model::SeatOptions seats;
     std::string output_dir = "notional-out";
     bool overwrite = false;  ///< replace an earlier run's outputs in output_dir
-    bool quiet = false;      ///< --quiet: the front end prints no summary and no progress
-    bool timings = false;    ///< --timings: the front end prints each phase's wall time
+    /// --no-geojson: no maps (notional, comparison, uncovered), the tables and reports alone
+    bool geojson = true;
+    bool quiet = false;    ///< --quiet: the front end prints no summary and no progress
+    bool timings = false;  ///< --timings: the front end prints each phase's wall time
     std::optional<std::string> summary_json_path;  ///< --summary-json: the summary as JSON there
     std::vector<std::string> command_line;         ///< argv as given, for manifest.json
 };

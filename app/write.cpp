@@ -2,6 +2,7 @@
 
 #include <array>
 #include <map>
+#include <optional>
 
 #include "core/error.hpp"
 #include "core/parallel.hpp"
@@ -77,7 +78,7 @@ report::PartyColours run_colours(const model::NotionalBase* base,
 }
 
 void write_comparison(StagedOutputs& outputs, const model::Comparison& comparison,
-                      const geo::Layer& wards, const geo::LonLatVertices& lon_lat,
+                      const geo::Layer& wards, const geo::LonLatVertices* lon_lat,
                       const std::string& title, const report::PartyColours& colours,
                       const PageFacts& facts, geo::GeosContext& context) {
     outputs.write_text("comparison.csv", report::comparison_csv(comparison));
@@ -92,10 +93,12 @@ void write_comparison(StagedOutputs& outputs, const model::Comparison& compariso
         }
         order.push_back(it->second);
     }
-    const auto columns = report::comparison_columns(comparison, colours);
-    outputs.write_text("comparison.geojson", [&](const TextSink& sink) {
-        geo::write_geojson(sink, "comparison", wards, lon_lat, order, columns, context);
-    });
+    if (lon_lat) {
+        const auto columns = report::comparison_columns(comparison, colours);
+        outputs.write_text("comparison.geojson", [&](const TextSink& sink) {
+            geo::write_geojson(sink, "comparison", wards, *lon_lat, order, columns, context);
+        });
+    }
     const Drawing drawing = geo::svg_drawing(wards, context);
     outputs.write_text("report.html", report::report_html({comparison, title, facts.general,
                                                            colours, drawing, facts.sources}));
@@ -146,21 +149,27 @@ void write_outputs(const JobOptions& options, JobResult& result, StagedOutputs& 
         outputs.write_text("council.csv", report::council_csv(*result.base, *notional, colours));
     }
     // The new wards' vertices reprojected once for both their maps.
-    const geo::LonLatVertices new_lon_lat(result.new_wards);
+    std::optional<geo::LonLatVertices> new_lon_lat;
+    if (options.geojson) new_lon_lat.emplace(result.new_wards);
     if (result.comparison) {
-        write_comparison(outputs, *result.comparison, result.new_wards, new_lon_lat,
+        write_comparison(outputs, *result.comparison, result.new_wards,
+                         new_lon_lat ? &*new_lon_lat : nullptr,
                          "Notional " + result.election->path.stem().string() + " against actual " +
                              result.actual->path.stem().string(),
                          colours, page_facts(result), context);
     }
     step(2);
+    if (!options.geojson) {
+        step(steps);
+        return;
+    }
     const auto order = model::order_by_code(result.new_wards.codes);
     const geo::Layer& new_wards = result.new_wards;
     const auto columns = report::notional_columns(
         order, {new_wards.codes, new_wards.names, new_wards.areas_m2}, result.old_wards.codes,
         result.honesty, notional, result.seats ? &*result.seats : nullptr, colours);
     outputs.write_text("notional.geojson", [&](const TextSink& sink) {
-        geo::write_geojson(sink, "notional", new_wards, new_lon_lat, order, columns, context);
+        geo::write_geojson(sink, "notional", new_wards, *new_lon_lat, order, columns, context);
     });
     step(4);
     if (result.overlay) {

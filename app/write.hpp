@@ -18,9 +18,10 @@
 namespace notional::app {
 
 /// Stages crosswalk.csv, ledger.csv, notional.csv, council.csv, notional.geojson and
-/// uncovered.geojson, and with an actual election compares it with the base as written (as
-/// `notional compare` does later, so the two agree to the digit) and stages the comparison.
-/// Takes the uncovered shapes out of the overlay. Reports progress by file.
+/// uncovered.geojson (the maps unless options.geojson is false), and with an actual election
+/// compares it with the base as written (as `notional compare` does later, so the two agree to the
+/// digit) and stages the comparison. Takes the uncovered shapes out of the overlay. Reports
+/// progress by file.
 void write_outputs(const JobOptions& options, JobResult& result, StagedOutputs& outputs,
                    geo::GeosContext& context, const Progress& progress = {});
 
@@ -37,11 +38,11 @@ struct PageFacts {
     std::map<std::string, std::vector<report::WardSource>> sources;
 };
 
-/// Stages comparison.csv, report.md, report.html and comparison.geojson; `wards` gives the
-/// polygons, matched by code, and `lon_lat` their vertices in lon/lat. Throws DataError for a
-/// ward of the comparison that has none.
+/// Stages comparison.csv, report.md, report.html and, given `lon_lat` (the wards' vertices in
+/// lon/lat), comparison.geojson; `wards` gives the polygons, matched by code. Throws DataError
+/// for a ward of the comparison that has none.
 void write_comparison(StagedOutputs& outputs, const model::Comparison& comparison,
-                      const geo::Layer& wards, const geo::LonLatVertices& lon_lat,
+                      const geo::Layer& wards, const geo::LonLatVertices* lon_lat,
                       const std::string& title, const report::PartyColours& colours,
                       const PageFacts& facts, geo::GeosContext& context);
 

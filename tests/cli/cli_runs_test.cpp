@@ -67,6 +67,35 @@ TEST(Outputs, CompareNeverWritesIntoItsBase) {
     EXPECT_EQ(run("cd " + dir.path().string() + " && " + compare + " --overwrite").exit_code, 0);
 }
 
+TEST(Outputs, WithoutGeojsonTheTablesAndReportsAreAsWithTheMaps) {
+    TempDir dir;
+    const std::string seats = "--new-seats " + demo + "new_seats.csv " + with_actual;
+    ASSERT_EQ(run(demo_job(dir / "maps", seats)).exit_code, 0);
+    const auto out = dir / "tables";
+    ASSERT_EQ(run(demo_job(out, seats)).exit_code, 0);
+    // Over a run with maps: the maps it no longer writes are swept with --overwrite.
+    const CommandResult tables = run(demo_job(out, seats + " --no-geojson --overwrite"));
+    ASSERT_EQ(tables.exit_code, 0) << tables.err;
+    EXPECT_EQ(files_in(out), (std::vector<std::string>{
+                                 "comparison.csv", "council.csv", "crosswalk.csv", "ledger.csv",
+                                 "manifest.json", "notional.csv", "report.html", "report.md"}));
+    for (const auto& file : files_in(out)) {
+        if (file == "manifest.json") continue;
+        EXPECT_EQ(read_text(out / file), read_text(dir / "maps" / file)) << file;
+    }
+    EXPECT_TRUE(contains(read_text(out / "manifest.json"), R"("geojson": false)"));
+    EXPECT_TRUE(contains(read_text(dir / "maps" / "manifest.json"), R"("geojson": true)"));
+    // notional compare maps the base's wards: without its map it says so, in one line.
+    const CommandResult compare = run(bin + " compare --notional " + out.string() + " " +
+                                      with_actual + " -o " + (dir / "compared").string());
+    EXPECT_EQ(compare.exit_code, 1);
+    EXPECT_EQ(compare.err, "notional: " + (out / "notional.geojson").string() +
+                               ": absent beside the base (made with --no-geojson?); the "
+                               "comparison maps the base's wards: make the base again without "
+                               "--no-geojson\n");
+    EXPECT_FALSE(std::filesystem::exists(dir / "compared" / "comparison.csv"));
+}
+
 TEST(Options, TheKnifeEdgeIsCheckedAndTheReportUsesIt) {
     TempDir dir;
     const CommandResult negative = run(demo_job(dir / "a", with_actual + " --knife-edge -3"));
