@@ -19,13 +19,17 @@ const BaseParty* BaseWard::party(const std::string& party_code) const {
 
 namespace {
 
-/// Per crosswalk run, per new ward: the total of all votes and of top votes.
+/// Per crosswalk run, per new ward: the total of all votes and of top votes, and the parties'
+/// votes and top votes by ward (row-major: a ward's parties are read without a search).
 struct RunTotals {
     std::vector<Eigen::VectorXd> tot, top;
+    std::vector<SparseRows> tot_rows, top_rows;
     explicit RunTotals(const std::vector<Run>& runs) {
         for (const auto& run : runs) {
             tot.push_back(ward_totals(run.notional->carried.tot));
             top.push_back(ward_totals(run.notional->carried.top));
+            tot_rows.emplace_back(run.notional->carried.tot);
+            top_rows.emplace_back(run.notional->carried.top);
         }
     }
 };
@@ -37,8 +41,7 @@ void add_votes(BaseParty& party, const std::vector<Run>& runs, const RunTotals& 
     const auto row = static_cast<Eigen::Index>(n);
     const auto col = static_cast<Eigen::Index>(p);
     for (std::size_t r = 0; r < runs.size(); ++r) {
-        const Measures& carried = runs[r].notional->carried;
-        const double votes = carried.tot.coeff(row, col);
+        const double votes = totals.tot_rows[r].coeff(row, col);
         const double total = totals.tot[r][row];
         std::optional<double> share;
         if (known && total > 0.0) share = votes / total;
@@ -46,7 +49,7 @@ void add_votes(BaseParty& party, const std::vector<Run>& runs, const RunTotals& 
             party.votes = party.votes_min = party.votes_max = votes;
             party.share = party.share_min = party.share_max = share;
             const double top_total = totals.top[r][row];
-            party.top = carried.top.coeff(row, col);
+            party.top = totals.top_rows[r].coeff(row, col);
             if (known && top_total > 0.0) party.share_top = party.top / top_total;
         }
         party.votes_min = std::min(party.votes_min, votes);
@@ -99,6 +102,7 @@ NotionalBase make_base(const std::vector<std::string>& codes, const std::vector<
         for (const auto& party : winners) ++base.old_seats[party];
     }
     const RunTotals totals(runs);
+    const SparseRows rounded_rows = rounded;
     for (const std::size_t n : order_by_code(codes)) {
         const auto row = static_cast<Eigen::Index>(n);
         const WardSeats* chosen = rules.empty() ? nullptr : &rules.front().seats[n];
@@ -122,12 +126,12 @@ NotionalBase make_base(const std::vector<std::string>& codes, const std::vector<
                 ++predecessor[party];
             }
         }
-        for (const std::size_t p : parties_in(notional, n, chosen)) {
+        for (const std::size_t p : parties_in(totals.tot_rows.front(), old.parties, n, chosen)) {
             BaseParty party;
             party.code = m.parties[p];
             party.name = m.party_names[p];
             party.votes_rounded =
-                static_cast<long long>(rounded.coeff(row, static_cast<Eigen::Index>(p)));
+                static_cast<long long>(rounded_rows.coeff(row, static_cast<Eigen::Index>(p)));
             add_votes(party, runs, totals, n, p, !ward.partial);
             if (chosen && !chosen->unknown) add_seats(party, base.variants.front());
             if (ward.reached) {

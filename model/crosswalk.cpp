@@ -2,7 +2,7 @@
 
 #include <algorithm>
 #include <cstdio>
-#include <map>
+#include <optional>
 #include <string>
 #include <unordered_map>
 #include <utility>
@@ -18,22 +18,33 @@ namespace {
 /// One piece per (old, new) pair, noise folded into each old ward's largest real piece.
 std::vector<Piece> fold_noise(const std::vector<Piece>& pieces, std::size_t old_count,
                               std::vector<double>& noise_weight) {
-    std::map<std::pair<std::size_t, std::size_t>, Piece> merged;  // sorted (old, new)
-    for (const Piece& piece : pieces) {
-        auto [it, fresh] = merged.try_emplace({piece.old_index, piece.new_index}, piece);
-        if (!fresh) {
-            it->second.weight += piece.weight;
-            it->second.noise = it->second.noise && piece.noise;
+    // Sorted (old, new), a pair's pieces added in the order given.
+    std::vector<Piece> sorted = pieces;
+    const auto by_pair = [](const Piece& a, const Piece& b) {
+        return std::pair(a.old_index, a.new_index) < std::pair(b.old_index, b.new_index);
+    };
+    if (!std::is_sorted(sorted.begin(), sorted.end(), by_pair)) {
+        std::stable_sort(sorted.begin(), sorted.end(), by_pair);
+    }
+    std::vector<Piece> merged;
+    merged.reserve(sorted.size());
+    for (const Piece& piece : sorted) {
+        if (!merged.empty() && !by_pair(merged.back(), piece)) {
+            merged.back().weight += piece.weight;
+            merged.back().noise = merged.back().noise && piece.noise;
+        } else {
+            merged.push_back(piece);
         }
     }
     std::vector<const Piece*> main(old_count, nullptr);
-    for (const auto& [key, piece] : merged) {
+    for (const Piece& piece : merged) {
         const Piece*& best = main[piece.old_index];
         if (!piece.noise && (!best || piece.weight > best->weight)) best = &piece;
     }
     std::vector<double> moved(old_count, 0.0);
     std::vector<Piece> kept;
-    for (const auto& [key, piece] : merged) {
+    kept.reserve(merged.size());
+    for (const Piece& piece : merged) {
         if (piece.noise && main[piece.old_index]) {
             moved[piece.old_index] += piece.weight;
             continue;
@@ -174,26 +185,31 @@ SameWards same_wards(const CrosswalkSeed& area, const std::vector<std::string>& 
                      const std::vector<std::string>& new_codes, double agreement) {
     std::unordered_map<std::string, std::size_t> new_index;
     for (std::size_t n = 0; n < new_codes.size(); ++n) new_index.emplace(new_codes[n], n);
+    // Each old ward's namesake on the new map. Only GSS codes say this: they change whenever a
+    // boundary does. Other codes ("1", "2") may be numbered afresh in each layer.
+    std::vector<std::optional<std::size_t>> namesake(old_codes.size());
+    for (std::size_t o = 0; o < old_codes.size(); ++o) {
+        if (!looks_like_gss_code(old_codes[o])) continue;
+        const auto it = new_index.find(old_codes[o]);
+        if (it != new_index.end()) namesake[o] = it->second;
+    }
     // Each side's area on the other map: an old ward that reaches into a river the new map
     // leaves out is the same ward where both maps have land.
     std::vector<double> new_covered(new_codes.size(), 0.0);
     std::vector<double> old_covered(old_codes.size(), 0.0);
-    std::map<std::pair<std::size_t, std::size_t>, double> pair_area;
+    std::vector<double> with_namesake(old_codes.size(), 0.0);
     for (const Piece& piece : area.pieces) {
         new_covered[piece.new_index] += piece.weight;
         old_covered[piece.old_index] += piece.weight;
-        pair_area[{piece.old_index, piece.new_index}] += piece.weight;
+        if (namesake[piece.old_index] == piece.new_index) {
+            with_namesake[piece.old_index] += piece.weight;
+        }
     }
     SameWards result;
     for (std::size_t o = 0; o < old_codes.size(); ++o) {
-        // Only GSS codes say this: they change whenever a boundary does. Other codes ("1", "2")
-        // may be numbered afresh in each layer.
-        if (!looks_like_gss_code(old_codes[o])) continue;
-        const auto it = new_index.find(old_codes[o]);
-        if (it == new_index.end()) continue;
-        const std::size_t n = it->second;
-        const auto shared = pair_area.find({o, n});
-        const double common = shared == pair_area.end() ? 0.0 : shared->second;
+        if (!namesake[o]) continue;
+        const std::size_t n = *namesake[o];
+        const double common = with_namesake[o];
         const bool coincide = old_covered[o] > 0.0 && new_covered[n] > 0.0 &&
                               common >= agreement * old_covered[o] &&
                               common >= agreement * new_covered[n];

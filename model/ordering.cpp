@@ -16,24 +16,22 @@ std::vector<std::size_t> order_by_code(const std::vector<std::string>& codes) {
     return order;
 }
 
-std::vector<std::size_t> parties_in(const Notional& notional, std::size_t ward,
+std::vector<std::size_t> parties_in(const SparseRows& votes,
+                                    const std::vector<std::string>& parties, std::size_t ward,
                                     const WardSeats* seats) {
-    const auto& tot = notional.carried.tot;
-    const auto row = static_cast<Eigen::Index>(ward);
+    std::vector<double> value(parties.size(), 0.0);
+    for (SparseRows::InnerIterator it(votes, static_cast<Eigen::Index>(ward)); it; ++it) {
+        value[static_cast<std::size_t>(it.col())] = it.value();
+    }
     std::map<std::string, int> won;
     if (seats) won = seats->by_party();
-    std::vector<std::size_t> parties;
-    for (std::size_t p = 0; p < notional.old.parties.size(); ++p) {
-        if (tot.coeff(row, static_cast<Eigen::Index>(p)) > 0.0 ||
-            won.contains(notional.old.parties[p])) {
-            parties.push_back(p);
-        }
+    std::vector<std::size_t> kept;
+    for (std::size_t p = 0; p < parties.size(); ++p) {
+        if (value[p] > 0.0 || won.contains(parties[p])) kept.push_back(p);
     }
-    std::stable_sort(parties.begin(), parties.end(), [&](std::size_t a, std::size_t b) {
-        return tot.coeff(row, static_cast<Eigen::Index>(a)) >
-               tot.coeff(row, static_cast<Eigen::Index>(b));
-    });
-    return parties;
+    std::stable_sort(kept.begin(), kept.end(),
+                     [&](std::size_t a, std::size_t b) { return value[a] > value[b]; });
+    return kept;
 }
 
 }  // namespace notional::model

@@ -15,8 +15,11 @@ namespace notional::model {
 [[nodiscard]] std::vector<std::size_t> order_by_code(const std::vector<std::string>& codes);
 
 /// Parties of one new ward worth a row: those with votes or notional seats there, most
-/// votes first, party code breaking ties.
-[[nodiscard]] std::vector<std::size_t> parties_in(const Notional& notional, std::size_t ward,
-                                                  const WardSeats* seats);
+/// votes first, party code breaking ties. `votes` is the notional's carried total votes by
+/// ward (row-major, so that a ward's parties are found without a search down every column),
+/// `parties` its party codes.
+[[nodiscard]] std::vector<std::size_t> parties_in(const SparseRows& votes,
+                                                  const std::vector<std::string>& parties,
+                                                  std::size_t ward, const WardSeats* seats);
 
 }  // namespace notional::model
