@@ -212,7 +212,7 @@ Notional redistribute(const Election& election, const std::vector<std::size_t>& 
     // draws on (a slate size, for block votes: not additive, so not carried).
     const auto& f = crosswalk.shares();
     const SparseRows stood_by_ward = old.stood;
-    std::map<std::pair<int, int>, double> most;
+    std::vector<Eigen::Triplet<double>> stood;  // (new ward, party, slate) of every piece
     for (Eigen::Index o = 0; o < f.outerSize(); ++o) {
         for (SparseRows::InnerIterator it(f, o); it; ++it) {
             const auto n = static_cast<std::size_t>(it.col());
@@ -223,17 +223,14 @@ Notional redistribute(const Election& election, const std::vector<std::size_t>& 
                 if (old.uncontested[static_cast<std::size_t>(o)]) carried.uncontested[n] = true;
             }
             for (SparseRows::InnerIterator p(stood_by_ward, o); p; ++p) {
-                double& slot = most[{static_cast<int>(n), static_cast<int>(p.col())}];
-                slot = std::max(slot, p.value());
+                stood.emplace_back(static_cast<int>(n), static_cast<int>(p.col()), p.value());
             }
         }
     }
-    std::vector<Eigen::Triplet<double>> stood;
-    stood.reserve(most.size());
-    for (const auto& [key, count] : most) stood.emplace_back(key.first, key.second, count);
     carried.stood.resize(static_cast<Eigen::Index>(new_count),
                          static_cast<Eigen::Index>(old.parties.size()));
-    carried.stood.setFromTriplets(stood.begin(), stood.end());
+    carried.stood.setFromTriplets(stood.begin(), stood.end(),
+                                  [](double a, double b) { return std::max(a, b); });
 
     result.ledger = party_ledger(old, carried, crosswalk);
     for (const PartyLedger& entry : result.ledger) {
