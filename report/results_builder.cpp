@@ -51,11 +51,17 @@ void Builder::add(std::size_t row_index, const Row& row) {
     }
     // Names repeat across councils (Graveney, Wandsworth and Merton): a name is one ward
     // within its council.
-    const std::string key = row.ward_code.empty() ? "name:" + upper(row.council_code) + "|" +
-                                                        council_key(row.council_name) + "|" +
-                                                        ward_name_key(row.ward_name)
-                                                  : "code:" + row.ward_code;
-    auto [it, inserted] = m_index.try_emplace(key, m_election.wards.size());
+    // A ward's rows mostly follow one another: the last row's ward is tried first.
+    const bool same_code = !row.ward_code.empty() && row.ward_code == m_last_code;
+    const std::string key = same_code               ? std::string()
+                            : row.ward_code.empty() ? "name:" + upper(row.council_code) + "|" +
+                                                          council_key(row.council_name) + "|" +
+                                                          ward_name_key(row.ward_name)
+                                                    : "code:" + row.ward_code;
+    auto [it, inserted] =
+        same_code ? std::pair{m_last, false} : m_index.try_emplace(key, m_election.wards.size());
+    m_last = it;
+    m_last_code = row.ward_code;
     if (inserted) {
         WardResult ward;
         ward.code = row.ward_code;
@@ -65,6 +71,7 @@ void Builder::add(std::size_t row_index, const Row& row) {
         ward.line = m_table.lines.at(row_index);
         m_election.wards.push_back(std::move(ward));
         m_empty_votes.push_back(0);
+        m_people.emplace_back();
     }
     WardResult& ward = m_election.wards[it->second];
     if (ward.name.empty()) ward.name = row.ward_name;
@@ -106,13 +113,16 @@ void Builder::add(std::size_t row_index, const Row& row) {
     const std::string person = trim(row.candidate_id).empty()
                                    ? "name:" + ward_name_key(row.candidate) + "|" + party.code
                                    : "id:" + std::string(trim(row.candidate_id));
-    const auto [seen, first] = m_people.try_emplace(std::to_string(it->second) + "|" + person,
-                                                    m_table.lines.at(row_index));
-    if (!first) {
+    // A ward has a few candidates: each is looked for among its ward's alone.
+    auto& people = m_people[it->second];
+    const auto seen = std::find_if(people.begin(), people.end(),
+                                   [&](const auto& entry) { return entry.first == person; });
+    if (seen != people.end()) {
         throw DataError(where + ": candidate '" + row.candidate + "' (" + party.name +
                         ") stands twice in ward " + ward.label() + ", first on line " +
                         std::to_string(seen->second) + "; give each candidate once");
     }
+    people.emplace_back(person, m_table.lines.at(row_index));
     if (!parse_flag(row.elected, candidate.elected)) {
         throw DataError(where + ": elected '" + row.elected + "' is not true or false");
     }

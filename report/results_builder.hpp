@@ -5,6 +5,7 @@
 #include <optional>
 #include <string>
 #include <unordered_map>
+#include <utility>
 #include <vector>
 
 #include "core/csv.hpp"
@@ -46,10 +47,13 @@ private:
     const CsvTable& m_table;
     model::Election m_election;
     std::unordered_map<std::string, std::size_t> m_index;
-    std::unordered_map<std::string, std::string> m_id_code;  // EC id -> its party's code
+    std::unordered_map<std::string, std::size_t>::iterator m_last;  // the last row's ward
+    std::string m_last_code;                                        // and its code, if any
+    std::unordered_map<std::string, std::string> m_id_code;         // EC id -> its party's code
     // Each (id, name) once: every party but an independent is the same for all its candidates.
     std::unordered_map<std::string, model::Party> m_party_of;
-    std::unordered_map<std::string, std::size_t> m_people;  // ward|person -> first line
+    /// Per ward, its people so far (by candidate id, else name and party) and their lines.
+    std::vector<std::vector<std::pair<std::string, std::size_t>>> m_people;
     std::vector<std::size_t> m_empty_votes;
 };
 

@@ -354,6 +354,17 @@ TEST(Results, ACandidateGivenTwiceIsAnErrorNamingBothRows) {
                          "twice.csv, line 4: candidate 'Bo Ray' (Conservative) stands "
                          "twice in ward 'Hayes', first on line 3"))
         << message;
+    // Also when another ward's rows come between, and wards go by code.
+    const auto apart = dir.write("apart.csv",
+                                 "ward_code,party,candidate,votes,elected\n"
+                                 "E05000001,LAB,Ann Lee,100,true\n"
+                                 "E05000002,LAB,Ann Lee,70,true\n"
+                                 "E05000002,CON,Bo Ray,60,false\n"
+                                 "E05000001,LAB,Ann Lee,100,true\n");
+    EXPECT_TRUE(contains(
+        message_of<DataError>([&] { (void)read_results(apart, ResultsFormat::canonical); }),
+        "apart.csv, line 5: candidate 'Ann Lee' (Labour) stands twice in ward 'E05000001', first "
+        "on line 2"));
     // Two people of one name in one ward are two candidates when their parties differ, or when
     // the file gives ids.
     const auto namesakes = dir.write("namesakes.csv",
