@@ -4,80 +4,123 @@
 #include <utility>
 
 #include "core/json.hpp"
+#include "core/parallel.hpp"
 #include "core/sha256.hpp"
 
 namespace notional::app {
 
 namespace {
 
-/// One input file: its path as given, size and digest. A path that is no regular file (a
-/// directory such as a FileGDB, a GDAL /vsi path) is listed without them.
-void file_entry(JsonWriter& json, const std::string& path) {
-    json.member("path", path);
-    std::error_code error;
-    if (!std::filesystem::is_regular_file(path, error)) {
-        json.key("bytes").null().key("sha256").null();
-        return;
+/// The input files by role, in the order the manifest lists them.
+class Inputs {
+public:
+    void add(const std::string& role, const std::string& path) {
+        m_inputs.emplace_back(role, path);
     }
-    std::uintmax_t size = 0;
-    const std::string digest = sha256_file(path, size);
-    json.member("bytes", size).member("sha256", digest);
-}
+    void add(const std::string& role, const std::optional<std::string>& path) {
+        if (path) add(role, *path);
+    }
 
-/// An input by its role. A Shapefile is several files: the .shp is digested as the input, and
-/// each sidecar beside it (.dbf, .shx, .prj, .cpg) is digested too, for the attributes and the
-/// CRS live there.
-void input(JsonWriter& json, const std::string& role, const std::string& path) {
-    json.begin_object().member("role", role);
-    file_entry(json, path);
-    std::filesystem::path shp = path;
-    if (shp.extension() == ".shp" || shp.extension() == ".SHP") {
-        json.key("sidecars").begin_array();
-        for (const char* extension : {".dbf", ".shx", ".prj", ".cpg"}) {
-            auto sidecar = shp;
-            sidecar.replace_extension(extension);
-            std::error_code error;
-            if (!std::filesystem::exists(sidecar, error)) continue;
-            json.begin_object();
-            file_entry(json, sidecar.string());
+    /// The "inputs" array: each input's path as given, size and digest. A Shapefile is several
+    /// files: the .shp is digested as the input, and each sidecar beside it (.dbf, .shx, .prj,
+    /// .cpg) too, for the attributes and the CRS live there. A path that is no regular file (a
+    /// directory such as a FileGDB, a GDAL /vsi path) is listed without them. The files are
+    /// digested on every core: the inputs of a large run are gigabytes.
+    void write(JsonWriter& json) const {
+        std::vector<std::vector<std::string>> files;  // per input, its path and its sidecars'
+        std::vector<std::string> all;
+        for (const auto& [role, path] : m_inputs) {
+            files.push_back({path});
+            if (is_shapefile(path)) {
+                for (const char* extension : {".dbf", ".shx", ".prj", ".cpg"}) {
+                    std::filesystem::path sidecar = path;
+                    sidecar.replace_extension(extension);
+                    std::error_code error;
+                    if (std::filesystem::exists(sidecar, error)) {
+                        files.back().push_back(sidecar.string());
+                    }
+                }
+            }
+            all.insert(all.end(), files.back().begin(), files.back().end());
+        }
+        std::vector<Digest> digests(all.size());
+        for_each_index(all.size(), thread_count(0, all.size()),
+                       [&](std::size_t, std::size_t i) { digests[i] = digest_of(all[i]); });
+        json.key("inputs").begin_array();
+        std::size_t next = 0;
+        for (std::size_t i = 0; i < m_inputs.size(); ++i) {
+            json.begin_object().member("role", m_inputs[i].first);
+            entry(json, files[i].front(), digests[next++]);
+            if (is_shapefile(files[i].front())) {
+                json.key("sidecars").begin_array();
+                for (std::size_t s = 1; s < files[i].size(); ++s) {
+                    json.begin_object();
+                    entry(json, files[i][s], digests[next++]);
+                    json.end_object();
+                }
+                json.end_array();
+            }
             json.end_object();
         }
         json.end_array();
     }
-    json.end_object();
-}
 
-void optional_input(JsonWriter& json, const std::string& role,
-                    const std::optional<std::string>& path) {
-    if (path) input(json, role, *path);
-}
+private:
+    struct Digest {
+        bool file = false;  ///< false: no regular file, listed without size and digest
+        std::uintmax_t bytes = 0;
+        std::string sha256;
+    };
 
-void job_inputs(JsonWriter& json, const JobOptions& options, const JobResult& result) {
-    json.key("inputs").begin_array();
-    input(json, "old", options.old_path);
-    input(json, "new", options.new_path);
-    optional_input(json, "results", options.results_path);
-    optional_input(json, "results-wards", options.results_wards_path);
-    optional_input(json, "actual", options.actual_path);
-    optional_input(json, "actual-wards", options.actual_wards_path);
-    optional_input(json, "new-seats", options.new_seats_path);
-    optional_input(json, "party-alias", options.party_alias_path);
-    if (options.weights) {
-        input(json, "weights", options.weights->path);
-        if (!options.weights->table.empty()) {
-            input(json, "weights-table", options.weights->table);
+    static Digest digest_of(const std::string& path) {
+        Digest digest;
+        std::error_code error;
+        if (!std::filesystem::is_regular_file(path, error)) return digest;
+        digest.file = true;
+        digest.sha256 = sha256_file(path, digest.bytes);
+        return digest;
+    }
+
+    static bool is_shapefile(const std::filesystem::path& path) {
+        return path.extension() == ".shp" || path.extension() == ".SHP";
+    }
+
+    static void entry(JsonWriter& json, const std::string& path, const Digest& digest) {
+        json.member("path", path);
+        if (!digest.file) {
+            json.key("bytes").null().key("sha256").null();
+        } else {
+            json.member("bytes", digest.bytes).member("sha256", digest.sha256);
         }
     }
-    for (const SupportOptions& support : options.supports) {
-        input(json, "support", support.layer_path);
-        input(json, "support-results", support.results_path);
-        optional_input(json, "support-wards", support.wards_path);
+
+    std::vector<std::pair<std::string, std::string>> m_inputs;  // (role, path)
+};
+
+void job_inputs(JsonWriter& json, const JobOptions& options, const JobResult& result) {
+    Inputs inputs;
+    inputs.add("old", options.old_path);
+    inputs.add("new", options.new_path);
+    inputs.add("results", options.results_path);
+    inputs.add("results-wards", options.results_wards_path);
+    inputs.add("actual", options.actual_path);
+    inputs.add("actual-wards", options.actual_wards_path);
+    inputs.add("new-seats", options.new_seats_path);
+    inputs.add("party-alias", options.party_alias_path);
+    if (options.weights) {
+        inputs.add("weights", options.weights->path);
+        if (!options.weights->table.empty()) inputs.add("weights-table", options.weights->table);
     }
-    optional_input(json, "new-electorate", options.new_electorate_path);
-    optional_input(json, "old-electorate", options.old_electorate_path);
+    for (const SupportOptions& support : options.supports) {
+        inputs.add("support", support.layer_path);
+        inputs.add("support-results", support.results_path);
+        inputs.add("support-wards", support.wards_path);
+    }
+    inputs.add("new-electorate", options.new_electorate_path);
+    inputs.add("old-electorate", options.old_electorate_path);
     // A crosswalk measured in this run is an output, not an input.
-    if (result.reloaded) optional_input(json, "crosswalk", options.crosswalk_path);
-    json.end_array();
+    if (result.reloaded) inputs.add("crosswalk", options.crosswalk_path);
+    inputs.write(json);
 }
 
 void layer_options(JsonWriter& json, const std::string& name, const geo::LayerOptions& layer) {
@@ -174,13 +217,13 @@ std::string compare_manifest(const CompareOptions& options, const CompareResult&
                              const std::vector<std::filesystem::path>& outputs) {
     JsonWriter json;
     head(json, options.command_line);
-    json.key("inputs").begin_array();
-    input(json, "notional", result.base.string());
-    input(json, "notional-geojson", (result.base.parent_path() / "notional.geojson").string());
-    input(json, "actual", options.actual_path);
-    optional_input(json, "actual-wards", options.actual_wards_path);
-    optional_input(json, "party-alias", options.party_alias_path);
-    json.end_array();
+    Inputs inputs;
+    inputs.add("notional", result.base.string());
+    inputs.add("notional-geojson", (result.base.parent_path() / "notional.geojson").string());
+    inputs.add("actual", options.actual_path);
+    inputs.add("actual-wards", options.actual_wards_path);
+    inputs.add("party-alias", options.party_alias_path);
+    inputs.write(json);
     json.key("options")
         .begin_object()
         .member("actual_format", model::to_string(options.actual_format))

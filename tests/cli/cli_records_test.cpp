@@ -88,6 +88,46 @@ TEST(Manifest, NamesEveryInputWithItsSizeAndDigestAndEveryOutput) {
     EXPECT_EQ(outputs, files_in(out));
 }
 
+TEST(Manifest, AShapefileIsDigestedWithEachOfItsSidecars) {
+    if (run("ogr2ogr --version").exit_code != 0) GTEST_SKIP() << "ogr2ogr (gdal-bin) is absent";
+    TempDir dir;
+    const auto shp = dir / "old.shp";
+    ASSERT_EQ(run("ogr2ogr -f 'ESRI Shapefile' " + shp.string() + " " + demo + "old_wards.geojson")
+                  .exit_code,
+              0);
+    const auto out = dir / "out";
+    const std::string job = bin + " --old " + shp.string() + " --new " + demo +
+                            "new_wards.geojson --results " + demo + "results_2018.csv -o " +
+                            out.string();
+    ASSERT_EQ(run(job).exit_code, 0);
+    const CPLJSONArray inputs = parsed(out / "manifest.json").GetArray("inputs");
+    ASSERT_EQ(inputs.Size(), 3);
+    EXPECT_EQ(inputs[0].GetString("path"), shp.string());
+    EXPECT_EQ(inputs[0].GetString("sha256"), sha256_hex(read_text(shp)));
+    std::vector<std::string> expected;  // the sidecars ogr2ogr wrote, in the manifest's order
+    for (const char* extension : {".dbf", ".shx", ".prj", ".cpg"}) {
+        auto sidecar = shp;
+        if (std::filesystem::exists(sidecar.replace_extension(extension))) {
+            expected.push_back(sidecar.string());
+        }
+    }
+    ASSERT_GE(expected.size(), 3U);  // .dbf, .shx and .prj at least
+    const CPLJSONArray sidecars = inputs[0].GetArray("sidecars");
+    ASSERT_EQ(sidecars.Size(), static_cast<int>(expected.size()));
+    for (int i = 0; i < sidecars.Size(); ++i) {
+        const std::string& path = expected[static_cast<std::size_t>(i)];
+        EXPECT_EQ(sidecars[i].GetString("path"), path);
+        EXPECT_EQ(sidecars[i].GetLong("bytes"),
+                  static_cast<GInt64>(std::filesystem::file_size(path)));
+        EXPECT_EQ(sidecars[i].GetString("sha256"), sha256_hex(read_text(path))) << path;
+    }
+    // The other inputs after it, each digested, none with sidecars.
+    EXPECT_EQ(inputs[1].GetString("role"), "new");
+    EXPECT_EQ(inputs[1].GetString("sha256"), sha256_hex(read_text(demo + "new_wards.geojson")));
+    EXPECT_FALSE(inputs[1].GetArray("sidecars").IsValid());
+    EXPECT_EQ(inputs[2].GetString("sha256"), sha256_hex(read_text(demo + "results_2018.csv")));
+}
+
 TEST(Manifest, CompareWritesOneNamingItsBase) {
     TempDir dir;
     ASSERT_EQ(run(demo_job(dir / "base", "--new-seats " + demo + "new_seats.csv")).exit_code, 0);
