@@ -272,7 +272,8 @@ void add_side(Side& side, const Rings& other, bool first, Point origin, Sum& twi
             const double qy = q.y - origin.y;
             twice_area.add_product(px, qy);
             twice_area.add_product(-qx, py);
-            sum.perimeter += std::hypot(qx - px, qy - py);
+            // As GEOS measures a length (no guard against overflow: coordinates are metres).
+            sum.perimeter += std::sqrt((qx - px) * (qx - px) + (qy - py) * (qy - py));
         };
         Point from = edge.p;
         double from_key = edge.key_p;
