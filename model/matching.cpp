@@ -74,26 +74,37 @@ std::vector<std::size_t> match_wards(const Election& election, const WardsToMatc
     };
     const bool by_council = !layer.councils.empty() && !ward_councils.empty();
     std::unordered_map<std::string, std::size_t> by_code;
+    for (std::size_t i = 0; i < layer.codes.size(); ++i) by_code.emplace(layer.codes[i], i);
+    // The polygons by name, made when a ward is first matched by its name.
     std::unordered_map<std::string, std::size_t> by_name;
     std::unordered_map<std::string, int> name_count;  // a name two polygons share matches neither
-    for (std::size_t i = 0; i < layer.codes.size(); ++i) by_code.emplace(layer.codes[i], i);
-    for (std::size_t i = 0; i < layer.names.size(); ++i) {
-        const std::string key =
-            (by_council ? council_of(layer.councils, i) + "|" : "") + ward_name_key(layer.names[i]);
-        by_name.emplace(key, i);
-        ++name_count[key];
-    }
+    auto named_polygons = [&]() -> const std::unordered_map<std::string, std::size_t>& {
+        if (!by_name.empty() || layer.names.empty()) return by_name;
+        for (std::size_t i = 0; i < layer.names.size(); ++i) {
+            const std::string key = (by_council ? council_of(layer.councils, i) + "|" : "") +
+                                    ward_name_key(layer.names[i]);
+            by_name.emplace(key, i);
+            ++name_count[key];
+        }
+        return by_name;
+    };
     std::vector<std::size_t> matched;
     std::vector<std::string> unmatched;
-    std::unordered_map<std::size_t, std::size_t> claimed;  // polygon -> result ward
+    const std::size_t unclaimed = election.wards.size();
+    // Per polygon, the result ward that matched it.
+    std::vector<std::size_t> claimed(std::max(layer.codes.size(), layer.names.size()), unclaimed);
     for (std::size_t w = 0; w < election.wards.size(); ++w) {
         const WardResult& ward = election.wards[w];
-        const std::string key =
-            (by_council ? council_of(ward_councils, w) + "|" : "") + ward_name_key(ward.name);
         std::optional<std::size_t> polygon;
-        if (auto it = by_code.find(ward.code); !ward.code.empty() && it != by_code.end()) {
-            polygon = it->second;
-        } else if (auto named = by_name.find(key); !ward.name.empty() && named != by_name.end()) {
+        const auto coded = ward.code.empty() ? by_code.end() : by_code.find(ward.code);
+        const std::string key =
+            coded != by_code.end() || ward.name.empty()
+                ? std::string()
+                : (by_council ? council_of(ward_councils, w) + "|" : "") + ward_name_key(ward.name);
+        if (coded != by_code.end()) {
+            polygon = coded->second;
+        } else if (const auto named = named_polygons().find(key);
+                   !ward.name.empty() && named != by_name.end()) {
             if (name_count[key] > 1) {
                 throw DataError(election.path.string() + ": ward " + ward.label() +
                                 " has no code and its name belongs to " +
@@ -107,12 +118,12 @@ std::vector<std::size_t> match_wards(const Election& election, const WardsToMatc
         }
         matched.push_back(polygon.value_or(layer.codes.size()));
         if (!polygon) continue;
-        auto [previous, fresh] = claimed.emplace(*polygon, w);
-        if (!fresh) {
+        if (claimed[*polygon] != unclaimed) {
             throw DataError(election.path.string() + ": wards " +
-                            election.wards[previous->second].label() + " and " + ward.label() +
+                            election.wards[claimed[*polygon]].label() + " and " + ward.label() +
                             " both match the same polygon in " + layer.label);
         }
+        claimed[*polygon] = w;
     }
     // A misspelling: the one polygon left in the ward's council whose name is one edit away.
     for (std::size_t w = 0; w < election.wards.size(); ++w) {
@@ -121,7 +132,7 @@ std::vector<std::size_t> match_wards(const Election& election, const WardsToMatc
         const std::string key = ward_name_key(ward.name);
         std::vector<std::size_t> close;
         for (std::size_t i = 0; i < layer.names.size() && !key.empty(); ++i) {
-            if (claimed.contains(i) ||
+            if (claimed[i] != unclaimed ||
                 (by_council && council_of(layer.councils, i) != council_of(ward_councils, w))) {
                 continue;
             }
@@ -132,7 +143,7 @@ std::vector<std::size_t> match_wards(const Election& election, const WardsToMatc
             continue;
         }
         matched[w] = close.front();
-        claimed.emplace(close.front(), w);
+        claimed[close.front()] = w;
         if (near) {
             near->push_back(ward.label() + " as '" + layer.names[close.front()] + "' (" +
                             layer.codes[close.front()] + ")");
