@@ -17,7 +17,7 @@ struct Rings {
     std::vector<Point> points;         ///< every ring closed (its last point is its first)
     std::vector<std::uint32_t> edges;  ///< each edge's first point; its second follows it
     double min_x = 0.0, min_y = 0.0, max_x = -1.0, max_y = -1.0;  ///< empty when min > max
-    double band_height = 1.0;                                     ///< the y-bands' height
+    double bands_per_metre = 1.0;  ///< the y-bands' count over their span: 1 / a band's height
     std::vector<std::uint32_t> band_start;  ///< band b's edges: band_edges[start[b], start[b+1])
     std::vector<std::uint32_t> band_edges;  ///< edges (indices into `edges`) meeting each band
 

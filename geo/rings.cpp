@@ -58,10 +58,13 @@ void add_ring(Rings& rings, GeosContext& context, const GEOSGeometry* ring, bool
     }
 }
 
+/// The y-band of `y`: any function of y that never decreases would do, for an edge is listed
+/// under every band from its lower end's to its upper end's, and a point looked for in its own.
 std::size_t band_of(const Rings& rings, double y) {
-    const double band = std::floor((y - rings.min_y) / rings.band_height);
+    const double band = (y - rings.min_y) * rings.bands_per_metre;
     if (!(band > 0.0)) return 0;
-    return std::min(rings.bands() - 1, static_cast<std::size_t>(band));
+    const std::size_t last = rings.bands() - 1;
+    return band >= static_cast<double>(last) ? last : static_cast<std::size_t>(band);
 }
 
 /// The bounding box, and every edge listed under each y-band it meets.
@@ -74,24 +77,27 @@ void index(Rings& rings) {
     }
     // About two edges a band: a point is located by looking at a few edges only.
     const std::size_t bands = std::max<std::size_t>(1, rings.edges.size() / 2);
-    rings.band_height = (rings.max_y - rings.min_y) / static_cast<double>(bands);
-    if (!(rings.band_height > 0.0)) rings.band_height = 1.0;
+    rings.bands_per_metre = static_cast<double>(bands) / (rings.max_y - rings.min_y);
+    if (!(rings.bands_per_metre > 0.0) || !std::isfinite(rings.bands_per_metre)) {
+        rings.bands_per_metre = 1.0;
+    }
     rings.band_start.assign(bands + 1, 0);
-    auto span = [&](std::uint32_t e) {
+    // Each edge's bands worked out once, for the count and the fill.
+    std::vector<std::pair<std::uint32_t, std::uint32_t>> spans(rings.edges.size());
+    for (std::uint32_t e = 0; e < rings.edges.size(); ++e) {
         const double y0 = rings.points[rings.edges[e]].y;
         const double y1 = rings.points[rings.edges[e] + 1].y;
-        return std::pair{band_of(rings, std::min(y0, y1)), band_of(rings, std::max(y0, y1))};
-    };
-    for (std::uint32_t e = 0; e < rings.edges.size(); ++e) {
-        const auto [low, high] = span(e);
-        for (std::size_t b = low; b <= high; ++b) ++rings.band_start[b + 1];
+        spans[e] = {static_cast<std::uint32_t>(band_of(rings, std::min(y0, y1))),
+                    static_cast<std::uint32_t>(band_of(rings, std::max(y0, y1)))};
+        for (std::size_t b = spans[e].first; b <= spans[e].second; ++b) ++rings.band_start[b + 1];
     }
     for (std::size_t b = 0; b < bands; ++b) rings.band_start[b + 1] += rings.band_start[b];
     rings.band_edges.resize(rings.band_start[bands]);
     std::vector<std::uint32_t> fill(rings.band_start.begin(), rings.band_start.end() - 1);
     for (std::uint32_t e = 0; e < rings.edges.size(); ++e) {
-        const auto [low, high] = span(e);
-        for (std::size_t b = low; b <= high; ++b) rings.band_edges[fill[b]++] = e;
+        for (std::size_t b = spans[e].first; b <= spans[e].second; ++b) {
+            rings.band_edges[fill[b]++] = e;
+        }
     }
 }
 
