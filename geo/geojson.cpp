@@ -4,6 +4,7 @@
 #include <atomic>
 #include <charconv>
 #include <cmath>
+#include <cstdint>
 #include <memory>
 
 #include <cpl_error.h>
@@ -165,11 +166,31 @@ void append_value(std::string& out, const Value& value) {
 }
 
 /// Appends a longitude or latitude at 7 decimals (about a centimetre, as RFC 7946 advises),
-/// trailing zeros dropped but one.
+/// trailing zeros dropped but one: as `std::to_chars(..., fixed, 7)` writes it, correctly
+/// rounded, but mostly by integers, a map's millions of coordinates being most of its time.
 void append_degrees(std::string& out, double degrees) {
     char buffer[40];
-    char* end =
-        std::to_chars(buffer, buffer + sizeof buffer, degrees, std::chars_format::fixed, 7).ptr;
+    char* end = buffer;
+    // The nearest multiple of 1e-7: n, checked by what is left of degrees × 1e7 (exact to
+    // 1e-16 by fma); a value a hair from halfway between two goes to to_chars, which rounds the
+    // binary value itself.
+    const double n = std::nearbyint(degrees * 1e7);
+    const double rest = std::fma(degrees, 1e7, -n);
+    if (std::abs(degrees) < 1000.0 && std::abs(rest) < 0.5 - 1e-6) {
+        if (std::signbit(degrees)) *end++ = '-';  // -0.0000000 too, as to_chars has it
+        const auto scaled = static_cast<std::uint64_t>(std::abs(n));
+        end = std::to_chars(end, buffer + sizeof buffer, scaled / 10000000).ptr;
+        *end++ = '.';
+        std::uint64_t fraction = scaled % 10000000;
+        for (int digit = 6; digit >= 0; --digit) {
+            end[digit] = static_cast<char>('0' + fraction % 10);
+            fraction /= 10;
+        }
+        end += 7;
+    } else {
+        end =
+            std::to_chars(buffer, buffer + sizeof buffer, degrees, std::chars_format::fixed, 7).ptr;
+    }
     while (end[-1] == '0' && end[-2] != '.') --end;
     out.append(buffer, end);
 }

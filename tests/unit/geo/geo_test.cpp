@@ -1,5 +1,9 @@
 /// geo/: reading layers into one CRS, repair, overlay, and GeoJSON out.
+#include <algorithm>
+#include <charconv>
 #include <cmath>
+#include <cstdint>
+#include <cstdio>
 
 #include <gtest/gtest.h>
 #include <ogrsf_frmts.h>
@@ -457,6 +461,81 @@ TEST(GeoJson, WritesRingsTheRfcsWayRoundAtSevenDecimalsAndPropertiesAsGdalDoes) 
         R"([ 1.0, 1.0 ], [ 0.0, 1.0 ], [ 0.0, 0.0 ] ], )"
         R"([ [ 0.2, 0.2 ], [ 0.8, 0.8 ], [ 0.8, 0.2 ], [ 0.2, 0.2 ] ] ] } })"
         "\n]\n}\n");
+}
+
+/// The coordinates of a GeoJSON text, as written, sorted.
+std::vector<std::string> coordinates_in(const std::string& text) {
+    std::vector<std::string> out;
+    const std::string start = "\"coordinates\": ";
+    const std::size_t from = text.find(start);
+    if (from == std::string::npos) return out;
+    const std::size_t to = text.find('}', from);
+    std::string number;
+    for (std::size_t i = from + start.size(); i < to; ++i) {
+        const char c = text[i];
+        if (c == '-' || c == '.' || (c >= '0' && c <= '9')) {
+            number += c;
+        } else if (!number.empty()) {
+            out.push_back(number);
+            number.clear();
+        }
+    }
+    std::sort(out.begin(), out.end());
+    return out;
+}
+
+TEST(GeoJson, DegreesAreRoundedToSevenDecimalsAsToCharsRoundsThem) {
+    // Values a hair either side of halfway between two multiples of 1e-7, and others anywhere
+    // on the globe: each written as std::to_chars writes it at 7 decimals, correctly rounded,
+    // trailing zeros dropped but one.
+    // (lon, lat) pairs within a quarter of the globe, so that no ring crosses the antimeridian.
+    std::vector<double> values{-0.00000004, 0.00000005, 0.00000015, -45.00000005,  51.12345675,
+                               -0.12345665, 1e-12,      -1e-12,     89.9999999499, 12.0};
+    std::uint64_t state = 12345;
+    auto next = [&] {
+        state = state * 6364136223846793005ULL + 1442695040888963407ULL;
+        return static_cast<double>(state >> 11) / 9007199254740992.0;  // [0, 1)
+    };
+    for (int i = 0; i < 2000; ++i) {
+        const double k = std::floor((next() * 2 - 1) * 8.9e8);
+        values.push_back((k + 0.5) * 1e-7);         // about halfway
+        values.push_back((next() * 2 - 1) * 89.0);  // anywhere
+    }
+    std::string wkt = "POLYGON((";
+    std::vector<std::string> expected;
+    for (std::size_t i = 0; i < values.size(); i += 2) {
+        char x[64];
+        char y[64];
+        std::snprintf(x, sizeof x, "%.17g", values[i]);
+        std::snprintf(y, sizeof y, "%.17g", values[i + 1]);
+        wkt += std::string(i == 0 ? "" : ",") + x + " " + y;
+    }
+    char first_x[64];
+    char first_y[64];
+    std::snprintf(first_x, sizeof first_x, "%.17g", values[0]);
+    std::snprintf(first_y, sizeof first_y, "%.17g", values[1]);
+    wkt += std::string(",") + first_x + " " + first_y + "))";
+    values.push_back(values[0]);
+    values.push_back(values[1]);
+    for (const double value : values) {
+        char buffer[64];
+        char* end =
+            std::to_chars(buffer, buffer + sizeof buffer, value, std::chars_format::fixed, 7).ptr;
+        while (end[-1] == '0' && end[-2] != '.') --end;
+        expected.emplace_back(buffer, end);
+    }
+    std::sort(expected.begin(), expected.end());
+    GeosContext context;
+    const Layer layer = lon_lat_layer(context, {wkt});
+    const std::string text = geojson_text("wards", layer, {0}, {}, context);
+    EXPECT_EQ(coordinates_in(text), expected);
+    // By hand: a negative value that rounds to nothing keeps its sign, as to_chars's does; the
+    // doubles nearest 5e-8 and 1.5e-7 lie a little below them (4.99999999999999977e-8,
+    // 1.49999999999999993e-7), -45.00000005 above it (-45.0000000499999970) and 51.12345675
+    // above it (51.1234567500000026), so they round down, down, up and up.
+    EXPECT_NE(text.find("[ -0.0, 0.0 ]"), std::string::npos);
+    EXPECT_NE(text.find("[ 0.0000001, -45.0 ]"), std::string::npos);
+    EXPECT_NE(text.find("[ 51.1234568, -0.1234567 ]"), std::string::npos);
 }
 
 TEST(GeoJson, ManyWardsWrittenByThreadsAreTheWardsWrittenOneByOne) {
