@@ -31,7 +31,6 @@ struct Raw {
     long long threads = 0;  ///< signed, so that -1 is refused rather than wrapped
     std::string overlay = "measure";
     bool no_code_match = false;
-    bool no_geojson = false;
     geo::WeightOptions weights;
 };
 
@@ -156,7 +155,7 @@ po::options_description job_options(JobOptions& o, Raw& raw) {
          "directory for the outputs")
         ("overwrite", po::bool_switch(&o.overwrite),
          "replace an earlier run's outputs in DIR (and remove those this run does not write)")
-        ("no-geojson", po::bool_switch(&raw.no_geojson),
+        ("no-geojson", po::bool_switch()->notifier([&o](bool off) { o.geojson = !off; }),
          "write no maps (notional, comparison and uncovered .geojson), the tables and reports "
          "alone: for layers too large to map; notional compare needs a base's map")
         ("summary-json", po::value<std::string>()->value_name("FILE"),
@@ -292,7 +291,6 @@ JobOptions parse_job(const std::vector<std::string>& args) {
     options.seats.method = parse_value("--seat-method", raw.seat_method, model::parse_seat_method);
     check_method_numbers(raw, options);
     options.code_match = !raw.no_code_match;
-    options.geojson = !raw.no_geojson;
     if (values.contains("crosswalk")) {
         options.crosswalk_path = values["crosswalk"].as<std::string>();
     }

@@ -1,8 +1,10 @@
 #include "model/matching.hpp"
 
 #include <algorithm>
+#include <optional>
 #include <set>
 #include <unordered_map>
+#include <utility>
 
 #include "core/error.hpp"
 #include "core/text.hpp"
@@ -62,32 +64,53 @@ namespace {
                     "year's boundaries); else correct the names");
 }
 
+/// A ward's council as a key; names are looked up within a council where both sides name one,
+/// and "" is no council.
+std::string council_of(const std::vector<std::optional<std::size_t>>& councils, std::size_t i) {
+    return i < councils.size() && councils[i] ? std::to_string(*councils[i]) : std::string();
+}
+
+/// The layer's polygons by name (within their council, `by_council`), made when a ward is
+/// first matched by its name; a name two polygons share matches neither.
+class NamedPolygons {
+public:
+    NamedPolygons(const WardsToMatch& layer, bool by_council)
+        : m_layer(layer), m_by_council(by_council) {}
+
+    /// The polygon named `key`, and how many polygons have that name; none when no polygon
+    /// has it.
+    std::optional<std::pair<std::size_t, int>> find(const std::string& key) {
+        if (m_index.empty()) {
+            for (std::size_t i = 0; i < m_layer.names.size(); ++i) {
+                const std::string name =
+                    (m_by_council ? council_of(m_layer.councils, i) + "|" : "") +
+                    ward_name_key(m_layer.names[i]);
+                m_index.emplace(name, i);
+                ++m_count[name];
+            }
+        }
+        const auto it = m_index.find(key);
+        if (it == m_index.end()) return std::nullopt;
+        return std::pair{it->second, m_count.at(key)};
+    }
+
+private:
+    const WardsToMatch& m_layer;
+    bool m_by_council;
+    std::unordered_map<std::string, std::size_t> m_index;
+    std::unordered_map<std::string, int> m_count;
+};
+
 }  // namespace
 
 std::vector<std::size_t> match_wards(const Election& election, const WardsToMatch& layer,
                                      const std::vector<std::optional<std::size_t>>& ward_councils,
                                      std::vector<std::string>* near,
                                      std::vector<std::string>* other_code) {
-    // Names are looked up within a council where both sides name one; "" is no council.
-    auto council_of = [](const std::vector<std::optional<std::size_t>>& councils, std::size_t i) {
-        return i < councils.size() && councils[i] ? std::to_string(*councils[i]) : std::string();
-    };
     const bool by_council = !layer.councils.empty() && !ward_councils.empty();
     std::unordered_map<std::string, std::size_t> by_code;
     for (std::size_t i = 0; i < layer.codes.size(); ++i) by_code.emplace(layer.codes[i], i);
-    // The polygons by name, made when a ward is first matched by its name.
-    std::unordered_map<std::string, std::size_t> by_name;
-    std::unordered_map<std::string, int> name_count;  // a name two polygons share matches neither
-    auto named_polygons = [&]() -> const std::unordered_map<std::string, std::size_t>& {
-        if (!by_name.empty() || layer.names.empty()) return by_name;
-        for (std::size_t i = 0; i < layer.names.size(); ++i) {
-            const std::string key = (by_council ? council_of(layer.councils, i) + "|" : "") +
-                                    ward_name_key(layer.names[i]);
-            by_name.emplace(key, i);
-            ++name_count[key];
-        }
-        return by_name;
-    };
+    NamedPolygons by_name(layer, by_council);
     std::vector<std::size_t> matched;
     std::vector<std::string> unmatched;
     const std::size_t unclaimed = election.wards.size();
@@ -97,20 +120,19 @@ std::vector<std::size_t> match_wards(const Election& election, const WardsToMatc
         const WardResult& ward = election.wards[w];
         std::optional<std::size_t> polygon;
         const auto coded = ward.code.empty() ? by_code.end() : by_code.find(ward.code);
-        const std::string key =
-            coded != by_code.end() || ward.name.empty()
-                ? std::string()
-                : (by_council ? council_of(ward_councils, w) + "|" : "") + ward_name_key(ward.name);
         if (coded != by_code.end()) {
             polygon = coded->second;
-        } else if (const auto named = named_polygons().find(key);
-                   !ward.name.empty() && named != by_name.end()) {
-            if (name_count[key] > 1) {
+        } else if (const auto named =
+                       ward.name.empty()
+                           ? std::nullopt
+                           : by_name.find((by_council ? council_of(ward_councils, w) + "|" : "") +
+                                          ward_name_key(ward.name))) {
+            if (named->second > 1) {
                 throw DataError(election.path.string() + ": ward " + ward.label() +
                                 " has no code and its name belongs to " +
-                                std::to_string(name_count[key]) + " polygons in " + layer.label);
+                                std::to_string(named->second) + " polygons in " + layer.label);
             }
-            polygon = named->second;
+            polygon = named->first;
             const std::string& code = layer.codes[*polygon];
             if (other_code && !ward.code.empty() && !code.empty() && code != ward.code) {
                 other_code->push_back(ward.label() + " as " + code);

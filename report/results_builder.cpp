@@ -42,6 +42,25 @@ void ward_number(const std::string& where, const char* what, const std::string& 
     slot = static_cast<T>(value);
 }
 
+/// One person once in a ward: a row given twice would count twice. A ward has a few
+/// candidates: each is looked for among its ward's `people` alone (by candidate id, else name
+/// and party, with the line each was on).
+void add_person(std::vector<std::pair<std::string, std::size_t>>& people, const Row& row,
+                const Party& party, const WardResult& ward, std::size_t line,
+                const std::string& where) {
+    const std::string person = trim(row.candidate_id).empty()
+                                   ? "name:" + ward_name_key(row.candidate) + "|" + party.code
+                                   : "id:" + std::string(trim(row.candidate_id));
+    const auto seen = std::find_if(people.begin(), people.end(),
+                                   [&](const auto& entry) { return entry.first == person; });
+    if (seen != people.end()) {
+        throw DataError(where + ": candidate '" + row.candidate + "' (" + party.name +
+                        ") stands twice in ward " + ward.label() + ", first on line " +
+                        std::to_string(seen->second) + "; give each candidate once");
+    }
+    people.emplace_back(person, line);
+}
+
 }  // namespace
 
 void Builder::add(std::size_t row_index, const Row& row) {
@@ -109,20 +128,7 @@ void Builder::add(std::size_t row_index, const Row& row) {
         throw DataError(where + ": votes " + row.votes +
                         " is more than any ward has voters (10^9); is the column right?");
     }
-    // One person once in a ward: a row given twice would count twice.
-    const std::string person = trim(row.candidate_id).empty()
-                                   ? "name:" + ward_name_key(row.candidate) + "|" + party.code
-                                   : "id:" + std::string(trim(row.candidate_id));
-    // A ward has a few candidates: each is looked for among its ward's alone.
-    auto& people = m_people[it->second];
-    const auto seen = std::find_if(people.begin(), people.end(),
-                                   [&](const auto& entry) { return entry.first == person; });
-    if (seen != people.end()) {
-        throw DataError(where + ": candidate '" + row.candidate + "' (" + party.name +
-                        ") stands twice in ward " + ward.label() + ", first on line " +
-                        std::to_string(seen->second) + "; give each candidate once");
-    }
-    people.emplace_back(person, m_table.lines.at(row_index));
+    add_person(m_people[it->second], row, party, ward, m_table.lines.at(row_index), where);
     if (!parse_flag(row.elected, candidate.elected)) {
         throw DataError(where + ": elected '" + row.elected + "' is not true or false");
     }
