@@ -18,17 +18,20 @@ namespace {
 /// One piece per (old, new) pair, noise folded into each old ward's largest real piece.
 std::vector<Piece> fold_noise(const std::vector<Piece>& pieces, std::size_t old_count,
                               std::vector<double>& noise_weight) {
-    // Sorted (old, new), a pair's pieces added in the order given.
-    std::vector<Piece> sorted = pieces;
+    // Sorted (old, new), a pair's pieces added in the order given; the overlay's come sorted.
     const auto by_pair = [](const Piece& a, const Piece& b) {
         return std::pair(a.old_index, a.new_index) < std::pair(b.old_index, b.new_index);
     };
-    if (!std::is_sorted(sorted.begin(), sorted.end(), by_pair)) {
-        std::stable_sort(sorted.begin(), sorted.end(), by_pair);
+    std::vector<Piece> resorted;
+    const std::vector<Piece>* sorted = &pieces;
+    if (!std::is_sorted(pieces.begin(), pieces.end(), by_pair)) {
+        resorted = pieces;
+        std::stable_sort(resorted.begin(), resorted.end(), by_pair);
+        sorted = &resorted;
     }
     std::vector<Piece> merged;
-    merged.reserve(sorted.size());
-    for (const Piece& piece : sorted) {
+    merged.reserve(sorted->size());
+    for (const Piece& piece : *sorted) {
         if (!merged.empty() && !by_pair(merged.back(), piece)) {
             merged.back().weight += piece.weight;
             merged.back().noise = merged.back().noise && piece.noise;

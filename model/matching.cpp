@@ -85,20 +85,19 @@ public:
                 const std::string name =
                     (m_by_council ? council_of(m_layer.councils, i) + "|" : "") +
                     ward_name_key(m_layer.names[i]);
-                m_index.emplace(name, i);
-                ++m_count[name];
+                // The first polygon of a name kept, every one counted.
+                ++m_index.try_emplace(name, i, 0).first->second.second;
             }
         }
         const auto it = m_index.find(key);
         if (it == m_index.end()) return std::nullopt;
-        return std::pair{it->second, m_count.at(key)};
+        return it->second;
     }
 
 private:
     const WardsToMatch& m_layer;
     bool m_by_council;
-    std::unordered_map<std::string, std::size_t> m_index;
-    std::unordered_map<std::string, int> m_count;
+    std::unordered_map<std::string, std::pair<std::size_t, int>> m_index;  // first, how many
 };
 
 }  // namespace

@@ -70,17 +70,21 @@ void Builder::add(std::size_t row_index, const Row& row) {
     }
     // Names repeat across councils (Graveney, Wandsworth and Merton): a name is one ward
     // within its council.
-    // A ward's rows mostly follow one another: the last row's ward is tried first.
-    const bool same_code = !row.ward_code.empty() && row.ward_code == m_last_code;
-    const std::string key = same_code               ? std::string()
-                            : row.ward_code.empty() ? "name:" + upper(row.council_code) + "|" +
-                                                          council_key(row.council_name) + "|" +
-                                                          ward_name_key(row.ward_name)
-                                                    : "code:" + row.ward_code;
-    auto [it, inserted] =
-        same_code ? std::pair{m_last, false} : m_index.try_emplace(key, m_election.wards.size());
-    m_last = it;
-    m_last_code = row.ward_code;
+    // A ward's rows mostly follow one another: a row with the last row's ward's code is that
+    // ward's without a look in the index.
+    std::size_t w = m_last;
+    bool inserted = false;
+    if (row.ward_code.empty() || w >= m_election.wards.size() ||
+        m_election.wards[w].code != row.ward_code) {
+        const std::string key = row.ward_code.empty() ? "name:" + upper(row.council_code) + "|" +
+                                                            council_key(row.council_name) + "|" +
+                                                            ward_name_key(row.ward_name)
+                                                      : "code:" + row.ward_code;
+        const auto [it, fresh] = m_index.try_emplace(key, m_election.wards.size());
+        w = it->second;
+        inserted = fresh;
+    }
+    m_last = w;
     if (inserted) {
         WardResult ward;
         ward.code = row.ward_code;
@@ -92,7 +96,7 @@ void Builder::add(std::size_t row_index, const Row& row) {
         m_empty_votes.push_back(0);
         m_people.emplace_back();
     }
-    WardResult& ward = m_election.wards[it->second];
+    WardResult& ward = m_election.wards[w];
     if (ward.name.empty()) ward.name = row.ward_name;
 
     Candidate candidate;
@@ -120,7 +124,7 @@ void Builder::add(std::size_t row_index, const Row& row) {
     }
 
     if (trim(row.votes).empty()) {
-        ++m_empty_votes[it->second];  // an uncontested ward has no votes at all
+        ++m_empty_votes[w];  // an uncontested ward has no votes at all
     } else if (!parse_count(row.votes, candidate.votes) ||
                candidate.votes != std::floor(candidate.votes)) {
         throw DataError(where + ": votes '" + row.votes + "' is not a whole number of votes");
@@ -128,7 +132,7 @@ void Builder::add(std::size_t row_index, const Row& row) {
         throw DataError(where + ": votes " + row.votes +
                         " is more than any ward has voters (10^9); is the column right?");
     }
-    add_person(m_people[it->second], row, party, ward, m_table.lines.at(row_index), where);
+    add_person(m_people[w], row, party, ward, m_table.lines.at(row_index), where);
     if (!parse_flag(row.elected, candidate.elected)) {
         throw DataError(where + ": elected '" + row.elected + "' is not true or false");
     }

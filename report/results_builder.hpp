@@ -2,6 +2,7 @@
 /// Candidate rows grouped into wards, with every number checked: what each results reader
 /// (report/results_*.cpp) builds its election with. Internal to report/.
 #include <cstddef>
+#include <limits>
 #include <optional>
 #include <string>
 #include <unordered_map>
@@ -47,9 +48,8 @@ private:
     const CsvTable& m_table;
     model::Election m_election;
     std::unordered_map<std::string, std::size_t> m_index;
-    std::unordered_map<std::string, std::size_t>::iterator m_last;  // the last row's ward
-    std::string m_last_code;                                        // and its code, if any
-    std::unordered_map<std::string, std::string> m_id_code;         // EC id -> its party's code
+    std::size_t m_last = std::numeric_limits<std::size_t>::max();  // the last row's ward
+    std::unordered_map<std::string, std::string> m_id_code;        // EC id -> its party's code
     // Each (id, name) once: every party but an independent is the same for all its candidates.
     std::unordered_map<std::string, model::Party> m_party_of;
     /// Per ward, its people so far (by candidate id, else name and party) and their lines.
