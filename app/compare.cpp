@@ -27,11 +27,12 @@ std::filesystem::path base_file(const std::string& given) {
     return csv;
 }
 
-/// The base's wards as a layer: notional.geojson beside notional.csv.
+/// The base's wards as a layer: notional.geojson beside notional.csv, its shapes as written.
 geo::Layer base_wards(const std::filesystem::path& csv, geo::GeosContext& context) {
     geo::LayerOptions fields;
     fields.key_field = "ward_code";
     fields.name_field = "ward_name";
+    fields.as_written = true;
     const std::filesystem::path map = csv.parent_path() / "notional.geojson";
     if (!std::filesystem::exists(map)) {
         throw DataError(map.string() +

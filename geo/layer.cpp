@@ -84,6 +84,7 @@ SourceLayer::SourceLayer(std::filesystem::path path, const LayerOptions& options
 }
 
 void SourceLayer::find_fields(const LayerOptions& options) {
+    m_as_written = options.as_written;
     m_where = options.where;
     if (!m_where.empty() && m_layer->SetAttributeFilter(m_where.c_str()) != OGRERR_NONE) {
         throw UsageError(m_label + ": the filter \"" + m_where +
@@ -178,8 +179,9 @@ const OGRSpatialReference* SourceLayer::crs() const {
     return m_layer->GetSpatialRef();
 }
 
-Geometry ingest(const OGRGeometry* original, bool points, OGRCoordinateTransformation* transform,
+Geometry ingest(const OGRGeometry* original, Ingest kind, OGRCoordinateTransformation* transform,
                 GeosContext& context, const std::string& label, std::size_t& repaired) {
+    const bool points = kind == Ingest::points;
     if (!original || original->IsEmpty() != 0) throw DataError(label + ": no geometry");
     const auto type = wkbFlatten(original->getGeometryType());
     OGRGeometryUniquePtr geometry(
@@ -192,7 +194,7 @@ Geometry ingest(const OGRGeometry* original, bool points, OGRCoordinateTransform
     }
     Geometry shape =
         checked(context, geometry->exportToGEOS(context.get()), label + ": conversion to GEOS");
-    if (points) return shape;
+    if (kind != Ingest::polygons) return shape;
     const char valid = GEOSisValid_r(context.get(), shape.get());
     if (valid == 2) throw GeometryError(label + ": validity check failed: " + context.take_error());
     if (valid == 0) {
@@ -260,8 +262,9 @@ std::vector<Geometry> ingest_all(std::vector<OGRGeometryUniquePtr>& geometries,
         const QuietGdal quiet;  // GDAL's error handlers are each thread's own
         Worker& worker = *own[w];
         if (!worker.transform) worker.transform = transform_to(source, worker.from, worker.working);
-        Geometry shape = ingest(geometries[i].get(), false, worker.transform.get(), worker.context,
-                                labels[i], worker.repaired);
+        Geometry shape =
+            ingest(geometries[i].get(), source.as_written() ? Ingest::as_written : Ingest::polygons,
+                   worker.transform.get(), worker.context, labels[i], worker.repaired);
         geometries[i].reset();
         // Geometries belong to no context; the deleter's handle is only for messages.
         shapes[i] = Geometry(shape.release(), GeometryDeleter{context.get()});

@@ -28,6 +28,10 @@ struct LayerOptions {
     std::string where;  ///< an OGR SQL attribute filter: only the features it keeps
     std::vector<std::string> open_options;  ///< GDAL open options, e.g. a CSV's X_POSSIBLE_NAMES
     bool key_required = true;               ///< weights without a table need no key
+    /// A map notional wrote (a base's notional.geojson): its polygons kept as written, not
+    /// repaired, so that a later map of them draws the same shapes (rounding to 7 decimals can
+    /// make two parts touch, which a repair would merge).
+    bool as_written = false;
 };
 
 /// A layer opened but not yet read: its source CRS decides the working CRS.
@@ -46,6 +50,8 @@ public:
     /// The fields naming each ward's council by code and by name; either may be empty.
     [[nodiscard]] const std::string& council_code_field() const { return m_council_code_field; }
     [[nodiscard]] const std::string& council_name_field() const { return m_council_name_field; }
+    /// Whether its polygons are taken as written (LayerOptions::as_written).
+    [[nodiscard]] bool as_written() const { return m_as_written; }
 
     /// The councils the layer's features name: distinct (code, name) pairs, read without the
     /// geometries. Empty when the layer has no council field.
@@ -65,6 +71,7 @@ private:
     std::string m_where;
     std::string m_key_field, m_name_field, m_seats_field;
     std::string m_council_code_field, m_council_name_field;
+    bool m_as_written = false;
 };
 
 struct CrsOptions {
@@ -89,7 +96,7 @@ struct WorkingCrs {
 [[nodiscard]] WorkingCrs choose_crs(const SourceLayer& old_layer, const SourceLayer& new_layer,
                                     const CrsOptions& options);
 
-/// Wards read into the working CRS, valid, one shape per code.
+/// Wards read into the working CRS, valid (unless read as written), one shape per code.
 struct Layer {
     std::string label;  ///< path, and layer name where the file has several
     OGRSpatialReference srs;
@@ -110,10 +117,17 @@ struct Layer {
 [[nodiscard]] std::unique_ptr<OGRCoordinateTransformation> transform_to(
     const SourceLayer& source, const OGRSpatialReference& from, const WorkingCrs& working);
 
+/// What ingest() makes of a feature's geometry.
+enum class Ingest {
+    polygons,    ///< a MultiPolygon, repaired when invalid
+    points,      ///< a point, as it is
+    as_written,  ///< a MultiPolygon as it is (LayerOptions::as_written)
+};
+
 /// One feature's geometry in the working CRS as a GEOS shape: the one read path of every layer.
-/// Polygons become a MultiPolygon and are repaired when invalid (counted in `repaired`); with
-/// `points`, points stay as they are. Throws DataError or GeometryError naming `label`.
-[[nodiscard]] Geometry ingest(const OGRGeometry* original, bool points,
+/// Polygons become a MultiPolygon and are repaired when invalid (counted in `repaired`).
+/// Throws DataError or GeometryError naming `label`.
+[[nodiscard]] Geometry ingest(const OGRGeometry* original, Ingest kind,
                               OGRCoordinateTransformation* transform, GeosContext& context,
                               const std::string& label, std::size_t& repaired);
 

@@ -139,7 +139,8 @@ WeightLayer read_weights(const WeightOptions& options, const WorkingCrs& working
                                  "joined by key",
                              {Setting::weight_field, Setting::weights_table});
         }
-        Geometry shape = ingest(original, point, transform.get(), context, what, weights.repaired);
+        Geometry shape = ingest(original, point ? Ingest::points : Ingest::polygons,
+                                transform.get(), context, what, weights.repaired);
         if (!point) weights.areas_m2.push_back(area(context, shape.get(), what));
         weights.shapes.push_back(std::move(shape));
         weights.counts.push_back(count);

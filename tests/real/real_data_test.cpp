@@ -483,6 +483,19 @@ TEST(GeneralElection, CommonsLibraryResultsAsPublishedOnTheNewSeats) {
     EXPECT_EQ(count_of("<section class=\"card\""), 650U);
     EXPECT_EQ(count_of("<path d=\"M"), 4U * 650U);
     EXPECT_LT(page.size(), 6'000'000U);
+
+    // `notional compare` on the base maps the seats as the main job did: the base's shapes as
+    // written, not repaired after their rounding to 7 decimals (which joined or split parts
+    // that the rounding made touch, Llanelli's 7 polygons into 6, and redrew 25 seats).
+    const CommandResult compared =
+        run(bin + " compare --notional " + (dir / "out").string() + " --actual " +
+            (results / "ge2024_candidacies_hoclib.csv").string() + " --actual-wards " +
+            (results / "ge2024_constituencies_hoclib.csv").string() + " -o " +
+            (dir / "compared").string());
+    ASSERT_EQ(compared.exit_code, 0) << compared.err;
+    for (const std::string file : {"comparison.csv", "comparison.geojson"}) {
+        EXPECT_EQ(read_text(dir / "compared" / file), read_text(dir / "out" / file)) << file;
+    }
 }
 
 TEST(GeneralElection, DemocracyClubsParliamentaryFileGivesTheSameNotional) {
