@@ -44,29 +44,57 @@ std::size_t hash(double x, double y) {
 }  // namespace
 
 LonLatVertices::LonLatVertices(const Layer& layer) : m_layer(layer) {
+    // A run has a few hundred wards at least: each thread makes its own transformation, and
+    // PROJ's database takes a while to make one.
+    const std::size_t runs = thread_count(0, layer.size() / 256 + 1);
+    m_runs.resize(runs);
+    m_crosses.assign(layer.size(), 0);
+    std::vector<OGRSpatialReference> srs(runs, layer.srs);  // copied here, each thread its own
+    run_shares(runs, [&](std::size_t t) {
+        Run& run = m_runs[t];
+        const Range wards = range_of(t, runs, layer.size());
+        run.first = wards.begin;
+        run.last = wards.end;
+        // Each ring's first vertex in the run's ids, and each ward's first ring.
+        std::vector<std::size_t> ring_begin;
+        std::vector<std::size_t> ward_rings;
+        read(run, ring_begin, ward_rings);
+        reproject(run, srs[t]);
+        find_crossings(run, ring_begin, ward_rings);
+    });
+    m_ward_begin.reserve(layer.size() + 1);
+    std::size_t offset = 0;
+    for (const Run& run : m_runs) {
+        for (std::size_t w = 0; w + 1 < run.ward_begin.size(); ++w) {
+            m_ward_begin.push_back(offset + run.ward_begin[w]);
+        }
+        offset += run.ids.size();
+    }
+    m_ward_begin.push_back(offset);
+}
+
+void LonLatVertices::read(Run& run, std::vector<std::size_t>& ring_begin,
+                          std::vector<std::size_t>& ward_rings) const {
     GeosContext context;
     GEOSContextHandle_t handle = context.get();
-    m_ward_begin.reserve(layer.size() + 1);
     // Room for every ring vertex, and a table of slots that need not grow: in a partition about
     // half the vertices are distinct, so as many slots as vertices keep it half full.
     std::size_t vertices = 0;
-    for (const Geometry& shape : layer.shapes) {
-        vertices +=
-            static_cast<std::size_t>(std::max(0, GEOSGetNumCoordinates_r(handle, shape.get())));
+    for (std::size_t ward = run.first; ward < run.last; ++ward) {
+        vertices += static_cast<std::size_t>(
+            std::max(0, GEOSGetNumCoordinates_r(handle, m_layer.shapes.at(ward).get())));
     }
-    m_ids.reserve(vertices);
-    m_slots.assign(std::bit_ceil(std::max<std::size_t>(1024, vertices)), 0);
+    run.ids.reserve(vertices);
+    run.ward_begin.reserve(run.last - run.first + 1);
+    ward_rings.reserve(run.last - run.first + 1);
+    run.slots.assign(std::bit_ceil(std::max<std::size_t>(1024, vertices)), 0);
     std::vector<double> xs;
     std::vector<double> ys;
-    // Each ring's first vertex in m_ids, and each ward's first ring, for finding crossings.
-    std::vector<std::size_t> ring_begin;
-    std::vector<std::size_t> ward_rings;
-    ward_rings.reserve(layer.size() + 1);
-    for (std::size_t ward = 0; ward < layer.size(); ++ward) {
-        m_ward_begin.push_back(m_ids.size());
+    for (std::size_t ward = run.first; ward < run.last; ++ward) {
+        run.ward_begin.push_back(run.ids.size());
         ward_rings.push_back(ring_begin.size());
-        const std::string what = layer.label + ": ward " + layer.codes.at(ward);
-        for_each_ring(handle, layer.shapes.at(ward).get(), [&](const GEOSGeometry* ring, bool) {
+        const std::string what = m_layer.label + ": ward " + m_layer.codes.at(ward);
+        for_each_ring(handle, m_layer.shapes.at(ward).get(), [&](const GEOSGeometry* ring, bool) {
             const GEOSCoordSequence* sequence = GEOSGeom_getCoordSeq_r(handle, ring);
             unsigned size = 0;
             if (!sequence || GEOSCoordSeq_getSize_r(handle, sequence, &size) == 0) {
@@ -78,106 +106,100 @@ LonLatVertices::LonLatVertices(const Layer& layer) : m_layer(layer) {
                                                         nullptr, nullptr) == 0) {
                 throw IoError(what + ": cannot read its coordinates: " + context.take_error());
             }
-            ring_begin.push_back(m_ids.size());
-            for (unsigned i = 0; i < size; ++i) m_ids.push_back(id(xs[i], ys[i]));
+            ring_begin.push_back(run.ids.size());
+            for (unsigned i = 0; i < size; ++i) run.ids.push_back(run.id(xs[i], ys[i], what));
         });
     }
-    m_ward_begin.push_back(m_ids.size());
+    run.ward_begin.push_back(run.ids.size());
     ward_rings.push_back(ring_begin.size());
-    ring_begin.push_back(m_ids.size());
-    std::vector<std::uint32_t>().swap(m_slots);
-    reproject();
-    find_crossings(ring_begin, ward_rings);
+    ring_begin.push_back(run.ids.size());
+    std::vector<std::uint32_t>().swap(run.slots);
 }
 
-std::uint32_t LonLatVertices::id(double x, double y) {
-    if (2 * (m_x.size() + 1) > m_slots.size()) grow();
-    const std::size_t mask = m_slots.size() - 1;
-    for (std::size_t slot = hash(x, y) & mask;; slot = (slot + 1) & mask) {
-        const std::uint32_t held = m_slots[slot];
-        if (held == 0) {
-            if (m_x.size() >= std::numeric_limits<std::uint32_t>::max() - 1) {
-                throw DataError(m_layer.label +
-                                ": more than four billion distinct vertices to map");
-            }
-            m_x.push_back(x);
-            m_y.push_back(y);
-            m_slots[slot] = static_cast<std::uint32_t>(m_x.size());
-            return static_cast<std::uint32_t>(m_x.size() - 1);
-        }
-        if (m_x[held - 1] == x && m_y[held - 1] == y) return held - 1;
-    }
-}
-
-void LonLatVertices::grow() {
-    std::vector<std::uint32_t> slots(std::max<std::size_t>(1024, 2 * m_slots.size()), 0);
+std::uint32_t LonLatVertices::Run::id(double vx, double vy, const std::string& label) {
+    if (2 * (x.size() + 1) > slots.size()) grow();
     const std::size_t mask = slots.size() - 1;
-    for (std::size_t i = 0; i < m_x.size(); ++i) {
-        std::size_t slot = hash(m_x[i], m_y[i]) & mask;
-        while (slots[slot] != 0) slot = (slot + 1) & mask;
-        slots[slot] = static_cast<std::uint32_t>(i + 1);
+    for (std::size_t slot = hash(vx, vy) & mask;; slot = (slot + 1) & mask) {
+        const std::uint32_t held = slots[slot];
+        if (held == 0) {
+            if (x.size() >= std::numeric_limits<std::uint32_t>::max() - 1) {
+                throw DataError(label + ": more than four billion distinct vertices to map");
+            }
+            x.push_back(vx);
+            y.push_back(vy);
+            slots[slot] = static_cast<std::uint32_t>(x.size());
+            return static_cast<std::uint32_t>(x.size() - 1);
+        }
+        if (x[held - 1] == vx && y[held - 1] == vy) return held - 1;
     }
-    m_slots.swap(slots);
 }
 
-void LonLatVertices::reproject() {
-    if (m_x.empty()) return;  // a transformation takes PROJ's database a while to make
-    constexpr std::size_t vertices_a_share = 4096;
-    const std::size_t shares =
-        thread_count(0, (m_x.size() + vertices_a_share - 1) / vertices_a_share);
-    const std::vector<OGRSpatialReference> srs(shares, m_layer.srs);
-    run_shares(shares, [&](std::size_t t) {
-        OGRSpatialReference lon_lat;
-        lon_lat.SetWellKnownGeogCS("WGS84");
-        lon_lat.SetAxisMappingStrategy(OAMS_TRADITIONAL_GIS_ORDER);
-        const std::unique_ptr<OGRCoordinateTransformation> to(
-            OGRCreateCoordinateTransformation(&srs[t], &lon_lat));
-        if (!to) {
-            throw IoError(m_layer.label +
-                          ": cannot reproject to longitude and latitude: " + last_gdal_error());
-        }
-        const Range range = range_of(t, shares, m_x.size());
-        for (std::size_t begin = range.begin; begin < range.end; begin += vertices_a_share) {
-            const std::size_t count = std::min(vertices_a_share, range.end - begin);
-            const double x = m_x[begin];
-            const double y = m_y[begin];
-            if (to->Transform(static_cast<int>(count), m_x.data() + begin, m_y.data() + begin) ==
-                FALSE) {
-                std::string message = m_layer.label;
-                message += ": cannot reproject near (" + std::to_string(x);
-                message += ", " + std::to_string(y);
-                message += ") to longitude and latitude: ";
-                message += last_gdal_error();
-                throw IoError(message);
-            }
-        }
-    });
+void LonLatVertices::Run::grow() {
+    std::vector<std::uint32_t> more(std::max<std::size_t>(1024, 2 * slots.size()), 0);
+    const std::size_t mask = more.size() - 1;
+    for (std::size_t i = 0; i < x.size(); ++i) {
+        std::size_t slot = hash(x[i], y[i]) & mask;
+        while (more[slot] != 0) slot = (slot + 1) & mask;
+        more[slot] = static_cast<std::uint32_t>(i + 1);
+    }
+    slots.swap(more);
 }
 
-void LonLatVertices::find_crossings(const std::vector<std::size_t>& ring_begin,
+void LonLatVertices::reproject(Run& run, OGRSpatialReference& srs) const {
+    if (run.x.empty()) return;  // a transformation takes PROJ's database a while to make
+    OGRSpatialReference lon_lat;
+    lon_lat.SetWellKnownGeogCS("WGS84");
+    lon_lat.SetAxisMappingStrategy(OAMS_TRADITIONAL_GIS_ORDER);
+    const std::unique_ptr<OGRCoordinateTransformation> to(
+        OGRCreateCoordinateTransformation(&srs, &lon_lat));
+    if (!to) {
+        throw IoError(m_layer.label +
+                      ": cannot reproject to longitude and latitude: " + last_gdal_error());
+    }
+    constexpr std::size_t vertices_a_call = 4096;
+    for (std::size_t begin = 0; begin < run.x.size(); begin += vertices_a_call) {
+        const std::size_t count = std::min(vertices_a_call, run.x.size() - begin);
+        const double x = run.x[begin];
+        const double y = run.y[begin];
+        if (to->Transform(static_cast<int>(count), run.x.data() + begin, run.y.data() + begin) ==
+            FALSE) {
+            std::string message = m_layer.label;
+            message += ": cannot reproject near (" + std::to_string(x);
+            message += ", " + std::to_string(y);
+            message += ") to longitude and latitude: ";
+            message += last_gdal_error();
+            throw IoError(message);
+        }
+    }
+}
+
+void LonLatVertices::find_crossings(const Run& run, const std::vector<std::size_t>& ring_begin,
                                     const std::vector<std::size_t>& ward_rings) {
-    m_crosses.assign(m_layer.size(), 0);
-    const std::size_t shares = thread_count(0, m_layer.size() / 256 + 1);
-    run_shares(shares, [&](std::size_t t) {
-        const Range wards = range_of(t, shares, m_layer.size());
-        for (std::size_t ward = wards.begin; ward < wards.end; ++ward) {
-            for (std::size_t r = ward_rings[ward]; r < ward_rings[ward + 1]; ++r) {
-                double west = HUGE_VAL;
-                double east = -HUGE_VAL;
-                for (std::size_t at = ring_begin[r]; at < ring_begin[r + 1]; ++at) {
-                    west = std::min(west, m_x[m_ids[at]]);
-                    east = std::max(east, m_x[m_ids[at]]);
-                }
-                if (east - west > 180.0) m_crosses[ward] = 1;
+    for (std::size_t w = 0; w < run.last - run.first; ++w) {
+        for (std::size_t r = ward_rings[w]; r < ward_rings[w + 1]; ++r) {
+            double west = HUGE_VAL;
+            double east = -HUGE_VAL;
+            for (std::size_t at = ring_begin[r]; at < ring_begin[r + 1]; ++at) {
+                west = std::min(west, run.x[run.ids[at]]);
+                east = std::max(east, run.x[run.ids[at]]);
             }
+            if (east - west > 180.0) m_crosses[run.first + w] = 1;
         }
-    });
+    }
+}
+
+const LonLatVertices::Run& LonLatVertices::run_of(std::size_t ward) const {
+    const auto after =
+        std::upper_bound(m_runs.begin(), m_runs.end(), ward,
+                         [](std::size_t w, const Run& run) { return w < run.first; });
+    return *std::prev(after);  // the first run begins at ward 0
 }
 
 void LonLatVertices::polygons(GeosContext& context, std::size_t ward, LonLatPolygons& out) const {
     GEOSContextHandle_t handle = context.get();
     out.clear();
-    std::size_t at = m_ward_begin.at(ward);
+    const Run& run = run_of(ward);
+    std::size_t at = run.ward_begin.at(ward - run.first);
     for_each_ring(handle, m_layer.shapes.at(ward).get(),
                   [&](const GEOSGeometry* ring, bool exterior) {
                       if (exterior) out.emplace_back();
@@ -187,8 +209,8 @@ void LonLatVertices::polygons(GeosContext& context, std::size_t ward, LonLatPoly
                       lon_lat.lon.resize(size);
                       lon_lat.lat.resize(size);
                       for (unsigned i = 0; i < size; ++i, ++at) {
-                          lon_lat.lon[i] = m_x[m_ids[at]];
-                          lon_lat.lat[i] = m_y[m_ids[at]];
+                          lon_lat.lon[i] = run.x[run.ids[at]];
+                          lon_lat.lat[i] = run.y[run.ids[at]];
                       }
                       // RFC 7946: exterior rings counterclockwise, holes clockwise.
                       if (clockwise(lon_lat) == exterior) {

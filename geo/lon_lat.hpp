@@ -7,6 +7,8 @@
 #include <string>
 #include <vector>
 
+#include <ogr_spatialref.h>
+
 #include "geo/geos.hpp"
 #include "geo/layer.hpp"
 
@@ -22,10 +24,11 @@ using LonLatPolygons = std::vector<std::vector<LonLatRing>>;
 
 class LonLatVertices {
 public:
-    /// Every ward's vertices, reprojected by threads, each with its own copy of the layer's CRS
-    /// and its own transformation, as GDAL asks; one table serves every map of the layer. Throws
-    /// IoError naming the layer (and the ward) when a shape cannot be read or reprojected.
-    /// `layer` must outlive the table.
+    /// Every ward's vertices, reprojected by threads, each taking a run of wards with its own
+    /// table of their distinct vertices, its own copy of the layer's CRS and its own
+    /// transformation, as GDAL asks (a vertex two runs share is reprojected by both, to the same
+    /// place); one table serves every map of the layer. Throws IoError naming the layer (and the
+    /// ward) when a shape cannot be read or reprojected. `layer` must outlive the table.
     explicit LonLatVertices(const Layer& layer);
 
     /// Ward `ward` as polygons in lon/lat, exterior rings counterclockwise and holes clockwise.
@@ -44,18 +47,30 @@ public:
     }
 
 private:
+    /// The wards [first, last) of one thread.
+    struct Run {
+        std::size_t first = 0, last = 0;
+        std::vector<double> x, y;             // each distinct vertex: the layer's, then lon/lat
+        std::vector<std::uint32_t> ids;       // each ring's vertices, by their index in x, y
+        std::vector<std::size_t> ward_begin;  // where each of its wards' vertices begin in ids
+        std::vector<std::uint32_t> slots;     // open addressing while reading: index + 1, 0 free
+
+        /// The index of vertex (vx, vy), added when new; `label` names the ward for errors.
+        std::uint32_t id(double vx, double vy, const std::string& label);
+        void grow();
+    };
+
     const Layer& m_layer;
-    std::vector<double> m_x, m_y;           // each distinct vertex: the layer's, then lon/lat
-    std::vector<std::uint32_t> m_ids;       // each ring's vertices, by their index in m_x, m_y
-    std::vector<std::size_t> m_ward_begin;  // where each ward's vertices begin in m_ids
-    std::vector<std::uint32_t> m_slots;     // open addressing while reading: index + 1, 0 free
+    std::vector<Run> m_runs;
+    std::vector<std::size_t> m_ward_begin;  // each ward's first vertex, counted over all runs
     std::vector<char> m_crosses;            // each ward: 1 where it crosses the antimeridian
 
-    std::uint32_t id(double x, double y);
-    void grow();
-    void reproject();
-    void find_crossings(const std::vector<std::size_t>& ring_begin,
+    void read(Run& run, std::vector<std::size_t>& ring_begin,
+              std::vector<std::size_t>& ward_rings) const;
+    void reproject(Run& run, OGRSpatialReference& srs) const;
+    void find_crossings(const Run& run, const std::vector<std::size_t>& ring_begin,
                         const std::vector<std::size_t>& ward_rings);
+    [[nodiscard]] const Run& run_of(std::size_t ward) const;
 };
 
 }  // namespace notional::geo
