@@ -4,6 +4,7 @@
 
 #include <algorithm>
 
+#include "app/inputs.hpp"
 #include "app/manifest.hpp"
 #include "app/recorded.hpp"
 #include "app/write.hpp"
@@ -13,7 +14,6 @@
 #include "model/ordering.hpp"
 #include "report/crosswalk_file.hpp"
 #include "report/party_aliases.hpp"
-#include "report/results_formats.hpp"
 #include "report/ward_numbers.hpp"
 
 namespace notional::app {
@@ -35,78 +35,6 @@ const std::vector<std::string> job_outputs{
     "notional.csv", "notional.geojson",  "council.csv",    "crosswalk.csv",
     "ledger.csv",   "uncovered.geojson", "comparison.csv", "comparison.geojson",
     "report.md",    "report.html",       "manifest.json"};
-
-Progress phase(const PhaseProgress& progress, const std::string& name) {
-    return progress ? progress(name) : Progress();
-}
-
-std::string fields_of(const geo::SourceLayer& source) {
-    return source.key_field() + (source.name_field().empty() ? "" : ", " + source.name_field());
-}
-
-/// Both elections read, councils chosen, both maps read and the results matched to them, all
-/// before the overlay, so a bad file fails fast.
-void read_inputs(const JobOptions& options, JobResult& result, geo::GeosContext& context,
-                 const PhaseProgress& progress) {
-    geo::SourceLayer old_source(options.old_path, options.old_layer);
-    geo::SourceLayer new_source(options.new_path, options.new_layer);
-    // A results file is read at once: its phase shows 0% until it is done.
-    auto read = [&](const std::string& name, const std::optional<std::string>& path,
-                    const std::optional<std::string>& wards_path, model::ResultsFormat format,
-                    const report::ResultsSettings& settings) {
-        const Progress shown = phase(progress, name);
-        if (shown) shown(0, 1);
-        std::optional<std::filesystem::path> wards;
-        if (wards_path) wards = *wards_path;
-        auto election = report::read_results(*path, format, wards, settings);
-        if (shown) shown(1, 1);
-        return election;
-    };
-    if (options.results_path) {
-        result.election = read("read results", options.results_path, options.results_wards_path,
-                               options.results_format, {});
-    }
-    if (options.actual_path) {
-        result.actual =
-            read("read actual", options.actual_path, options.actual_wards_path,
-                 options.actual_format, {Setting::actual_format, Setting::actual_wards});
-    }
-    model::Election* election = result.election ? &*result.election : nullptr;
-    model::Election* actual = result.actual ? &*result.actual : nullptr;
-    result.councils = select_councils(options.councils, old_source, new_source, election, actual);
-
-    const geo::WorkingCrs working = geo::choose_crs(old_source, new_source, options.crs);
-    result.crs = working.description;
-    // Repair is part of reading: each invalid polygon is repaired as it is read.
-    result.old_wards =
-        geo::read_layer(old_source, options.crs, working, context, phase(progress, "read old"));
-    result.new_wards =
-        geo::read_layer(new_source, options.crs, working, context, phase(progress, "read new"));
-    result.old_fields = fields_of(old_source);
-    result.new_fields = fields_of(new_source);
-    for (const SupportOptions& support : options.supports) {
-        result.supports.push_back(
-            read_support(support, options.crs, working, context, phase(progress, "read support")));
-    }
-
-    // Results matched to the polygons, within their councils; a council's results with no ward
-    // on the map (a national file) are skipped and listed.
-    const model::Councils& councils = result.councils.councils;
-    if (election) {
-        const auto layer = wards_to_match(result.old_wards, old_source, councils);
-        result.skipped_old = model::keep_councils_on_map(*election, councils, layer);
-        result.matched =
-            model::match_wards(*election, layer, model::ward_councils(*election, councils),
-                               &result.near_old, &result.recoded_old);
-    }
-    if (actual) {
-        const auto layer = wards_to_match(result.new_wards, new_source, councils);
-        result.skipped_actual = model::keep_councils_on_map(*actual, councils, layer);
-        result.actual_matched =
-            model::match_wards(*actual, layer, model::ward_councils(*actual, councils),
-                               &result.near_actual, &result.recoded_actual);
-    }
-}
 
 /// One code for each party across both elections (the old election's where it has one).
 void unify_parties(const JobOptions& options, JobResult& result) {

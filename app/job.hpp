@@ -33,6 +33,11 @@ namespace notional::app {
 /// A progress callback for a named phase ("overlay", "weights"); an empty one shows nothing.
 using PhaseProgress = std::function<Progress(const std::string& phase)>;
 
+/// The callback for phase `name`; an empty one when there is no progress to show.
+[[nodiscard]] inline Progress phase(const PhaseProgress& progress, const std::string& name) {
+    return progress ? progress(name) : Progress();
+}
+
 /// Everything a run read, measured and decided: what the outputs are made of and what the
 /// summary says.
 struct JobResult {

@@ -65,6 +65,35 @@ TEST(Cli, MissingFileFailsNamingItAndWritesNothing) {
     EXPECT_TRUE(files_in(dir / "out").empty());
 }
 
+TEST(Cli, ABadResultsFileIsToldBeforeABadMapThoughTheyAreReadTogether) {
+    TempDir dir;
+    // The results, read beside the maps, have a vote that is no number; the new map has a ward
+    // without a code. The results' line is the one told, whichever failed first.
+    std::string results = read_text(demo + "results_2018.csv");
+    const std::string row = "Harriet Lowe,1360,";
+    ASSERT_NE(results.find(row), std::string::npos);
+    results.replace(results.find(row), row.size(), "Harriet Lowe,13x0,");
+    std::string map = read_text(demo + "new_wards.geojson");
+    const std::string code = "\"WD22CD\": \"E05900101\"";
+    ASSERT_NE(map.find(code), std::string::npos);
+    map.replace(map.find(code), code.size(), "\"WD22CD\": \"\"");
+    const CommandResult result =
+        run(bin + " --old " + demo + "old_wards.geojson --new " +
+            dir.write("new.geojson", map).string() + " --results " +
+            dir.write("results.csv", results).string() + " -o " + (dir / "out").string());
+    EXPECT_EQ(result.exit_code, 1);
+    EXPECT_TRUE(contains(result.err, "results.csv")) << result.err;
+    EXPECT_TRUE(contains(result.err, "13x0")) << result.err;
+    EXPECT_EQ(std::count(result.err.begin(), result.err.end(), '\n'), 1) << result.err;
+    EXPECT_TRUE(files_in(dir / "out").empty());
+    // The map alone fails on its own line.
+    const CommandResult map_alone = run(bin + " --old " + demo + "old_wards.geojson --new " +
+                                        (dir / "new.geojson").string() + " --results " + demo +
+                                        "results_2018.csv -o " + (dir / "out").string());
+    EXPECT_EQ(map_alone.exit_code, 1);
+    EXPECT_TRUE(contains(map_alone.err, "empty ward code")) << map_alone.err;
+}
+
 // The expected votes are the README's, worked by hand from the demo's shoelace areas: e.g.
 // Westbury takes all of old Westbury and 1/5 of old Fern Hill, so its LAB notional is
 // 2539 + 1284.4/... (see data/README.md, "Expected notional 2018 votes").
