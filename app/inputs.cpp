@@ -62,11 +62,20 @@ void read_inputs(const JobOptions& options, JobResult& result, geo::GeosContext&
     try {
         const geo::WorkingCrs working = geo::choose_crs(old_source, new_source, options.crs);
         result.crs = working.description;
-        // Repair is part of reading: each invalid polygon is repaired as it is read.
+        // Repair is part of reading: each invalid polygon is repaired as it is read. The new
+        // layer is read beside the old, with a context and a copy of the CRS of its own; its
+        // phase is the wait for it once the old is read, and the old layer's error comes first.
+        geo::GeosContext new_context;
+        const geo::WorkingCrs new_working = working;
+        std::future<geo::Layer> new_reading = std::async(std::launch::async, [&] {
+            return geo::read_layer(new_source, options.crs, new_working, new_context);
+        });
         result.old_wards =
             geo::read_layer(old_source, options.crs, working, context, phase(progress, "read old"));
-        result.new_wards =
-            geo::read_layer(new_source, options.crs, working, context, phase(progress, "read new"));
+        const Progress new_shown = phase(progress, "read new");
+        result.new_wards = new_reading.get();
+        geo::adopt(result.new_wards, context);
+        if (new_shown) new_shown(1, 1);
         for (const SupportOptions& support : options.supports) {
             result.supports.push_back(read_support(support, options.crs, working, context,
                                                    phase(progress, "read support")));

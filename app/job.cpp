@@ -280,6 +280,9 @@ JobResult run_job(const JobOptions& options, const PhaseProgress& progress,
     }
     geo::GeosContext context;
     read_inputs(options, result, context, progress);
+    // What the reading threads let go (the files' text, the layers as GDAL read them) is handed
+    // back before the overlay: glibc would keep it in their arenas.
+    malloc_trim(0);
     unify_parties(options, result);
     const std::vector<int> seats_of_new = new_ward_seats(options, result);
     if (options.weights) {

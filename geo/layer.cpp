@@ -277,6 +277,12 @@ std::vector<Geometry> ingest_all(std::vector<OGRGeometryUniquePtr>& geometries,
 
 }  // namespace
 
+void adopt(Layer& layer, GeosContext& context) {
+    for (Geometry& shape : layer.shapes) {
+        shape = Geometry(shape.release(), GeometryDeleter{context.get()});
+    }
+}
+
 Layer read_layer(const SourceLayer& source, const CrsOptions& crs_options,
                  const WorkingCrs& working, GeosContext& context, const Progress& progress) {
     const QuietGdal quiet;

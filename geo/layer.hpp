@@ -113,6 +113,10 @@ struct Layer {
     [[nodiscard]] std::size_t size() const { return codes.size(); }
 };
 
+/// Hands a layer read with another context (on another thread) to `context`: its shapes are
+/// destroyed through it from now on, and the other context may go.
+void adopt(Layer& layer, GeosContext& context);
+
 /// From a layer's CRS (`from`) to the working CRS; null where they are one. Throws DataError.
 [[nodiscard]] std::unique_ptr<OGRCoordinateTransformation> transform_to(
     const SourceLayer& source, const OGRSpatialReference& from, const WorkingCrs& working);

@@ -65,10 +65,10 @@ TEST(Cli, MissingFileFailsNamingItAndWritesNothing) {
     EXPECT_TRUE(files_in(dir / "out").empty());
 }
 
-TEST(Cli, ABadResultsFileIsToldBeforeABadMapThoughTheyAreReadTogether) {
+TEST(Cli, ABadResultsFileIsToldBeforeABadMapAndAnOldMapBeforeANewThoughReadTogether) {
     TempDir dir;
-    // The results, read beside the maps, have a vote that is no number; the new map has a ward
-    // without a code. The results' line is the one told, whichever failed first.
+    // The results, read beside the maps, have a vote that is no number; the new map (read beside
+    // the old) has a ward without a code. The results' line is told, whichever failed first.
     std::string results = read_text(demo + "results_2018.csv");
     const std::string row = "Harriet Lowe,1360,";
     ASSERT_NE(results.find(row), std::string::npos);
@@ -87,11 +87,23 @@ TEST(Cli, ABadResultsFileIsToldBeforeABadMapThoughTheyAreReadTogether) {
     EXPECT_EQ(std::count(result.err.begin(), result.err.end(), '\n'), 1) << result.err;
     EXPECT_TRUE(files_in(dir / "out").empty());
     // The map alone fails on its own line.
-    const CommandResult map_alone = run(bin + " --old " + demo + "old_wards.geojson --new " +
-                                        (dir / "new.geojson").string() + " --results " + demo +
-                                        "results_2018.csv -o " + (dir / "out").string());
+    const CommandResult map_alone =
+        run(bin + " --old " + demo + "old_wards.geojson --new " + (dir / "new.geojson").string() +
+            " --results " + demo + "results_2018.csv -o " + (dir / "out").string());
     EXPECT_EQ(map_alone.exit_code, 1);
+    EXPECT_TRUE(contains(map_alone.err, "new.geojson")) << map_alone.err;
     EXPECT_TRUE(contains(map_alone.err, "empty ward code")) << map_alone.err;
+    // Both maps bad, read side by side: the old map's line is told.
+    std::string old_map = read_text(demo + "old_wards.geojson");
+    const std::string old_code = "\"GSS_CODE\": \"E05900001\"";
+    ASSERT_NE(old_map.find(old_code), std::string::npos);
+    old_map.replace(old_map.find(old_code), old_code.size(), "\"GSS_CODE\": \"\"");
+    const CommandResult both =
+        run(bin + " --old " + dir.write("old.geojson", old_map).string() + " --new " +
+            (dir / "new.geojson").string() + " -o " + (dir / "out").string());
+    EXPECT_EQ(both.exit_code, 1);
+    EXPECT_TRUE(contains(both.err, "old.geojson")) << both.err;
+    EXPECT_EQ(std::count(both.err.begin(), both.err.end(), '\n'), 1) << both.err;
 }
 
 // The expected votes are the README's, worked by hand from the demo's shoelace areas: e.g.
