@@ -19,6 +19,7 @@
 #include "core/sha256.hpp"
 #include "core/text.hpp"
 #include "geo/gdal.hpp"
+#include "geo/predicates.hpp"
 
 namespace notional::geo {
 
@@ -179,6 +180,19 @@ const OGRSpatialReference* SourceLayer::crs() const {
     return m_layer->GetSpatialRef();
 }
 
+bool simple_polygon(const OGRMultiPolygon& shape) {
+    if (shape.getNumGeometries() != 1) return false;
+    const OGRPolygon* polygon = shape.getGeometryRef(0);
+    if (polygon->getNumInteriorRings() != 0 || polygon->getExteriorRing() == nullptr) return false;
+    const OGRLinearRing& ring = *polygon->getExteriorRing();
+    thread_local std::vector<Point> points;
+    points.resize(static_cast<std::size_t>(ring.getNumPoints()));
+    for (int i = 0; i < ring.getNumPoints(); ++i) {
+        points[static_cast<std::size_t>(i)] = {ring.getX(i), ring.getY(i)};
+    }
+    return simple_ring(points);
+}
+
 Geometry ingest(const OGRGeometry* original, Ingest kind, OGRCoordinateTransformation* transform,
                 GeosContext& context, const std::string& label, std::size_t& repaired) {
     const bool points = kind == Ingest::points;
@@ -194,7 +208,7 @@ Geometry ingest(const OGRGeometry* original, Ingest kind, OGRCoordinateTransform
     }
     Geometry shape =
         checked(context, geometry->exportToGEOS(context.get()), label + ": conversion to GEOS");
-    if (kind != Ingest::polygons) return shape;
+    if (kind != Ingest::polygons || simple_polygon(*geometry->toMultiPolygon())) return shape;
     const char valid = GEOSisValid_r(context.get(), shape.get());
     if (valid == 2) throw GeometryError(label + ": validity check failed: " + context.take_error());
     if (valid == 0) {

@@ -9,6 +9,7 @@
 #include <vector>
 
 #include <gdal_priv.h>
+#include <ogr_geometry.h>
 #include <ogr_spatialref.h>
 
 #include "core/error.hpp"
@@ -120,6 +121,10 @@ void adopt(Layer& layer, GeosContext& context);
 /// From a layer's CRS (`from`) to the working CRS; null where they are one. Throws DataError.
 [[nodiscard]] std::unique_ptr<OGRCoordinateTransformation> transform_to(
     const SourceLayer& source, const OGRSpatialReference& from, const WorkingCrs& working);
+
+/// Whether a MultiPolygon is one polygon of one ring that simple_ring() shows simple, so valid
+/// without asking GEOS, whose check is most of reading (a ward is most often such a polygon).
+[[nodiscard]] bool simple_polygon(const OGRMultiPolygon& shape);
 
 /// What ingest() makes of a feature's geometry.
 enum class Ingest {

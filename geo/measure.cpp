@@ -4,13 +4,11 @@
 #include <algorithm>
 #include <cmath>
 
+#include "geo/grid.hpp"
+
 namespace notional::geo {
 
 namespace {
-
-struct Box {
-    double min_x, min_y, max_x, max_y;
-};
 
 /// An edge within the pair's box, with a key that grows along it: the coordinate it moves in
 /// most, negated when it moves down that axis. Points on the edge are ordered by their keys.
@@ -192,32 +190,12 @@ void meet(Scratch& s, std::uint32_t i, std::uint32_t j) {
 /// Every pair of a's and b's edges that may meet, found through a grid over the box.
 void meet_all(Scratch& s, const Box& box) {
     const std::size_t nb = s.b.edges.size();
-    const std::size_t n = std::clamp<std::size_t>(
-        static_cast<std::size_t>(std::sqrt(static_cast<double>(nb) / 2.0)), 1, 256);
-    const double sx = box.max_x > box.min_x ? static_cast<double>(n) / (box.max_x - box.min_x) : 0;
-    const double sy = box.max_y > box.min_y ? static_cast<double>(n) / (box.max_y - box.min_y) : 0;
-    auto cell = [n](double offset, double scale) {
-        const double c = std::floor(offset * scale);
-        return c > 0.0 ? std::min(n - 1, static_cast<std::size_t>(c)) : std::size_t{0};
-    };
-    auto for_cells = [&](const Box& e, const auto& f) {
-        const std::size_t x1 = cell(e.max_x - box.min_x, sx);
-        const std::size_t y1 = cell(e.max_y - box.min_y, sy);
-        for (std::size_t y = cell(e.min_y - box.min_y, sy); y <= y1; ++y) {
-            for (std::size_t x = cell(e.min_x - box.min_x, sx); x <= x1; ++x) f(y * n + x);
-        }
-    };
-    s.cell_start.assign(n * n + 1, 0);
-    for (const Edge& e : s.b.edges) for_cells(e.box, [&](std::size_t c) { ++s.cell_start[c + 1]; });
-    for (std::size_t c = 0; c < n * n; ++c) s.cell_start[c + 1] += s.cell_start[c];
-    s.cell_edges.resize(s.cell_start[n * n]);
-    std::vector<std::uint32_t> fill(s.cell_start.begin(), s.cell_start.end() - 1);
-    for (std::uint32_t j = 0; j < nb; ++j) {
-        for_cells(s.b.edges[j].box, [&](std::size_t c) { s.cell_edges[fill[c]++] = j; });
-    }
+    const Grid grid(box, nb, 256);
+    grid.list(
+        nb, [&](std::size_t j) { return s.b.edges[j].box; }, s.cell_start, s.cell_edges);
     s.seen.assign(nb, 0);  // the last a-edge (plus one) each b-edge was tried with
     for (std::uint32_t i = 0; i < s.a.edges.size(); ++i) {
-        for_cells(s.a.edges[i].box, [&](std::size_t c) {
+        grid.for_cells(s.a.edges[i].box, [&](std::size_t c) {
             for (std::uint32_t k = s.cell_start[c]; k < s.cell_start[c + 1]; ++k) {
                 const std::uint32_t j = s.cell_edges[k];
                 if (s.seen[j] == i + 1) continue;

@@ -1,8 +1,12 @@
 #include "geo/predicates.hpp"
 
+#include <algorithm>
 #include <array>
 #include <cmath>
 #include <cstddef>
+#include <cstdint>
+
+#include "geo/grid.hpp"
 
 namespace notional::geo {
 
@@ -69,6 +73,72 @@ int orient(Point a, Point b, Point c) {
     constexpr double bound = 3.3306690738754716e-16;
     if (std::abs(det) > bound * (std::abs(left) + std::abs(right))) return det > 0.0 ? 1 : -1;
     return exact_orient(a, b, c);
+}
+
+namespace {
+
+/// Whether closed segments ab and cd cannot meet: one lies wholly on one side of the other's line.
+bool apart(Point a, Point b, Point c, Point d) {
+    return orient(a, b, c) * orient(a, b, d) > 0 || orient(c, d, a) * orient(c, d, b) > 0;
+}
+
+/// Whether b lies strictly between a and c, the three on one line.
+bool between(Point a, Point b, Point c) {
+    const bool along_x = a.x != c.x;
+    const double lo = along_x ? std::min(a.x, c.x) : std::min(a.y, c.y);
+    const double hi = along_x ? std::max(a.x, c.x) : std::max(a.y, c.y);
+    const double at = along_x ? b.x : b.y;
+    return lo < at && at < hi;
+}
+
+}  // namespace
+
+bool simple_ring(const std::vector<Point>& points) {
+    if (points.size() < 4) return false;
+    const std::size_t edges = points.size() - 1;
+    const Point first = points.front();
+    const Point last = points.back();
+    if (first.x != last.x || first.y != last.y) return false;
+    Box box{first.x, first.y, first.x, first.y};
+    for (std::size_t i = 0; i < edges; ++i) {
+        const Point p = points[i];
+        const Point q = points[i + 1];
+        if (!std::isfinite(p.x) || !std::isfinite(p.y)) return false;
+        if (p.x == q.x && p.y == q.y) return false;
+        // The next edge, going on from q: on the line only straight on.
+        const Point r = points[i + 2 <= edges ? i + 2 : 1];
+        if (orient(p, q, r) == 0 && !between(p, q, r)) return false;
+        box = {std::min(box.min_x, p.x), std::min(box.min_y, p.y), std::max(box.max_x, p.x),
+               std::max(box.max_y, p.y)};
+    }
+    // Edges binned in a grid of about two a cell; a pair is tried once, in the cell holding the
+    // low corner of where their boxes overlap.
+    auto box_of = [&](std::size_t e) {
+        const Point p = points[e];
+        const Point q = points[e + 1];
+        return Box{std::min(p.x, q.x), std::min(p.y, q.y), std::max(p.x, q.x), std::max(p.y, q.y)};
+    };
+    const Grid grid(box, edges, 1024);
+    std::vector<std::uint32_t> start;
+    std::vector<std::uint32_t> in_cell;
+    grid.list(edges, box_of, start, in_cell);
+    for (std::size_t c = 0; c < grid.cells(); ++c) {
+        for (std::uint32_t k = start[c]; k < start[c + 1]; ++k) {
+            const std::size_t i = in_cell[k];
+            const Box a = box_of(i);
+            for (std::uint32_t l = k + 1; l < start[c + 1]; ++l) {
+                const std::size_t j = in_cell[l];  // j > i: a cell lists its edges in order
+                if (j == i + 1 || (i == 0 && j == edges - 1)) continue;  // neighbours: checked
+                const Box b = box_of(j);
+                const Box both{std::max(a.min_x, b.min_x), std::max(a.min_y, b.min_y),
+                               std::min(a.max_x, b.max_x), std::min(a.max_y, b.max_y)};
+                if (both.min_x > both.max_x || both.min_y > both.max_y) continue;
+                if (grid.cell(both.min_x, both.min_y) != c) continue;  // tried in another cell
+                if (!apart(points[i], points[i + 1], points[j], points[j + 1])) return false;
+            }
+        }
+    }
+    return true;
 }
 
 }  // namespace notional::geo

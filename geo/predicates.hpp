@@ -2,6 +2,7 @@
 /// Robust orientation: which side of a line a point lies, decided exactly; and the exact sums
 /// and products it is made of.
 #include <cmath>
+#include <vector>
 
 namespace notional::geo {
 
@@ -31,5 +32,12 @@ struct Exact {
 /// (Shewchuk's filter: a double evaluation with an error bound, then exact expansions), so
 /// every collinearity is decided the same way however the points are reached.
 [[nodiscard]] int orient(Point a, Point b, Point c);
+
+/// Whether the closed ring `points` (its last point its first) is proven simple: every
+/// coordinate finite, at least three edges, none of zero length, each meeting the next only at
+/// their shared point (not turning back along it) and no other edge at all, decided exactly.
+/// A polygon of that one ring is valid as GEOS has it. False when the ring is not simple, and
+/// also where it touches itself or its edges run on along a line: false says only "ask GEOS".
+[[nodiscard]] bool simple_ring(const std::vector<Point>& points);
 
 }  // namespace notional::geo

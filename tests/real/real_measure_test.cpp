@@ -1,5 +1,7 @@
 /// The overlay measured without building pieces (--overlay measure) against GEOS building them,
-/// piece for piece, on the real data (../shared/data): Bromley and all of London.
+/// piece for piece, on the real data (../shared/data): Bromley, all of London, the UK's wards and
+/// Westminster; and the polygons that reading proves simple (so valid without asking GEOS) against
+/// GEOS's own validity check, on every real layer.
 #include <algorithm>
 #include <chrono>
 #include <cmath>
@@ -9,9 +11,11 @@
 #include <string>
 
 #include <gtest/gtest.h>
+#include <ogrsf_frmts.h>
 
 #include "geo/layer.hpp"
 #include "geo/overlay.hpp"
+#include "geo/predicates.hpp"
 
 namespace notional::geo {
 namespace {
@@ -141,6 +145,67 @@ TEST(Measured, WestminsterAgreesWithGeosPieceForPiece) {
     EXPECT_GT(agreement.pieces, 650U);
     EXPECT_LE(agreement.worst_large, agreed);
     EXPECT_EQ(agreement.beyond, 0U) << agreement.where;
+}
+
+/// Polygons of a layer, in the CRS reading would bring them to: how many there are, how many
+/// simple_polygon() proves simple, and how many of those GEOS calls invalid (none, or a repair
+/// would be skipped).
+struct Proven {
+    std::size_t features = 0, simple = 0, simple_yet_invalid = 0;
+    std::string first_wrong;
+};
+
+Proven prove(const std::filesystem::path& path) {
+    GeosContext context;
+    const SourceLayer source(path, {"", "", "", "", "", "", {}, false});
+    const WorkingCrs working = choose_crs(source, source, {});
+    const auto transform = transform_to(source, source_crs(source, {}), working);
+    Proven proven;
+    source.layer().ResetReading();
+    for (auto& feature : source.layer()) {
+        ++proven.features;
+        OGRGeometryUniquePtr geometry(
+            OGRGeometryFactory::forceToMultiPolygon(feature->StealGeometry()));
+        if (transform) {
+            EXPECT_EQ(geometry->transform(transform.get()), OGRERR_NONE);
+        }
+        if (!simple_polygon(*geometry->toMultiPolygon())) continue;
+        ++proven.simple;
+        const Geometry shape(geometry->exportToGEOS(context.get()), GeometryDeleter{context.get()});
+        if (GEOSisValid_r(context.get(), shape.get()) != 1) {
+            if (proven.simple_yet_invalid++ == 0) {
+                proven.first_wrong = "feature " + std::to_string(feature->GetFID());
+            }
+        }
+    }
+    std::cout << path.filename().string() << ": " << proven.simple << " of " << proven.features
+              << " proven simple\n";
+    return proven;
+}
+
+TEST(Layers, EveryPolygonProvenSimpleOnTheRealLayersIsValidToGeos) {
+    const auto london = shared / "london";
+    REQUIRE(london / "london_wards_2018_fullres_bng.gpkg");
+    // Each layer, and how many of its polygons are proven simple (reading skips GEOS's check for
+    // them): every one of them is valid to GEOS. The rest have islands or holes, or are among
+    // those GEOS repairs (111 and 126 of the constituencies).
+    const std::vector<std::pair<std::filesystem::path, std::size_t>> layers{
+        {london / "london_wards_2018_fullres_bng.gpkg", 657},
+        {london / "wards_2022" / "london_wards_2022_wgs84.gpkg", 654},
+        {london / "lsoa_population" / "london-2021-lsoa-gen20.shp", 4956},
+        {shared / "bromley" / "wards_old_2002-2022" / "bromley_wards_old_fullres_bng.gpkg", 22},
+        {shared / "bromley" / "wards_new_2022" / "bromley_wards_new_2022_wgs84.gpkg", 22},
+        {shared / "bromley" / "weights" / "bromley_lsoa2021_gen20_bng.gpkg", 199},
+        {shared / "uk_wards_bsc" / "uk_wards_dec2019_bsc_wgs84.gpkg", 8659},
+        {shared / "uk_wards_bsc" / "uk_wards_dec2022_bsc_wgs84.gpkg", 8194},
+        {shared / "westminster" / "boundaries" / "pcon_dec2019_bgc_topo_wgs84.gpkg", 481},
+        {shared / "westminster" / "boundaries" / "pcon_jul2024_bgc_topo_wgs84.gpkg", 468},
+    };
+    for (const auto& [path, simple] : layers) {
+        const Proven proven = prove(path);
+        EXPECT_EQ(proven.simple, simple) << path;
+        EXPECT_EQ(proven.simple_yet_invalid, 0U) << path << ": " << proven.first_wrong;
+    }
 }
 
 }  // namespace

@@ -3,12 +3,14 @@
 #include <cmath>
 #include <filesystem>
 #include <string>
+#include <vector>
 
 #include <gtest/gtest.h>
 
 #include "geo/layer.hpp"
 #include "geo/measure.hpp"
 #include "geo/overlay.hpp"
+#include "geo/predicates.hpp"
 
 namespace notional::geo {
 namespace {
@@ -194,6 +196,48 @@ TEST(Orient, NearlyCollinearPointsAreDecidedExactly) {
             EXPECT_EQ(orient({12, 12}, {24, 24}, p), (j > i) - (j < i)) << i << ", " << j;
         }
     }
+}
+
+/// A ring from its corners, closed.
+std::vector<Point> ring(std::vector<Point> corners) {
+    corners.push_back(corners.front());
+    return corners;
+}
+
+TEST(SimpleRing, PolygonsWithoutATouchAreSimpleAndAnyTouchIsNot) {
+    EXPECT_TRUE(simple_ring(ring({{0, 0}, {4, 0}, {4, 4}, {0, 4}})));
+    EXPECT_TRUE(simple_ring(ring({{0, 0}, {0, 4}, {4, 4}, {4, 0}})));           // either way round
+    EXPECT_TRUE(simple_ring(ring({{0, 0}, {2, 0}, {4, 0}, {4, 4}, {0, 4}})));   // straight on
+    EXPECT_TRUE(simple_ring(ring({{0, 0}, {4, 0}, {1, 1}, {0, 4}})));           // concave, no touch
+    EXPECT_FALSE(simple_ring(ring({{0, 0}, {4, 4}, {4, 0}, {0, 4}})));          // a bow-tie
+    EXPECT_FALSE(simple_ring(ring({{0, 0}, {4, 0}, {4, 4}, {2, 0}, {0, 4}})));  // touches an edge
+    EXPECT_FALSE(simple_ring(ring({{0, 0}, {4, 0}, {2, 2}, {4, 4}, {0, 4}, {2, 2}})));  // a vertex
+    EXPECT_FALSE(simple_ring(ring({{0, 0}, {4, 0}, {6, 0}, {5, 0}, {4, 4}})));  // turns back
+    EXPECT_FALSE(simple_ring(ring({{0, 0}, {4, 0}, {4, 0}, {4, 4}})));          // a repeated point
+    EXPECT_FALSE(simple_ring(ring({{0, 0}, {4, 0}, {8, 0}})));                  // a line
+    EXPECT_FALSE(simple_ring(ring({{0, 0}, {4, 0}})));                          // too few points
+    EXPECT_FALSE(simple_ring({{0, 0}, {4, 0}, {4, 4}, {0, 4}}));                // not closed
+    EXPECT_FALSE(simple_ring(ring({{0, 0}, {4, 0}, {4, NAN}, {0, 4}})));
+    // The ring turning back where it closes: along (0, 0) to (2, 0), then back to (1, 0).
+    EXPECT_FALSE(simple_ring(ring({{2, 0}, {1, 0}, {1, 4}, {0, 4}, {0, 0}})));
+}
+
+TEST(SimpleRing, AStarOfManyPointsAndATouchFoundAmongThem) {
+    // 2,000 points round a star (many grid cells): simple; then one point moved onto another
+    // edge's line far along the ring, and one spike back along a long edge.
+    std::vector<Point> star;
+    for (int i = 0; i < 2000; ++i) {
+        const double angle = 2 * M_PI * i / 2000;
+        const double radius = i % 2 == 0 ? 1000.0 : 600.0;
+        star.push_back({500000 + radius * std::cos(angle), 180000 + radius * std::sin(angle)});
+    }
+    EXPECT_TRUE(simple_ring(ring(star)));
+    std::vector<Point> touching = star;
+    touching[1001] = star[1];  // a vertex on the other side of the star, on another
+    EXPECT_FALSE(simple_ring(ring(touching)));
+    std::vector<Point> crossing = star;
+    crossing[700] = star[1700];  // reaches across the star
+    EXPECT_FALSE(simple_ring(ring(crossing)));
 }
 
 }  // namespace
