@@ -106,7 +106,10 @@ void shape_uncovered(Overlay& result, std::size_t o, const GEOSGeometry* old_sha
     for (const GEOSGeometry* shape : met) {
         near.push_back(clipped(context, shape, old_shape, 1.0, what));
     }
-    const Geometry covered = union_of(context, std::move(near), what);
+    // A ward that meets one new ward (a coast's seat of many islands, often) takes it away as
+    // it is: its union with nothing is itself, and costly to make.
+    const Geometry covered =
+        near.size() == 1 ? std::move(near.front()) : union_of(context, std::move(near), what);
     Geometry rest = difference(context, old_shape, covered.get(), what);
     result.old_gap_m2[o] = gap_area(context, rest.get(), old_shape, options.noise_width_m, what);
     result.old_uncovered_m2[o] = area(context, rest.get(), what);
