@@ -3,7 +3,12 @@
 #include <algorithm>
 #include <cmath>
 #include <limits>
+#include <memory>
+#include <optional>
 #include <utility>
+#include <vector>
+
+#include "core/parallel.hpp"
 
 namespace notional::geo {
 
@@ -98,16 +103,23 @@ Drawing svg_drawing(const Layer& layer, GeosContext& context, const SvgOptions& 
     const Frame frame{min_x, max_y, options.width / (max_x - min_x), options.decimals};
     drawing.width = options.width;
     drawing.height = std::ceil((max_y - min_y) * frame.scale);
-    for (std::size_t i = 0; i < layer.size(); ++i) {
+    // Each ward simplified and drawn by threads, each with its own context; kept in order.
+    std::vector<std::optional<DrawnShape>> drawn(layer.size());
+    const std::size_t threads = thread_count(0, layer.size() / 64 + 1);
+    std::vector<std::unique_ptr<GeosContext>> own(threads);
+    for_each_index(layer.size(), threads, [&](std::size_t w, std::size_t i) {
+        if (w > 0 && !own[w]) own[w] = std::make_unique<GeosContext>();
+        GeosContext& mine = w == 0 ? context : *own[w];
+        GEOSContextHandle_t h = mine.get();
         const GEOSGeometry* shape = layer.shapes[i].get();
-        if (!shape || GEOSisEmpty_r(handle, shape) != 0) continue;
-        const std::string what = "drawing ward " + layer.codes[i];
-        const Geometry simple = checked(
-            context, GEOSTopologyPreserveSimplify_r(handle, shape, options.tolerance / frame.scale),
-            what);
-        DrawnShape drawn;
-        append_rings(drawn.path, handle, simple.get(), frame);
-        drawing.shapes[layer.codes[i]] = std::move(drawn);
+        if (!shape || GEOSisEmpty_r(h, shape) != 0) return;
+        const Geometry simple =
+            checked(mine, GEOSTopologyPreserveSimplify_r(h, shape, options.tolerance / frame.scale),
+                    "drawing ward " + layer.codes[i]);
+        append_rings(drawn[i].emplace().path, h, simple.get(), frame);
+    });
+    for (std::size_t i = 0; i < layer.size(); ++i) {
+        if (drawn[i]) drawing.shapes[layer.codes[i]] = std::move(*drawn[i]);
     }
     return drawing;
 }
