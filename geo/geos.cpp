@@ -206,6 +206,7 @@ Geometry clipped(GeosContext& context, const GEOSGeometry* shape, const GEOSGeom
 }
 
 Geometry union_of(GeosContext& context, std::vector<Geometry> shapes, const std::string& what) {
+    if (shapes.size() == 1) return std::move(shapes.front());
     GEOSContextHandle_t handle = context.get();
     std::vector<GEOSGeometry*> parts;
     parts.reserve(shapes.size());

@@ -28,6 +28,24 @@ private:
     std::string m_error;
 };
 
+/// A GEOS context for each worker of a pool (see for_each_index): the caller's own for worker
+/// 0, which runs on the calling thread, and one made at first use for each other worker. Each
+/// worker asks only for its own.
+class WorkerContexts {
+public:
+    WorkerContexts(GeosContext& caller, std::size_t workers) : m_caller(caller), m_own(workers) {}
+
+    GeosContext& operator[](std::size_t worker) {
+        if (worker == 0) return m_caller;
+        if (!m_own.at(worker)) m_own[worker] = std::make_unique<GeosContext>();
+        return *m_own[worker];
+    }
+
+private:
+    GeosContext& m_caller;
+    std::vector<std::unique_ptr<GeosContext>> m_own;
+};
+
 struct GeometryDeleter {
     GEOSContextHandle_t context = nullptr;
     void operator()(GEOSGeometry* geometry) const { GEOSGeom_destroy_r(context, geometry); }
@@ -110,7 +128,8 @@ void settle(GeosContext& context, const GEOSGeometry* shape);
                                const GEOSGeometry* within, double margin, const std::string& what);
 
 /// The union of `shapes` (taken: they are the union's to consume), on a 1 mm grid where GEOS
-/// cannot do it exactly.
+/// cannot do it exactly; one shape is its own union, given back as it is (a coast's seat of many
+/// islands is costly to join with nothing).
 [[nodiscard]] Geometry union_of(GeosContext& context, std::vector<Geometry> shapes,
                                 const std::string& what);
 

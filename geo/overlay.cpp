@@ -106,10 +106,7 @@ void shape_uncovered(Overlay& result, std::size_t o, const GEOSGeometry* old_sha
     for (const GEOSGeometry* shape : met) {
         near.push_back(clipped(context, shape, old_shape, 1.0, what));
     }
-    // A ward that meets one new ward (a coast's seat of many islands, often) takes it away as
-    // it is: its union with nothing is itself, and costly to make.
-    const Geometry covered =
-        near.size() == 1 ? std::move(near.front()) : union_of(context, std::move(near), what);
+    const Geometry covered = union_of(context, std::move(near), what);
     Geometry rest = difference(context, old_shape, covered.get(), what);
     result.old_gap_m2[o] = gap_area(context, rest.get(), old_shape, options.noise_width_m, what);
     result.old_uncovered_m2[o] = area(context, rest.get(), what);
@@ -256,10 +253,9 @@ std::vector<Rings> rings_for(const Layer& new_wards, const OverlayOptions& optio
     if (!measured(options)) return rings;
     rings.resize(new_wards.size());
     const std::size_t threads = thread_count(options.threads, new_wards.size());
-    std::vector<std::unique_ptr<GeosContext>> own(threads);
+    WorkerContexts contexts(context, threads);
     for_each_index(new_wards.size(), threads, [&](std::size_t w, std::size_t ward) {
-        if (w > 0 && !own[w]) own[w] = std::make_unique<GeosContext>();
-        rings[ward] = rings_of(w == 0 ? context : *own[w], new_wards.shapes[ward].get(),
+        rings[ward] = rings_of(contexts[w], new_wards.shapes[ward].get(),
                                new_wards.label + " (" + new_wards.codes[ward] + ")");
     });
     return rings;

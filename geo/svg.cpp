@@ -3,7 +3,6 @@
 #include <algorithm>
 #include <cmath>
 #include <limits>
-#include <memory>
 #include <optional>
 #include <utility>
 #include <vector>
@@ -106,10 +105,9 @@ Drawing svg_drawing(const Layer& layer, GeosContext& context, const SvgOptions& 
     // Each ward simplified and drawn by threads, each with its own context; kept in order.
     std::vector<std::optional<DrawnShape>> drawn(layer.size());
     const std::size_t threads = thread_count(0, layer.size() / 64 + 1);
-    std::vector<std::unique_ptr<GeosContext>> own(threads);
+    WorkerContexts contexts(context, threads);
     for_each_index(layer.size(), threads, [&](std::size_t w, std::size_t i) {
-        if (w > 0 && !own[w]) own[w] = std::make_unique<GeosContext>();
-        GeosContext& mine = w == 0 ? context : *own[w];
+        GeosContext& mine = contexts[w];
         GEOSContextHandle_t h = mine.get();
         const GEOSGeometry* shape = layer.shapes[i].get();
         if (!shape || GEOSisEmpty_r(h, shape) != 0) return;
