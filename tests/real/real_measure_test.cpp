@@ -157,7 +157,9 @@ struct Proven {
 
 Proven prove(const std::filesystem::path& path) {
     GeosContext context;
-    const SourceLayer source(path, {"", "", "", "", "", "", {}, false});
+    LayerOptions fields;
+    fields.key_required = false;  // the shapes alone
+    const SourceLayer source(path, fields);
     const WorkingCrs working = choose_crs(source, source, {});
     const auto transform = transform_to(source, source_crs(source, {}), working);
     Proven proven;
