@@ -33,6 +33,7 @@ geo::Layer base_wards(const std::filesystem::path& csv, geo::GeosContext& contex
     fields.key_field = "ward_code";
     fields.name_field = "ward_name";
     fields.as_written = true;
+    fields.only_fields = {fields.key_field, fields.name_field};
     const std::filesystem::path map = csv.parent_path() / "notional.geojson";
     if (!std::filesystem::exists(map)) {
         throw DataError(map.string() +

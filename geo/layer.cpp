@@ -58,7 +58,13 @@ SourceLayer::SourceLayer(std::filesystem::path path, const LayerOptions& options
     }
     CPLStringList open_options;
     for (const auto& option : options.open_options) open_options.AddString(option.c_str());
-    m_dataset.reset(GDALDataset::Open(m_path.c_str(), GDAL_OF_VECTOR | GDAL_OF_READONLY, nullptr,
+    std::string opened = m_path.string();
+    const std::string extension = notional::lower(m_path.extension().string());
+    if (!options.only_fields.empty() && (extension == ".geojson" || extension == ".json")) {
+        m_slim = std::make_unique<SlimGeoJson>(m_path, options.only_fields);
+        if (!m_slim->path().empty()) opened = m_slim->path();
+    }
+    m_dataset.reset(GDALDataset::Open(opened.c_str(), GDAL_OF_VECTOR | GDAL_OF_READONLY, nullptr,
                                       open_options.List()));
     if (!m_dataset) {
         throw IoError(m_label + ": GDAL cannot open it as a vector layer: " + last_gdal_error());

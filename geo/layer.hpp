@@ -12,6 +12,8 @@
 #include <ogr_geometry.h>
 #include <ogr_spatialref.h>
 
+#include "geo/slim.hpp"
+
 #include "core/error.hpp"
 #include "core/progress.hpp"
 #include "geo/geos.hpp"
@@ -33,6 +35,9 @@ struct LayerOptions {
     /// repaired, so that a later map of them draws the same shapes (rounding to 7 decimals can
     /// make two parts touch, which a repair would merge).
     bool as_written = false;
+    /// A GeoJSON's only properties read, the others dropped before GDAL reads it (SlimGeoJson);
+    /// empty: all. The key and name fields must be among them.
+    std::vector<std::string> only_fields;
 };
 
 /// A layer opened but not yet read: its source CRS decides the working CRS.
@@ -67,6 +72,7 @@ private:
 
     std::filesystem::path m_path;
     std::string m_label;
+    std::unique_ptr<SlimGeoJson> m_slim;  ///< what GDAL reads of a GeoJSON, when slimmed
     GDALDatasetUniquePtr m_dataset;
     OGRLayer* m_layer = nullptr;
     std::string m_where;

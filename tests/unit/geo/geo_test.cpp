@@ -13,6 +13,7 @@
 #include "geo/geojson.hpp"
 #include "geo/layer.hpp"
 #include "geo/overlay.hpp"
+#include "geo/slim.hpp"
 #include "geo/weights.hpp"
 #include "model/crosswalk.hpp"
 #include "support.hpp"
@@ -380,6 +381,63 @@ TEST(Layer, AWhereFilterKeepsOnlyTheWardsItNames) {
     } catch (const Error& error) {
         EXPECT_EQ(std::string(error.what()).find("no features"), std::string::npos) << error.what();
     }
+}
+
+TEST(Layer, AGeoJsonOfManyPropertiesReadForTwoIsReadWithOnlyThoseAndTheSameWards) {
+    TempDir dir;
+    // Two wards among 120 other properties (an object and an array among them, a name null),
+    // one ward in two parts, one coordinate of 7 decimals.
+    std::string others;
+    for (int i = 0; i < 120; ++i)
+        others += "\"P" + std::to_string(i) + "_v\": " + std::to_string(i) + ".5, ";
+    test::write_text(
+        dir / "map.geojson",
+        R"({"type": "FeatureCollection", "name": "notional", "features": [
+{"type": "Feature", "properties": {"area": 1.5, )" +
+            others +
+            R"("ward_code": "E05000001", "ward_name": "Ōne \"1\"", "o": {"a": [1, {"b": 2}]}},
+ "geometry": {"type": "Polygon", "coordinates":
+ [[[-0.1, 51.5], [-0.099, 51.5], [-0.099, 51.501], [-0.1, 51.5]]]}},
+{"type": "Feature", "properties": {"ward_name": null, "ward_code": "E05000002", "z": [true]},
+ "geometry": {"type": "MultiPolygon", "coordinates":
+ [[[[-0.2, 51.5], [-0.199, 51.5], [-0.199, 51.5012345], [-0.2, 51.5]]],
+  [[[-0.3, 51.5], [-0.299, 51.5], [-0.299, 51.501], [-0.3, 51.5]]]]}}]})");
+    LayerOptions options;
+    options.key_field = "ward_code";
+    options.name_field = "ward_name";
+    const SourceLayer whole(dir / "map.geojson", options);
+    options.only_fields = {"ward_code", "ward_name"};
+    const SourceLayer slim(dir / "map.geojson", options);
+    OGRFeatureDefn& fields = *slim.layer().GetLayerDefn();
+    ASSERT_EQ(fields.GetFieldCount(), 2);
+    EXPECT_STREQ(fields.GetFieldDefn(0)->GetNameRef(), "ward_code");
+    EXPECT_STREQ(fields.GetFieldDefn(1)->GetNameRef(), "ward_name");
+    EXPECT_EQ(whole.layer().GetLayerDefn()->GetFieldCount(), 125);
+    EXPECT_EQ(slim.label(), (dir / "map.geojson").string());
+    EXPECT_EQ(slim.path(), dir / "map.geojson");
+    GeosContext context;
+    const WorkingCrs working = choose_crs(whole, whole, {});
+    const Layer a = read_layer(whole, {}, working, context);
+    const Layer b = read_layer(slim, {}, working, context);
+    EXPECT_EQ(b.codes, (std::vector<std::string>{"E05000001", "E05000002"}));
+    EXPECT_EQ(b.names, (std::vector<std::string>{"Ōne \"1\"", ""}));
+    EXPECT_EQ(b.names, a.names);
+    EXPECT_EQ(geometry_sha256(b, context), geometry_sha256(a, context));  // every coordinate
+    // Fewer properties than it takes to pay: not slimmed. A file that is not JSON is GDAL's to
+    // refuse, as it would be whole. Nothing is left in GDAL's memory once the copy is gone.
+    EXPECT_TRUE(SlimGeoJson(dir / "map.geojson", options.only_fields, 200).path().empty());
+    test::write_text(dir / "broken.geojson", R"({"type": "FeatureCollection", "features": [)");
+    EXPECT_TRUE(SlimGeoJson(dir / "broken.geojson", options.only_fields).path().empty());
+    EXPECT_THROW(SourceLayer(dir / "broken.geojson", options), IoError);
+    std::string held;
+    {
+        const SlimGeoJson copy(dir / "map.geojson", options.only_fields);
+        held = copy.path();
+        VSIStatBufL stat;
+        EXPECT_EQ(VSIStatL(held.c_str(), &stat), 0) << held;
+    }
+    VSIStatBufL stat;
+    EXPECT_NE(VSIStatL(held.c_str(), &stat), 0) << held;
 }
 
 TEST(Layer, PointLayerIsRefusedNamingTheFeature) {
