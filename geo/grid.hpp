@@ -32,15 +32,26 @@ public:
         return index(y - m_box.min_y, m_sy) * m_n + index(x - m_box.min_x, m_sx);
     }
 
+    /// The cells a box overlaps: columns x0 to x1 of rows y0 to y1.
+    struct Span {
+        std::uint32_t x0, x1, y0, y1;
+    };
+    [[nodiscard]] Span span(const Box& b) const {
+        return {index(b.min_x - m_box.min_x, m_sx), index(b.max_x - m_box.min_x, m_sx),
+                index(b.min_y - m_box.min_y, m_sy), index(b.max_y - m_box.min_y, m_sy)};
+    }
+
+    /// f(c) for every cell c of `span`, row by row.
+    template <typename F>
+    void for_cells(const Span& span, const F& f) const {
+        for (std::size_t y = span.y0; y <= span.y1; ++y) {
+            for (std::size_t x = span.x0; x <= span.x1; ++x) f(y * m_n + x);
+        }
+    }
     /// f(c) for every cell c that `b` overlaps, row by row.
     template <typename F>
     void for_cells(const Box& b, const F& f) const {
-        const std::size_t x0 = index(b.min_x - m_box.min_x, m_sx);
-        const std::size_t x1 = index(b.max_x - m_box.min_x, m_sx);
-        const std::size_t y1 = index(b.max_y - m_box.min_y, m_sy);
-        for (std::size_t y = index(b.min_y - m_box.min_y, m_sy); y <= y1; ++y) {
-            for (std::size_t x = x0; x <= x1; ++x) f(y * m_n + x);
-        }
+        for_cells(span(b), f);
     }
 
     /// Items 0 to count - 1, each by its box `box_of(i)`, listed in the cells they overlap:
@@ -48,15 +59,19 @@ public:
     template <typename BoxOf>
     void list(std::size_t count, const BoxOf& box_of, std::vector<std::uint32_t>& start,
               std::vector<std::uint32_t>& items) const {
+        thread_local std::vector<Span> spans;  // each item's, found once
+        thread_local std::vector<std::uint32_t> fill;
+        spans.resize(count);
         start.assign(cells() + 1, 0);
         for (std::size_t i = 0; i < count; ++i) {
-            for_cells(box_of(i), [&](std::size_t c) { ++start[c + 1]; });
+            spans[i] = span(box_of(i));
+            for_cells(spans[i], [&](std::size_t c) { ++start[c + 1]; });
         }
         for (std::size_t c = 0; c < cells(); ++c) start[c + 1] += start[c];
         items.resize(start[cells()]);
-        std::vector<std::uint32_t> fill(start.begin(), start.end() - 1);
+        fill.assign(start.begin(), start.end() - 1);
         for (std::size_t i = 0; i < count; ++i) {
-            for_cells(box_of(i),
+            for_cells(spans[i],
                       [&](std::size_t c) { items[fill[c]++] = static_cast<std::uint32_t>(i); });
         }
     }
@@ -66,9 +81,13 @@ private:
     std::size_t m_n;
     double m_sx, m_sy;
 
-    [[nodiscard]] std::size_t index(double offset, double scale) const {
-        const double c = std::floor(offset * scale);
-        return c > 0.0 ? std::min(m_n - 1, static_cast<std::size_t>(c)) : std::size_t{0};
+    /// floor(offset × scale) within 0 to n - 1; by truncation, which is the floor for what is
+    /// not negative (std::floor is a call into libm on the x86-64 baseline).
+    [[nodiscard]] std::uint32_t index(double offset, double scale) const {
+        const double c = offset * scale;
+        if (!(c > 0.0)) return 0;  // NaN too
+        const auto last = static_cast<double>(m_n - 1);
+        return static_cast<std::uint32_t>(c >= last ? last : c);
     }
 };
 

@@ -99,6 +99,11 @@ bool simple_ring(const std::vector<Point>& points) {
     const Point first = points.front();
     const Point last = points.back();
     if (first.x != last.x || first.y != last.y) return false;
+    // Each edge's box, in the thread's buffers (kept for its next ring), and the ring's.
+    thread_local std::vector<Box> boxes;
+    thread_local std::vector<std::uint32_t> start;
+    thread_local std::vector<std::uint32_t> in_cell;
+    boxes.resize(edges);
     Box box{first.x, first.y, first.x, first.y};
     for (std::size_t i = 0; i < edges; ++i) {
         const Point p = points[i];
@@ -108,28 +113,23 @@ bool simple_ring(const std::vector<Point>& points) {
         // The next edge, going on from q: on the line only straight on.
         const Point r = points[i + 2 <= edges ? i + 2 : 1];
         if (orient(p, q, r) == 0 && !between(p, q, r)) return false;
+        boxes[i] = {std::min(p.x, q.x), std::min(p.y, q.y), std::max(p.x, q.x), std::max(p.y, q.y)};
         box = {std::min(box.min_x, p.x), std::min(box.min_y, p.y), std::max(box.max_x, p.x),
                std::max(box.max_y, p.y)};
     }
     // Edges binned in a grid of about two a cell; a pair is tried once, in the cell holding the
     // low corner of where their boxes overlap.
-    auto box_of = [&](std::size_t e) {
-        const Point p = points[e];
-        const Point q = points[e + 1];
-        return Box{std::min(p.x, q.x), std::min(p.y, q.y), std::max(p.x, q.x), std::max(p.y, q.y)};
-    };
     const Grid grid(box, edges, 1024);
-    std::vector<std::uint32_t> start;
-    std::vector<std::uint32_t> in_cell;
-    grid.list(edges, box_of, start, in_cell);
+    grid.list(
+        edges, [&](std::size_t e) { return boxes[e]; }, start, in_cell);
     for (std::size_t c = 0; c < grid.cells(); ++c) {
         for (std::uint32_t k = start[c]; k < start[c + 1]; ++k) {
             const std::size_t i = in_cell[k];
-            const Box a = box_of(i);
+            const Box& a = boxes[i];
             for (std::uint32_t l = k + 1; l < start[c + 1]; ++l) {
                 const std::size_t j = in_cell[l];  // j > i: a cell lists its edges in order
                 if (j == i + 1 || (i == 0 && j == edges - 1)) continue;  // neighbours: checked
-                const Box b = box_of(j);
+                const Box& b = boxes[j];
                 const Box both{std::max(a.min_x, b.min_x), std::max(a.min_y, b.min_y),
                                std::min(a.max_x, b.max_x), std::min(a.max_y, b.max_y)};
                 if (both.min_x > both.max_x || both.min_y > both.max_y) continue;
