@@ -5,6 +5,9 @@
 #include <cmath>
 #include <cstddef>
 #include <cstdint>
+#include <optional>
+#include <utility>
+#include <vector>
 
 #include "geo/grid.hpp"
 
@@ -91,34 +94,64 @@ bool between(Point a, Point b, Point c) {
     return lo < at && at < hi;
 }
 
-}  // namespace
+/// Whether no two edges of the ring but neighbours meet, by a sweep up the ring's box: the
+/// edges put in order of the band (of as many as edges) holding their lowest y, each tried with
+/// those after it that start in a band its own y-range reaches. Nothing (give up) once the pairs
+/// tried pass 32 an edge: a ring of many edges over one height (a comb) is for the grid.
+std::optional<bool> apart_by_sweep(const std::vector<Point>& points, const std::vector<Box>& boxes,
+                                   const Box& box) {
+    const std::size_t edges = boxes.size();
+    const double scale =
+        box.max_y > box.min_y ? static_cast<double>(edges) / (box.max_y - box.min_y) : 0.0;
+    const auto last = static_cast<double>(edges - 1);
+    auto band = [&](double y) -> std::uint32_t {
+        const double b = (y - box.min_y) * scale;
+        if (!(b > 0.0)) return 0;
+        return static_cast<std::uint32_t>(b >= last ? last : b);
+    };
+    // A counting sort by band: start[b] the first of band b's edges in `order`.
+    thread_local std::vector<std::uint32_t> start;
+    thread_local std::vector<std::uint32_t> order;
+    thread_local std::vector<std::uint32_t> band_of;  // each place in `order`: its edge's band
+    start.assign(edges + 1, 0);
+    for (const Box& b : boxes) ++start[band(b.min_y) + 1];
+    for (std::size_t b = 0; b < edges; ++b) start[b + 1] += start[b];
+    order.resize(edges);
+    band_of.resize(edges);
+    for (std::size_t e = 0; e < edges; ++e) {
+        const std::uint32_t b = band(boxes[e].min_y);
+        band_of[start[b]] = b;
+        order[start[b]++] = static_cast<std::uint32_t>(e);
+    }
+    const std::size_t most = 32 * edges;
+    std::size_t tried = 0;
+    for (std::size_t k = 0; k < edges; ++k) {
+        const std::size_t i = order[k];
+        const Box& a = boxes[i];
+        const std::uint32_t top = band(a.max_y);
+        for (std::size_t l = k + 1; l < edges && band_of[l] <= top; ++l) {
+            if (++tried > most) return std::nullopt;
+            const std::size_t j = order[l];
+            const Box& b = boxes[j];
+            if (b.max_x < a.min_x || b.min_x > a.max_x || b.max_y < a.min_y || b.min_y > a.max_y) {
+                continue;
+            }
+            const std::size_t lo = std::min(i, j);
+            const std::size_t hi = std::max(i, j);
+            if (hi == lo + 1 || (lo == 0 && hi == edges - 1)) continue;  // neighbours: checked
+            if (!apart(points[i], points[i + 1], points[j], points[j + 1])) return false;
+        }
+    }
+    return true;
+}
 
-bool simple_ring(const std::vector<Point>& points) {
-    if (points.size() < 4) return false;
-    const std::size_t edges = points.size() - 1;
-    const Point first = points.front();
-    const Point last = points.back();
-    if (first.x != last.x || first.y != last.y) return false;
-    // Each edge's box, in the thread's buffers (kept for its next ring), and the ring's.
-    thread_local std::vector<Box> boxes;
+/// The same through a grid over the ring's box of about two edges a cell; a pair is tried
+/// once, in the cell holding the low corner of where their boxes overlap.
+bool apart_by_grid(const std::vector<Point>& points, const std::vector<Box>& boxes,
+                   const Box& box) {
+    const std::size_t edges = boxes.size();
     thread_local std::vector<std::uint32_t> start;
     thread_local std::vector<std::uint32_t> in_cell;
-    boxes.resize(edges);
-    Box box{first.x, first.y, first.x, first.y};
-    for (std::size_t i = 0; i < edges; ++i) {
-        const Point p = points[i];
-        const Point q = points[i + 1];
-        if (!std::isfinite(p.x) || !std::isfinite(p.y)) return false;
-        if (p.x == q.x && p.y == q.y) return false;
-        // The next edge, going on from q: on the line only straight on.
-        const Point r = points[i + 2 <= edges ? i + 2 : 1];
-        if (orient(p, q, r) == 0 && !between(p, q, r)) return false;
-        boxes[i] = {std::min(p.x, q.x), std::min(p.y, q.y), std::max(p.x, q.x), std::max(p.y, q.y)};
-        box = {std::min(box.min_x, p.x), std::min(box.min_y, p.y), std::max(box.max_x, p.x),
-               std::max(box.max_y, p.y)};
-    }
-    // Edges binned in a grid of about two a cell; a pair is tried once, in the cell holding the
-    // low corner of where their boxes overlap.
     const Grid grid(box, edges, 1024);
     grid.list(
         edges, [&](std::size_t e) { return boxes[e]; }, start, in_cell);
@@ -139,6 +172,34 @@ bool simple_ring(const std::vector<Point>& points) {
         }
     }
     return true;
+}
+
+}  // namespace
+
+bool simple_ring(const std::vector<Point>& points) {
+    if (points.size() < 4) return false;
+    const std::size_t edges = points.size() - 1;
+    const Point first = points.front();
+    const Point last = points.back();
+    if (first.x != last.x || first.y != last.y) return false;
+    // Each edge's box, in the thread's buffers (kept for its next ring), and the ring's.
+    thread_local std::vector<Box> boxes;
+    boxes.resize(edges);
+    Box box{first.x, first.y, first.x, first.y};
+    for (std::size_t i = 0; i < edges; ++i) {
+        const Point p = points[i];
+        const Point q = points[i + 1];
+        if (!std::isfinite(p.x) || !std::isfinite(p.y)) return false;
+        if (p.x == q.x && p.y == q.y) return false;
+        // The next edge, going on from q: on the line only straight on.
+        const Point r = points[i + 2 <= edges ? i + 2 : 1];
+        if (orient(p, q, r) == 0 && !between(p, q, r)) return false;
+        boxes[i] = {std::min(p.x, q.x), std::min(p.y, q.y), std::max(p.x, q.x), std::max(p.y, q.y)};
+        box = {std::min(box.min_x, p.x), std::min(box.min_y, p.y), std::max(box.max_x, p.x),
+               std::max(box.max_y, p.y)};
+    }
+    const std::optional<bool> swept = apart_by_sweep(points, boxes, box);
+    return swept ? *swept : apart_by_grid(points, boxes, box);
 }
 
 }  // namespace notional::geo

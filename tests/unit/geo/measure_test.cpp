@@ -223,8 +223,9 @@ TEST(SimpleRing, PolygonsWithoutATouchAreSimpleAndAnyTouchIsNot) {
 }
 
 TEST(SimpleRing, AStarOfManyPointsAndATouchFoundAmongThem) {
-    // 2,000 points round a star (many grid cells): simple; then one point moved onto another
-    // edge's line far along the ring, and one spike back along a long edge.
+    // 2,000 points round a star (many grid cells: its spikes reach across too many of one
+    // another's heights for the sweep, which leaves it to the grid): simple; then one point
+    // moved onto another edge's line far along the ring, and one spike back along a long edge.
     std::vector<Point> star;
     for (int i = 0; i < 2000; ++i) {
         const double angle = 2 * M_PI * i / 2000;
@@ -238,6 +239,25 @@ TEST(SimpleRing, AStarOfManyPointsAndATouchFoundAmongThem) {
     std::vector<Point> crossing = star;
     crossing[700] = star[1700];  // reaches across the star
     EXPECT_FALSE(simple_ring(ring(crossing)));
+}
+
+TEST(SimpleRing, AWardLikeRingOfManyPointsAndATouchFoundAcrossIt) {
+    // 2,000 points round a wavy circle (swept up its height, as most wards are): simple; then a
+    // point of its east side moved onto its west side's edge at the same height, and the ring
+    // pinched across its middle.
+    std::vector<Point> round;
+    for (int i = 0; i < 2000; ++i) {
+        const double angle = 2 * M_PI * i / 2000;
+        const double radius = 1000.0 + 20.0 * std::sin(40 * angle);
+        round.push_back({500000 + radius * std::cos(angle), 180000 + radius * std::sin(angle)});
+    }
+    EXPECT_TRUE(simple_ring(ring(round)));
+    std::vector<Point> touching = round;
+    touching[10] = round[990];  // a vertex of the far side, 980 edges along
+    EXPECT_FALSE(simple_ring(ring(touching)));
+    std::vector<Point> pinched = round;
+    pinched[500] = {500000, 179000};  // the north point pulled past the south
+    EXPECT_FALSE(simple_ring(ring(pinched)));
 }
 
 }  // namespace
