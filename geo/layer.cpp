@@ -19,7 +19,6 @@
 #include "core/sha256.hpp"
 #include "core/text.hpp"
 #include "geo/gdal.hpp"
-#include "geo/predicates.hpp"
 
 namespace notional::geo {
 
@@ -184,44 +183,6 @@ void SourceLayer::keep_councils(const std::vector<std::pair<std::string, std::st
 
 const OGRSpatialReference* SourceLayer::crs() const {
     return m_layer->GetSpatialRef();
-}
-
-bool simple_polygon(const OGRMultiPolygon& shape) {
-    if (shape.getNumGeometries() != 1) return false;
-    const OGRPolygon* polygon = shape.getGeometryRef(0);
-    if (polygon->getNumInteriorRings() != 0 || polygon->getExteriorRing() == nullptr) return false;
-    const OGRLinearRing& ring = *polygon->getExteriorRing();
-    thread_local std::vector<Point> points;
-    points.resize(static_cast<std::size_t>(ring.getNumPoints()));
-    for (int i = 0; i < ring.getNumPoints(); ++i) {
-        points[static_cast<std::size_t>(i)] = {ring.getX(i), ring.getY(i)};
-    }
-    return simple_ring(points);
-}
-
-Geometry ingest(const OGRGeometry* original, Ingest kind, OGRCoordinateTransformation* transform,
-                GeosContext& context, const std::string& label, std::size_t& repaired) {
-    const bool points = kind == Ingest::points;
-    if (!original || original->IsEmpty() != 0) throw DataError(label + ": no geometry");
-    const auto type = wkbFlatten(original->getGeometryType());
-    OGRGeometryUniquePtr geometry(
-        points ? original->clone() : OGRGeometryFactory::forceToMultiPolygon(original->clone()));
-    if (!points && (!geometry || wkbFlatten(geometry->getGeometryType()) != wkbMultiPolygon)) {
-        throw DataError(label + ": a " + OGRGeometryTypeToName(type) + ", not a polygon");
-    }
-    if (transform && geometry->transform(transform) != OGRERR_NONE) {
-        throw GeometryError(label + ": cannot transform: " + last_gdal_error());
-    }
-    Geometry shape =
-        checked(context, geometry->exportToGEOS(context.get()), label + ": conversion to GEOS");
-    if (kind != Ingest::polygons || simple_polygon(*geometry->toMultiPolygon())) return shape;
-    const char valid = GEOSisValid_r(context.get(), shape.get());
-    if (valid == 2) throw GeometryError(label + ": validity check failed: " + context.take_error());
-    if (valid == 0) {
-        shape = repair(context, shape.get(), label);
-        ++repaired;
-    }
-    return shape;
 }
 
 namespace {

@@ -128,9 +128,10 @@ void adopt(Layer& layer, GeosContext& context);
 [[nodiscard]] std::unique_ptr<OGRCoordinateTransformation> transform_to(
     const SourceLayer& source, const OGRSpatialReference& from, const WorkingCrs& working);
 
-/// Whether a MultiPolygon is one polygon of one ring that simple_ring() shows simple, so valid
-/// without asking GEOS, whose check is most of reading (a ward is most often such a polygon).
-[[nodiscard]] bool simple_polygon(const OGRMultiPolygon& shape);
+/// Whether a flat Polygon or MultiPolygon is one polygon of one ring that simple_ring() shows
+/// simple, so valid without asking GEOS, whose check is most of reading (a ward is most often
+/// such a polygon).
+[[nodiscard]] bool simple_polygon(const OGRGeometry& shape);
 
 /// What ingest() makes of a feature's geometry.
 enum class Ingest {
@@ -139,8 +140,9 @@ enum class Ingest {
     as_written,  ///< a MultiPolygon as it is (LayerOptions::as_written)
 };
 
-/// One feature's geometry in the working CRS as a GEOS shape: the one read path of every layer.
-/// Polygons become a MultiPolygon and are repaired when invalid (counted in `repaired`).
+/// One feature's geometry in the working CRS as a GEOS shape: the one read path of every layer
+/// (geo/ingest.cpp). Polygons become a MultiPolygon and are repaired when invalid (counted in
+/// `repaired`); a flat one of closed rings goes to GEOS straight from GDAL's coordinates.
 /// Throws DataError or GeometryError naming `label`.
 [[nodiscard]] Geometry ingest(const OGRGeometry* original, Ingest kind,
                               OGRCoordinateTransformation* transform, GeosContext& context,

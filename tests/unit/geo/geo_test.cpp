@@ -312,6 +312,85 @@ TEST(Layer, InvalidPolygonIsRepairedAndCounted) {
     EXPECT_NEAR(pair.old_wards.areas_m2[0], 20'000.0, 1e-6);
 }
 
+/// A geometry as GDAL would hand it to GEOS itself (transformed first, when given): the way
+/// ingest() takes a geometry it cannot read flat.
+std::string gdal_wkb(const std::string& wkt, OGRCoordinateTransformation* transform,
+                     GeosContext& context) {
+    OGRGeometry* geometry = nullptr;
+    EXPECT_EQ(OGRGeometryFactory::createFromWkt(wkt.c_str(), nullptr, &geometry), OGRERR_NONE);
+    OGRGeometryUniquePtr multi(OGRGeometryFactory::forceToMultiPolygon(geometry));
+    if (transform) {
+        EXPECT_EQ(multi->transform(transform), OGRERR_NONE);
+    }
+    const Geometry shape(multi->exportToGEOS(context.get()), GeometryDeleter{context.get()});
+    std::size_t size = 0;
+    unsigned char* wkb = GEOSGeomToWKB_buf_r(context.get(), shape.get(), &size);
+    std::string bytes(reinterpret_cast<const char*>(wkb), size);
+    GEOSFree_r(context.get(), wkb);
+    return bytes;
+}
+
+std::string ingested_wkb(const std::string& wkt, OGRCoordinateTransformation* transform,
+                         GeosContext& context, std::size_t& repaired) {
+    OGRGeometry* geometry = nullptr;
+    EXPECT_EQ(OGRGeometryFactory::createFromWkt(wkt.c_str(), nullptr, &geometry), OGRERR_NONE);
+    const OGRGeometryUniquePtr owned(geometry);
+    const Geometry shape = ingest(geometry, Ingest::polygons, transform, context, "test", repaired);
+    std::size_t size = 0;
+    unsigned char* wkb = GEOSGeomToWKB_buf_r(context.get(), shape.get(), &size);
+    std::string bytes(reinterpret_cast<const char*>(wkb), size);
+    GEOSFree_r(context.get(), wkb);
+    return bytes;
+}
+
+TEST(Layer, PolygonsReadFlatReachGeosAsGdalWouldHandThem) {
+    register_gdal();
+    GeosContext context;
+    std::size_t repaired = 0;
+    // Flat: a polygon, two parts with a hole, and the same carried from lon/lat to the
+    // British grid; each the same to the bit as GDAL's own conversion.
+    const std::string polygon = square(x0, y0, 100, 50);
+    const std::string parts =
+        "MULTIPOLYGON(((530000 170000,530100 170000,530100 170100,530000 170100,530000 170000),"
+        "(530010 170010,530010 170020,530020 170020,530010 170010)),"
+        "((530200 170000,530300 170000,530250 170050.25,530200 170000)))";
+    const std::string degrees = "POLYGON((-0.1 51.5,-0.099 51.5,-0.099 51.5012345,-0.1 51.5))";
+    EXPECT_EQ(ingested_wkb(polygon, nullptr, context, repaired),
+              gdal_wkb(polygon, nullptr, context));
+    EXPECT_EQ(ingested_wkb(parts, nullptr, context, repaired), gdal_wkb(parts, nullptr, context));
+    OGRSpatialReference lon_lat;
+    OGRSpatialReference grid;
+    lon_lat.importFromEPSG(4326);
+    lon_lat.SetAxisMappingStrategy(OAMS_TRADITIONAL_GIS_ORDER);
+    grid.importFromEPSG(27700);
+    const std::unique_ptr<OGRCoordinateTransformation> to_grid(
+        OGRCreateCoordinateTransformation(&lon_lat, &grid));
+    ASSERT_NE(to_grid, nullptr);
+    EXPECT_EQ(ingested_wkb(degrees, to_grid.get(), context, repaired),
+              gdal_wkb(degrees, to_grid.get(), context));
+    EXPECT_EQ(repaired, 0U);
+    // Not flat (z), or a ring left open: GDAL's way, which GEOS refuses for the open ring; a
+    // bow-tie with z is still repaired.
+    const std::string high =
+        "POLYGON Z((530000 170000 5,530100 170000 5,530100 170100 5,"
+        "530000 170000 5))";
+    EXPECT_EQ(ingested_wkb(high, nullptr, context, repaired), gdal_wkb(high, nullptr, context));
+    EXPECT_EQ(repaired, 0U);
+    try {
+        (void)ingested_wkb("POLYGON((530000 170000,530100 170000,530100 170100))", nullptr, context,
+                           repaired);
+        FAIL() << "an open ring reached GEOS";
+    } catch (const GeometryError& error) {
+        EXPECT_NE(std::string(error.what()).find("test: conversion to GEOS"), std::string::npos)
+            << error.what();
+    }
+    (void)ingested_wkb(
+        "POLYGON Z((530000 170000 1,530200 170200 1,530200 170000 1,"
+        "530000 170200 1,530000 170000 1))",
+        nullptr, context, repaired);
+    EXPECT_EQ(repaired, 1U);
+}
+
 TEST(Layer, FieldsAreFoundByThemselvesWardCodeBeforeParentCode) {
     TempDir dir;
     register_gdal();
