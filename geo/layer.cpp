@@ -216,33 +216,30 @@ namespace {
 
 /// Features' geometries, as GDAL read them, into GEOS (see ingest()), taken in turn by threads
 /// (a coastal seat of many islands can take a second to repair), each with its own GEOS
-/// context, its own copy of the CRSs and its own transformation, as GDAL and GEOS ask of threads;
-/// each GDAL geometry freed once converted. `tick(n)`: about n converted.
+/// context and its own copy of `transform` (null: none needed), as GDAL and GEOS ask of
+/// threads; each GDAL geometry freed once converted. `tick(n)`: about n converted.
 std::vector<Geometry> ingest_all(std::vector<OGRGeometryUniquePtr>& geometries,
                                  const std::vector<std::string>& labels, const SourceLayer& source,
-                                 const OGRSpatialReference& from, const WorkingCrs& working,
-                                 GeosContext& context, std::size_t& repaired,
+                                 const OGRCoordinateTransformation* transform, GeosContext& context,
+                                 std::size_t& repaired,
                                  const std::function<void(std::size_t)>& tick) {
     struct Worker {
-        OGRSpatialReference from;
-        WorkingCrs working;
         GeosContext context;
-        std::unique_ptr<OGRCoordinateTransformation> transform;  ///< made in the worker's thread
+        std::unique_ptr<OGRCoordinateTransformation> transform;
         std::size_t repaired = 0;
     };
     const std::size_t workers = thread_count(0, geometries.size());
     std::vector<std::unique_ptr<Worker>> own(workers);
     for (auto& worker : own) {
         worker = std::make_unique<Worker>();
-        worker->from = from;
-        worker->working = working;
+        // Copied here, in turn: PROJ's database took its time to choose the transformation once.
+        if (transform) worker->transform.reset(transform->Clone());
     }
     std::vector<Geometry> shapes(geometries.size());
     std::atomic<std::size_t> done{0};
     for_each_index(geometries.size(), workers, [&](std::size_t w, std::size_t i) {
         const QuietGdal quiet;  // GDAL's error handlers are each thread's own
         Worker& worker = *own[w];
-        if (!worker.transform) worker.transform = transform_to(source, worker.from, worker.working);
         Geometry shape =
             ingest(geometries[i].get(), source.as_written() ? Ingest::as_written : Ingest::polygons,
                    worker.transform.get(), worker.context, labels[i], worker.repaired);
@@ -268,7 +265,9 @@ Layer read_layer(const SourceLayer& source, const CrsOptions& crs_options,
                  const WorkingCrs& working, GeosContext& context, const Progress& progress) {
     const QuietGdal quiet;
     const OGRSpatialReference from = source_crs(source, crs_options);
-    (void)transform_to(source, from, working);  // one that cannot be made fails here, once
+    // Made once (one that cannot be made fails here), and copied for each thread converting.
+    const std::unique_ptr<OGRCoordinateTransformation> transform =
+        transform_to(source, from, working);
     Layer layer;
     layer.label = source.label();
     layer.srs = working.srs;
@@ -309,7 +308,7 @@ Layer read_layer(const SourceLayer& source, const CrsOptions& crs_options,
     }
     if (layer.codes.empty()) throw DataError(source.label() + ": no features");
     std::vector<Geometry> shapes =
-        ingest_all(geometries, labels, source, from, working, context, layer.repaired,
+        ingest_all(geometries, labels, source, transform.get(), context, layer.repaired,
                    [&](std::size_t converted) {
                        if (progress) progress(total + std::min(converted, total), 2 * total + 1);
                    });

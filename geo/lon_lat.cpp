@@ -41,15 +41,34 @@ std::size_t hash(double x, double y) {
     return static_cast<std::size_t>(h ^ (h >> 31));
 }
 
+/// From the layer's working CRS to longitude and latitude (WGS 84, longitude first).
+std::unique_ptr<OGRCoordinateTransformation> lon_lat_from(const Layer& layer) {
+    OGRSpatialReference lon_lat;
+    lon_lat.SetWellKnownGeogCS("WGS84");
+    lon_lat.SetAxisMappingStrategy(OAMS_TRADITIONAL_GIS_ORDER);
+    std::unique_ptr<OGRCoordinateTransformation> to(
+        OGRCreateCoordinateTransformation(&layer.srs, &lon_lat));
+    if (!to) {
+        throw IoError(layer.label +
+                      ": cannot reproject to longitude and latitude: " + last_gdal_error());
+    }
+    return to;
+}
+
 }  // namespace
 
 LonLatVertices::LonLatVertices(const Layer& layer) : m_layer(layer) {
-    // A run has a few hundred wards at least: each thread makes its own transformation, and
-    // PROJ's database takes a while to make one.
+    // A run has a few hundred wards at least. The transformation is made once, here (PROJ's
+    // database takes a while to choose one), and each thread reprojects with a copy of its own,
+    // as GDAL asks.
     const std::size_t runs = thread_count(0, layer.size() / 256 + 1);
     m_runs.resize(runs);
     m_crosses.assign(layer.size(), 0);
-    std::vector<OGRSpatialReference> srs(runs, layer.srs);  // copied here, each thread its own
+    std::vector<std::unique_ptr<OGRCoordinateTransformation>> to_lon_lat(runs);
+    if (layer.size() > 0) {
+        to_lon_lat[0] = lon_lat_from(layer);
+        for (std::size_t t = 1; t < runs; ++t) to_lon_lat[t].reset(to_lon_lat[0]->Clone());
+    }
     run_shares(runs, [&](std::size_t t) {
         Run& run = m_runs[t];
         const Range wards = range_of(t, runs, layer.size());
@@ -59,7 +78,7 @@ LonLatVertices::LonLatVertices(const Layer& layer) : m_layer(layer) {
         std::vector<std::size_t> ring_begin;
         std::vector<std::size_t> ward_rings;
         read(run, ring_begin, ward_rings);
-        reproject(run, srs[t]);
+        if (!run.x.empty()) reproject(run, *to_lon_lat[t]);
         find_crossings(run, ring_begin, ward_rings);
     });
     m_ward_begin.reserve(layer.size() + 1);
@@ -145,23 +164,13 @@ void LonLatVertices::Run::grow() {
     slots.swap(more);
 }
 
-void LonLatVertices::reproject(Run& run, OGRSpatialReference& srs) const {
-    if (run.x.empty()) return;  // a transformation takes PROJ's database a while to make
-    OGRSpatialReference lon_lat;
-    lon_lat.SetWellKnownGeogCS("WGS84");
-    lon_lat.SetAxisMappingStrategy(OAMS_TRADITIONAL_GIS_ORDER);
-    const std::unique_ptr<OGRCoordinateTransformation> to(
-        OGRCreateCoordinateTransformation(&srs, &lon_lat));
-    if (!to) {
-        throw IoError(m_layer.label +
-                      ": cannot reproject to longitude and latitude: " + last_gdal_error());
-    }
+void LonLatVertices::reproject(Run& run, OGRCoordinateTransformation& to) const {
     constexpr std::size_t vertices_a_call = 4096;
     for (std::size_t begin = 0; begin < run.x.size(); begin += vertices_a_call) {
         const std::size_t count = std::min(vertices_a_call, run.x.size() - begin);
         const double x = run.x[begin];
         const double y = run.y[begin];
-        if (to->Transform(static_cast<int>(count), run.x.data() + begin, run.y.data() + begin) ==
+        if (to.Transform(static_cast<int>(count), run.x.data() + begin, run.y.data() + begin) ==
             FALSE) {
             std::string message = m_layer.label;
             message += ": cannot reproject near (" + std::to_string(x);

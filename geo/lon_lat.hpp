@@ -67,7 +67,7 @@ private:
 
     void read(Run& run, std::vector<std::size_t>& ring_begin,
               std::vector<std::size_t>& ward_rings) const;
-    void reproject(Run& run, OGRSpatialReference& srs) const;
+    void reproject(Run& run, OGRCoordinateTransformation& to) const;
     void find_crossings(const Run& run, const std::vector<std::size_t>& ring_begin,
                         const std::vector<std::size_t>& ward_rings);
     [[nodiscard]] const Run& run_of(std::size_t ward) const;
