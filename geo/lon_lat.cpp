@@ -5,8 +5,11 @@
 #include <cmath>
 #include <cstring>
 #include <limits>
+#include <map>
 #include <memory>
+#include <mutex>
 
+#include <cpl_conv.h>
 #include <ogr_spatialref.h>
 
 #include "core/error.hpp"
@@ -41,33 +44,47 @@ std::size_t hash(double x, double y) {
     return static_cast<std::size_t>(h ^ (h >> 31));
 }
 
-/// From the layer's working CRS to longitude and latitude (WGS 84, longitude first).
+/// From the layer's working CRS to longitude and latitude (WGS 84, longitude first): chosen
+/// from PROJ's database once for each CRS in the process (a run's maps share theirs), a copy
+/// handed out each time. The ones made are kept to the end, never freed.
 std::unique_ptr<OGRCoordinateTransformation> lon_lat_from(const Layer& layer) {
-    OGRSpatialReference lon_lat;
-    lon_lat.SetWellKnownGeogCS("WGS84");
-    lon_lat.SetAxisMappingStrategy(OAMS_TRADITIONAL_GIS_ORDER);
-    std::unique_ptr<OGRCoordinateTransformation> to(
-        OGRCreateCoordinateTransformation(&layer.srs, &lon_lat));
-    if (!to) {
-        throw IoError(layer.label +
-                      ": cannot reproject to longitude and latitude: " + last_gdal_error());
+    static std::mutex mutex;
+    static auto* const made =
+        new std::map<std::string, std::unique_ptr<OGRCoordinateTransformation>>();
+    char* wkt = nullptr;
+    if (layer.srs.exportToWkt(&wkt) != OGRERR_NONE) {
+        CPLFree(wkt);
+        throw IoError(layer.label + ": its CRS has no WKT: " + last_gdal_error());
     }
-    return to;
+    const std::string key(wkt);
+    CPLFree(wkt);
+    const std::lock_guard lock(mutex);
+    std::unique_ptr<OGRCoordinateTransformation>& to = (*made)[key];
+    if (!to) {
+        OGRSpatialReference lon_lat;
+        lon_lat.SetWellKnownGeogCS("WGS84");
+        lon_lat.SetAxisMappingStrategy(OAMS_TRADITIONAL_GIS_ORDER);
+        to.reset(OGRCreateCoordinateTransformation(&layer.srs, &lon_lat));
+        if (!to) {
+            made->erase(key);
+            throw IoError(layer.label +
+                          ": cannot reproject to longitude and latitude: " + last_gdal_error());
+        }
+    }
+    return std::unique_ptr<OGRCoordinateTransformation>(to->Clone());
 }
 
 }  // namespace
 
 LonLatVertices::LonLatVertices(const Layer& layer) : m_layer(layer) {
-    // A run has a few hundred wards at least. The transformation is made once, here (PROJ's
-    // database takes a while to choose one), and each thread reprojects with a copy of its own,
-    // as GDAL asks.
+    // A run has a few hundred wards at least; each thread reprojects with a transformation of
+    // its own, as GDAL asks.
     const std::size_t runs = thread_count(0, layer.size() / 256 + 1);
     m_runs.resize(runs);
     m_crosses.assign(layer.size(), 0);
     std::vector<std::unique_ptr<OGRCoordinateTransformation>> to_lon_lat(runs);
     if (layer.size() > 0) {
-        to_lon_lat[0] = lon_lat_from(layer);
-        for (std::size_t t = 1; t < runs; ++t) to_lon_lat[t].reset(to_lon_lat[0]->Clone());
+        for (auto& to : to_lon_lat) to = lon_lat_from(layer);
     }
     run_shares(runs, [&](std::size_t t) {
         Run& run = m_runs[t];
