@@ -162,31 +162,44 @@ CsvTable read_csv(const std::filesystem::path& path) {
     return parse_csv(read_text_file(path), path);
 }
 
-std::string csv_field(std::string_view value) {
+void append_csv_field(std::string& out, std::string_view value) {
     // A value that starts with a byte-order mark is quoted too: at the start of a file the
     // mark unquoted would be read as no part of it.
     if (value.find_first_of(",\"\n\r") == std::string_view::npos &&
         !value.starts_with("\xEF\xBB\xBF")) {
-        return std::string(value);
+        out += value;
+        return;
     }
-    std::string out = "\"";
+    out += '"';
     for (char c : value) {
         if (c == '"') out += '"';
         out += c;
     }
     out += '"';
+}
+
+std::string csv_field(std::string_view value) {
+    std::string out;
+    append_csv_field(out, value);
     return out;
 }
 
-std::string csv_row(const std::vector<std::string>& fields) {
+void append_csv_row(std::string& out, const std::vector<std::string>& fields) {
     // One empty field alone is written quoted, or it would read as a blank line.
-    if (fields.size() == 1 && fields[0].empty()) return "\"\"\n";
-    std::string line;
-    for (std::size_t i = 0; i < fields.size(); ++i) {
-        if (i > 0) line += ',';
-        line += csv_field(fields[i]);
+    if (fields.size() == 1 && fields[0].empty()) {
+        out += "\"\"\n";
+        return;
     }
-    line += '\n';
+    for (std::size_t i = 0; i < fields.size(); ++i) {
+        if (i > 0) out += ',';
+        append_csv_field(out, fields[i]);
+    }
+    out += '\n';
+}
+
+std::string csv_row(const std::vector<std::string>& fields) {
+    std::string line;
+    append_csv_row(line, fields);
     return line;
 }
 

@@ -37,9 +37,13 @@ struct CsvTable {
 
 /// One field quoted when it needs to be (comma, quote, newline).
 [[nodiscard]] std::string csv_field(std::string_view value);
+/// The same, added to `out`.
+void append_csv_field(std::string& out, std::string_view value);
 
 /// A row of fields joined with commas and ended with '\n'.
 [[nodiscard]] std::string csv_row(const std::vector<std::string>& fields);
+/// The same, added to `out` (a table's rows, each written in place).
+void append_csv_row(std::string& out, const std::vector<std::string>& fields);
 
 /// A value rounded to `decimals` places, as fixed() writes it: what a reader of the file gets.
 [[nodiscard]] double rounded(double value, int decimals);

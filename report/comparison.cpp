@@ -31,7 +31,8 @@ std::string comparison_csv(const Comparison& comparison) {
         for (const auto& party : ward.parties) {
             const auto change = party.share_change();
             const bool judged = ward.judged;  // else the notional columns are unknown
-            text += csv_row(
+            append_csv_row(
+                text,
                 {ward.code, ward.name, ward.label, party.party,
                  judged ? std::to_string(party.notional_seats) : "",
                  std::to_string(party.actual_seats), judged ? std::to_string(party.change()) : "",

@@ -24,22 +24,24 @@ std::string seeds_csv(const std::vector<CrosswalkSeed>& seeds,
                       const std::vector<std::string>& new_codes,
                       const std::map<std::string, std::string>& inputs) {
     std::string text = csv_row({"kind", "crosswalk", "old_code", "new_code", "weight", "noise"});
-    for (const auto& [key, value] : inputs) text += csv_row({"input", key, value, "", "", ""});
+    for (const auto& [key, value] : inputs) append_csv_row(text, {"input", key, value, "", "", ""});
     for (const auto& seed : seeds) {
         for (std::size_t o = 0; o < old_codes.size(); ++o) {
-            text += csv_row({"old", seed.name, old_codes[o], "", exact(seed.old_weight[o]), ""});
+            append_csv_row(text,
+                           {"old", seed.name, old_codes[o], "", exact(seed.old_weight[o]), ""});
             if (seed.old_sliver[o] > 0.0) {
-                text +=
-                    csv_row({"sliver", seed.name, old_codes[o], "", exact(seed.old_sliver[o]), ""});
+                append_csv_row(
+                    text, {"sliver", seed.name, old_codes[o], "", exact(seed.old_sliver[o]), ""});
             }
             if (!seed.old_gap.empty() && seed.old_gap[o] > 0.0) {
-                text += csv_row({"gap", seed.name, old_codes[o], "", exact(seed.old_gap[o]), ""});
+                append_csv_row(text,
+                               {"gap", seed.name, old_codes[o], "", exact(seed.old_gap[o]), ""});
             }
         }
         for (const auto& piece : seed.pieces) {
-            text +=
-                csv_row({"piece", seed.name, old_codes[piece.old_index], new_codes[piece.new_index],
-                         exact(piece.weight), piece.noise ? "1" : "0"});
+            append_csv_row(
+                text, {"piece", seed.name, old_codes[piece.old_index], new_codes[piece.new_index],
+                       exact(piece.weight), piece.noise ? "1" : "0"});
         }
     }
     return text;

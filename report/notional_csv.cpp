@@ -53,31 +53,31 @@ std::string base_csv(const NotionalBase& base) {
             for (const double share : party.seat_support) {
                 support += (support.empty() ? "" : ";") + fixed(share, 3);
             }
-            text +=
-                csv_row({ward.code,
-                         ward.name,
-                         party.code,
-                         party.name,
-                         fixed(party.votes, vote_decimals),
-                         optional_number(party.share, share_decimals),
-                         fixed(party.top, vote_decimals),
-                         optional_number(party.share_top, share_decimals),
-                         std::to_string(party.votes_rounded),
-                         optional_int(party.seats),
-                         ward.seats != 0 ? std::to_string(ward.seats) : "",
-                         model::to_string(ward.change_class),
-                         ward.margin_pct ? fixed(*ward.margin_pct / 100.0, margin_decimals) : "",
-                         ward.margin_pct ? (ward.knife_edge ? "true" : "false") : "",
-                         optional_number(ward.turnout, share_decimals),
-                         optional_int(party.predecessor_seats),
-                         variants,
-                         fixed(party.votes_min, vote_decimals),
-                         fixed(party.votes_max, vote_decimals),
-                         optional_number(party.share_min, share_decimals),
-                         optional_number(party.share_max, share_decimals),
-                         support,
-                         ward.reached ? "true" : "false",
-                         ward.partial ? "true" : "false"});
+            append_csv_row(text,
+                           {ward.code,
+                            ward.name,
+                            party.code,
+                            party.name,
+                            fixed(party.votes, vote_decimals),
+                            optional_number(party.share, share_decimals),
+                            fixed(party.top, vote_decimals),
+                            optional_number(party.share_top, share_decimals),
+                            std::to_string(party.votes_rounded),
+                            optional_int(party.seats),
+                            ward.seats != 0 ? std::to_string(ward.seats) : "",
+                            model::to_string(ward.change_class),
+                            ward.margin_pct ? fixed(*ward.margin_pct / 100.0, margin_decimals) : "",
+                            ward.margin_pct ? (ward.knife_edge ? "true" : "false") : "",
+                            optional_number(ward.turnout, share_decimals),
+                            optional_int(party.predecessor_seats),
+                            variants,
+                            fixed(party.votes_min, vote_decimals),
+                            fixed(party.votes_max, vote_decimals),
+                            optional_number(party.share_min, share_decimals),
+                            optional_number(party.share_max, share_decimals),
+                            support,
+                            ward.reached ? "true" : "false",
+                            ward.partial ? "true" : "false"});
         }
     }
     return text;
@@ -95,7 +95,8 @@ std::string council_csv(const NotionalBase& base, const Notional& notional,
                                 "notional_votes", "share", "field", "colour"});
     for (const auto& ledger : notional.ledger) {
         const std::string& party = ledger.party;
-        text += csv_row(
+        append_csv_row(
+            text,
             {party, base.party_names.at(party),
              std::to_string(base.old_seats.contains(party) ? base.old_seats.at(party) : 0),
              base.variants.empty() ? "" : std::to_string(seats[party]), fixed(ledger.old_votes, 0),

@@ -33,11 +33,11 @@ std::string crosswalk_csv(const WardNames& old_wards, const WardNames& new_wards
         const auto o = static_cast<Eigen::Index>(piece.old_index);
         const auto n = static_cast<Eigen::Index>(piece.new_index);
         const auto m2 = area.find({piece.old_index, piece.new_index});
-        text += csv_row({old_wards.codes[piece.old_index], new_wards.codes[piece.new_index],
-                         m2 == area.end() ? "" : fixed(m2->second, area_decimals),
-                         fixed(crosswalk.shares().coeff(o, n), fraction_decimals),
-                         fixed(crosswalk.shares_of_new().coeff(o, n), fraction_decimals),
-                         fixed(piece.weight, weight_decimals)});
+        append_csv_row(text, {old_wards.codes[piece.old_index], new_wards.codes[piece.new_index],
+                              m2 == area.end() ? "" : fixed(m2->second, area_decimals),
+                              fixed(crosswalk.shares().coeff(o, n), fraction_decimals),
+                              fixed(crosswalk.shares_of_new().coeff(o, n), fraction_decimals),
+                              fixed(piece.weight, weight_decimals)});
     }
     return text;
 }
@@ -58,13 +58,13 @@ std::string ledger_csv(const WardNames& old_wards, const Crosswalk& crosswalk,
             votes = fixed(total, 0);
             lost = fixed(total * entry.lost(), vote_decimals);
         }
-        text += csv_row(
-            {old_wards.codes[o], old_wards.names[o], fixed(area.weight, area_decimals),
-             fixed(entry.weight, weight_decimals), fixed(entry.allocated, fraction_decimals),
-             fixed(entry.noise, fraction_decimals), fixed(entry.sliver, fraction_decimals),
-             fixed(entry.gap, fraction_decimals), fixed(entry.outside, fraction_decimals),
-             fixed(entry.spread, fraction_decimals), entry.same ? "true" : "false",
-             fixed(area.overlap, area_decimals), votes, lost});
+        append_csv_row(
+            text, {old_wards.codes[o], old_wards.names[o], fixed(area.weight, area_decimals),
+                   fixed(entry.weight, weight_decimals), fixed(entry.allocated, fraction_decimals),
+                   fixed(entry.noise, fraction_decimals), fixed(entry.sliver, fraction_decimals),
+                   fixed(entry.gap, fraction_decimals), fixed(entry.outside, fraction_decimals),
+                   fixed(entry.spread, fraction_decimals), entry.same ? "true" : "false",
+                   fixed(area.overlap, area_decimals), votes, lost});
     }
     return text;
 }
