@@ -25,8 +25,8 @@ struct Flat {
 };
 
 /// Whether `geometry` is a flat (no z, no m) Polygon or MultiPolygon whose every ring is closed
-/// and has four points or more, read into `flat`; otherwise GDAL's own way takes it (it mends
-/// short or open rings as GEOS needs).
+/// and has four points or more, read into `flat`; any other goes GDAL's own way, as before (a
+/// ring left open there is GEOS's to refuse).
 bool read_flat(const OGRGeometry& geometry, Flat& flat) {
     const OGRwkbGeometryType type = geometry.getGeometryType();
     if (type != wkbPolygon && type != wkbMultiPolygon) return false;
@@ -102,17 +102,18 @@ Geometry geos_of(const Flat& flat, GeosContext& context, const std::string& what
         }
         GEOSGeometry* polygon = GEOSGeom_createPolygon_r(handle, rings.front(), rings.data() + 1,
                                                          static_cast<unsigned>(rings.size() - 1));
+        rings.clear();  // the polygon's, made or not (GEOS frees them when it cannot)
         if (!polygon) {
             free_all();
             throw GeometryError(what + ": " + context.take_error());
         }
-        rings.clear();  // the polygon's now
         polygons.push_back(polygon);
     }
-    GEOSGeometry* all = GEOSGeom_createCollection_r(handle, GEOS_MULTIPOLYGON, polygons.data(),
-                                                    static_cast<unsigned>(polygons.size()));
-    if (!all) free_all();
-    return checked(context, all, what);
+    // The collection's, made or not.
+    return checked(context,
+                   GEOSGeom_createCollection_r(handle, GEOS_MULTIPOLYGON, polygons.data(),
+                                               static_cast<unsigned>(polygons.size())),
+                   what);
 }
 
 /// Whether the flat rings are one ring that simple_ring() proves simple.

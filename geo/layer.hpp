@@ -12,11 +12,10 @@
 #include <ogr_geometry.h>
 #include <ogr_spatialref.h>
 
-#include "geo/slim.hpp"
-
 #include "core/error.hpp"
 #include "core/progress.hpp"
 #include "geo/geos.hpp"
+#include "geo/slim.hpp"
 
 namespace notional::geo {
 
