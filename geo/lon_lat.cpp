@@ -1,6 +1,7 @@
 #include "geo/lon_lat.hpp"
 
 #include <algorithm>
+#include <array>
 #include <bit>
 #include <cmath>
 #include <cstring>
@@ -44,34 +45,41 @@ std::size_t hash(double x, double y) {
     return static_cast<std::size_t>(h ^ (h >> 31));
 }
 
-/// From the layer's working CRS to longitude and latitude (WGS 84, longitude first): chosen
-/// from PROJ's database once for each CRS in the process (a run's maps share theirs), a copy
-/// handed out each time. The ones made are kept to the end, never freed.
+/// From the layer's working CRS to longitude and latitude (WGS 84, longitude first), chosen
+/// from PROJ's database.
+std::unique_ptr<OGRCoordinateTransformation> made_lon_lat(const Layer& layer) {
+    OGRSpatialReference lon_lat;
+    lon_lat.SetWellKnownGeogCS("WGS84");
+    lon_lat.SetAxisMappingStrategy(OAMS_TRADITIONAL_GIS_ORDER);
+    std::unique_ptr<OGRCoordinateTransformation> to(
+        OGRCreateCoordinateTransformation(&layer.srs, &lon_lat));
+    if (!to) {
+        throw IoError(layer.label +
+                      ": cannot reproject to longitude and latitude: " + last_gdal_error());
+    }
+    return to;
+}
+
+/// The same, chosen once for each CRS in the process (a run's maps share theirs), a copy handed
+/// out each time; the ones chosen are kept to the end, never freed.
 std::unique_ptr<OGRCoordinateTransformation> lon_lat_from(const Layer& layer) {
     static std::mutex mutex;
     static auto* const made =
         new std::map<std::string, std::unique_ptr<OGRCoordinateTransformation>>();
+    // The CRS, and how the layer's x and y map to its axes, which its WKT does not say.
     char* wkt = nullptr;
-    if (layer.srs.exportToWkt(&wkt) != OGRERR_NONE) {
-        CPLFree(wkt);
-        throw IoError(layer.label + ": its CRS has no WKT: " + last_gdal_error());
-    }
-    const std::string key(wkt);
+    const std::array<const char*, 2> wkt2{"FORMAT=WKT2_2019", nullptr};
+    const bool known = layer.srs.exportToWkt(&wkt, wkt2.data()) == OGRERR_NONE;
+    std::string key = known ? wkt : "";
     CPLFree(wkt);
-    const std::lock_guard lock(mutex);
-    std::unique_ptr<OGRCoordinateTransformation>& to = (*made)[key];
-    if (!to) {
-        OGRSpatialReference lon_lat;
-        lon_lat.SetWellKnownGeogCS("WGS84");
-        lon_lat.SetAxisMappingStrategy(OAMS_TRADITIONAL_GIS_ORDER);
-        to.reset(OGRCreateCoordinateTransformation(&layer.srs, &lon_lat));
-        if (!to) {
-            made->erase(key);
-            throw IoError(layer.label +
-                          ": cannot reproject to longitude and latitude: " + last_gdal_error());
-        }
+    if (!known) return made_lon_lat(layer);  // nothing to know it again by
+    for (const int axis : layer.srs.GetDataAxisToSRSAxisMapping()) {
+        key += " " + std::to_string(axis);
     }
-    return std::unique_ptr<OGRCoordinateTransformation>(to->Clone());
+    const std::lock_guard lock(mutex);
+    auto found = made->find(key);
+    if (found == made->end()) found = made->emplace(key, made_lon_lat(layer)).first;
+    return std::unique_ptr<OGRCoordinateTransformation>(found->second->Clone());
 }
 
 }  // namespace

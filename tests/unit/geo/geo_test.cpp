@@ -570,6 +570,19 @@ Layer lon_lat_layer(GeosContext& context, const std::vector<std::string>& wkts) 
     return layer;
 }
 
+TEST(GeoJson, OneCrsInTwoAxisOrdersIsTwoTransformationsToLonLat) {
+    // The maps' transformations are chosen once a CRS: the same CRS read latitude first must
+    // not be given the one chosen for it longitude first.
+    GeosContext context;
+    const Layer east_first = lon_lat_layer(context, {square(10, 50, 1, 1)});
+    Layer north_first = lon_lat_layer(context, {square(50, 10, 1, 1)});
+    north_first.srs.SetAxisMappingStrategy(OAMS_AUTHORITY_COMPLIANT);  // (lat, lon)
+    const std::string a = geojson_text("wards", east_first, {0}, {}, context);
+    const std::string b = geojson_text("wards", north_first, {0}, {}, context);
+    EXPECT_NE(a.find("[ 10.0, 50.0 ]"), std::string::npos) << a;
+    EXPECT_EQ(b, a);
+}
+
 TEST(GeoJson, WritesRingsTheRfcsWayRoundAtSevenDecimalsAndPropertiesAsGdalDoes) {
     GeosContext context;
     // The exterior clockwise and its hole counterclockwise, both the wrong way for RFC 7946.
