@@ -12,6 +12,7 @@
 #include "core/text.hpp"
 #include "geo/gdal.hpp"
 #include "geo/layer.hpp"
+#include "geo/lon_lat.hpp"
 
 namespace notional::geo {
 
@@ -50,11 +51,7 @@ std::array<double, 4> lonlat_bounds(const SourceLayer& layer, const OGRSpatialRe
     if (layer.layer().GetExtent(&extent, TRUE) != OGRERR_NONE) {
         throw DataError(layer.label() + ": cannot compute the layer's extent (is it empty?)");
     }
-    OGRSpatialReference wgs84;
-    wgs84.SetWellKnownGeogCS("WGS84");
-    wgs84.SetAxisMappingStrategy(OAMS_TRADITIONAL_GIS_ORDER);
-    std::unique_ptr<OGRCoordinateTransformation> to_lonlat(
-        OGRCreateCoordinateTransformation(&srs, &wgs84));
+    const std::unique_ptr<OGRCoordinateTransformation> to_lonlat = to_lon_lat(srs);
     std::array<double, 4> out{};
     if (!to_lonlat || to_lonlat->TransformBounds(extent.MinX, extent.MinY, extent.MaxX, extent.MaxY,
                                                  out.data(), &out[1], &out[2], &out[3], 21) == 0) {

@@ -14,6 +14,14 @@ struct Box {
     double min_x, min_y, max_x, max_y;
 };
 
+/// floor(c) within 0 to n - 1, a cell or band of n; by truncation, which is the floor for what
+/// is not negative (std::floor is a call into libm on the x86-64 baseline). NaN gives 0.
+[[nodiscard]] inline std::uint32_t cell_of(double c, std::size_t n) {
+    if (!(c > 0.0)) return 0;
+    const auto last = static_cast<double>(n - 1);
+    return static_cast<std::uint32_t>(c >= last ? last : c);
+}
+
 class Grid {
 public:
     /// n × n cells over `box`: n is the square root of half of `items` (about two a cell), from
@@ -81,13 +89,8 @@ private:
     std::size_t m_n;
     double m_sx, m_sy;
 
-    /// floor(offset × scale) within 0 to n - 1; by truncation, which is the floor for what is
-    /// not negative (std::floor is a call into libm on the x86-64 baseline).
     [[nodiscard]] std::uint32_t index(double offset, double scale) const {
-        const double c = offset * scale;
-        if (!(c > 0.0)) return 0;  // NaN too
-        const auto last = static_cast<double>(m_n - 1);
-        return static_cast<std::uint32_t>(c >= last ? last : c);
+        return cell_of(offset * scale, m_n);
     }
 };
 

@@ -45,44 +45,39 @@ std::size_t hash(double x, double y) {
     return static_cast<std::size_t>(h ^ (h >> 31));
 }
 
-/// From the layer's working CRS to longitude and latitude (WGS 84, longitude first), chosen
-/// from PROJ's database.
-std::unique_ptr<OGRCoordinateTransformation> made_lon_lat(const Layer& layer) {
+/// From `srs` to longitude and latitude (WGS 84, longitude first), chosen from PROJ's
+/// database; null when GDAL cannot make one.
+std::unique_ptr<OGRCoordinateTransformation> made_lon_lat(const OGRSpatialReference& srs) {
     OGRSpatialReference lon_lat;
     lon_lat.SetWellKnownGeogCS("WGS84");
     lon_lat.SetAxisMappingStrategy(OAMS_TRADITIONAL_GIS_ORDER);
-    std::unique_ptr<OGRCoordinateTransformation> to(
-        OGRCreateCoordinateTransformation(&layer.srs, &lon_lat));
-    if (!to) {
-        throw IoError(layer.label +
-                      ": cannot reproject to longitude and latitude: " + last_gdal_error());
-    }
-    return to;
-}
-
-/// The same, chosen once for each CRS in the process (a run's maps share theirs), a copy handed
-/// out each time; the ones chosen are kept to the end, never freed.
-std::unique_ptr<OGRCoordinateTransformation> lon_lat_from(const Layer& layer) {
-    static std::mutex mutex;
-    static auto* const made =
-        new std::map<std::string, std::unique_ptr<OGRCoordinateTransformation>>();
-    // The CRS, and how the layer's x and y map to its axes, which its WKT does not say.
-    char* wkt = nullptr;
-    const std::array<const char*, 2> wkt2{"FORMAT=WKT2_2019", nullptr};
-    const bool known = layer.srs.exportToWkt(&wkt, wkt2.data()) == OGRERR_NONE;
-    std::string key = known ? wkt : "";
-    CPLFree(wkt);
-    if (!known) return made_lon_lat(layer);  // nothing to know it again by
-    for (const int axis : layer.srs.GetDataAxisToSRSAxisMapping()) {
-        key += " " + std::to_string(axis);
-    }
-    const std::lock_guard lock(mutex);
-    auto found = made->find(key);
-    if (found == made->end()) found = made->emplace(key, made_lon_lat(layer)).first;
-    return std::unique_ptr<OGRCoordinateTransformation>(found->second->Clone());
+    return std::unique_ptr<OGRCoordinateTransformation>(
+        OGRCreateCoordinateTransformation(&srs, &lon_lat));
 }
 
 }  // namespace
+
+std::unique_ptr<OGRCoordinateTransformation> to_lon_lat(const OGRSpatialReference& srs) {
+    static std::mutex mutex;
+    static auto* const made =
+        new std::map<std::string, std::unique_ptr<OGRCoordinateTransformation>>();
+    // The CRS, and how x and y map to its axes, which its WKT does not say.
+    char* wkt = nullptr;
+    const std::array<const char*, 2> wkt2{"FORMAT=WKT2_2019", nullptr};
+    const bool known = srs.exportToWkt(&wkt, wkt2.data()) == OGRERR_NONE;
+    std::string key = known ? wkt : "";
+    CPLFree(wkt);
+    if (!known) return made_lon_lat(srs);  // nothing to know it again by
+    for (const int axis : srs.GetDataAxisToSRSAxisMapping()) key += " " + std::to_string(axis);
+    const std::lock_guard lock(mutex);
+    auto found = made->find(key);
+    if (found == made->end()) {
+        std::unique_ptr<OGRCoordinateTransformation> to = made_lon_lat(srs);
+        if (!to) return nullptr;
+        found = made->emplace(key, std::move(to)).first;
+    }
+    return std::unique_ptr<OGRCoordinateTransformation>(found->second->Clone());
+}
 
 LonLatVertices::LonLatVertices(const Layer& layer) : m_layer(layer) {
     // A run has a few hundred wards at least; each thread reprojects with a transformation of
@@ -90,9 +85,15 @@ LonLatVertices::LonLatVertices(const Layer& layer) : m_layer(layer) {
     const std::size_t runs = thread_count(0, layer.size() / 256 + 1);
     m_runs.resize(runs);
     m_crosses.assign(layer.size(), 0);
-    std::vector<std::unique_ptr<OGRCoordinateTransformation>> to_lon_lat(runs);
+    std::vector<std::unique_ptr<OGRCoordinateTransformation>> transforms(runs);
     if (layer.size() > 0) {
-        for (auto& to : to_lon_lat) to = lon_lat_from(layer);
+        for (auto& to : transforms) {
+            to = to_lon_lat(layer.srs);
+            if (!to) {
+                throw IoError(layer.label +
+                              ": cannot reproject to longitude and latitude: " + last_gdal_error());
+            }
+        }
     }
     run_shares(runs, [&](std::size_t t) {
         Run& run = m_runs[t];
@@ -103,7 +104,7 @@ LonLatVertices::LonLatVertices(const Layer& layer) : m_layer(layer) {
         std::vector<std::size_t> ring_begin;
         std::vector<std::size_t> ward_rings;
         read(run, ring_begin, ward_rings);
-        if (!run.x.empty()) reproject(run, *to_lon_lat[t]);
+        if (!run.x.empty()) reproject(run, *transforms[t]);
         find_crossings(run, ring_begin, ward_rings);
     });
     m_ward_begin.reserve(layer.size() + 1);

@@ -4,6 +4,7 @@
 /// lie on a boundary two wards share.
 #include <cstddef>
 #include <cstdint>
+#include <memory>
 #include <string>
 #include <vector>
 
@@ -13,6 +14,13 @@
 #include "geo/layer.hpp"
 
 namespace notional::geo {
+
+/// From `srs` to longitude and latitude (WGS 84, longitude first): chosen from PROJ's database
+/// once for each CRS (and its axis order) in the process, a copy handed out each time, for
+/// GDAL's transformations are each thread's own; the ones chosen are kept to the end. Null when
+/// GDAL cannot make one.
+[[nodiscard]] std::unique_ptr<OGRCoordinateTransformation> to_lon_lat(
+    const OGRSpatialReference& srs);
 
 /// One ring in lon/lat.
 struct LonLatRing {

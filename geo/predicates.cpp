@@ -103,12 +103,7 @@ std::optional<bool> apart_by_sweep(const std::vector<Point>& points, const std::
     const std::size_t edges = boxes.size();
     const double scale =
         box.max_y > box.min_y ? static_cast<double>(edges) / (box.max_y - box.min_y) : 0.0;
-    const auto last = static_cast<double>(edges - 1);
-    auto band = [&](double y) -> std::uint32_t {
-        const double b = (y - box.min_y) * scale;
-        if (!(b > 0.0)) return 0;
-        return static_cast<std::uint32_t>(b >= last ? last : b);
-    };
+    auto band = [&](double y) { return cell_of((y - box.min_y) * scale, edges); };
     // A counting sort by band: start[b] the first of band b's edges in `order`.
     thread_local std::vector<std::uint32_t> start;
     thread_local std::vector<std::uint32_t> order;
